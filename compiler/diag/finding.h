@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/severity.h"
+#include "diag/source_range.h"
+
+namespace aksc {
+
+/// A place in a file.
+struct Location {
+  std::string file;
+  SourceRange range;
+};
+
+/// A second place a finding refers to, e.g. the other spec that uses the same name.
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+/// One problem found in the input: what, where, how serious and how to fix it.
+struct Finding {
+  std::string rule;  ///< Rule ID, e.g. "AKS101".
+  Severity severity = Severity::kError;
+  std::string message;  ///< One sentence, with the numbers that explain it.
+  std::string help;     ///< How to fix it; may be empty.
+  Location location;
+  std::vector<RelatedLocation> related;
+  std::optional<std::string> suppressed_because;  ///< Set when a suppression applies.
+};
+
+/// Deterministic order: file, position, rule, message.
+bool finding_less(const Finding& a, const Finding& b);
+
+}  // namespace aksc

@@ -1,0 +1,63 @@
+#include "diag/render.h"
+
+#include <nlohmann/json.hpp>
+
+#include "rules/rule_doc.h"
+
+namespace aksc {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+ordered location_json(const Location& location) {
+  ordered json;
+  json["file"] = location.file;
+  json["line"] = location.range.begin.line;
+  json["column"] = location.range.begin.column;
+  if (location.range.end.known()) {
+    json["end_line"] = location.range.end.line;
+    json["end_column"] = location.range.end.column;
+  }
+  return json;
+}
+
+}  // namespace
+
+void render_json(std::ostream& out, const std::vector<Finding>& findings,
+                 const RunSummary& summary) {
+  ordered root;
+  root["version"] = 1;
+  root["findings"] = ordered::array();
+  for (const Finding& finding : findings) {
+    if (finding.suppressed_because) continue;
+    const RuleDoc* doc = find_rule_doc(finding.rule);
+    ordered item;
+    item["rule"] = finding.rule;
+    item["slug"] = doc ? doc->slug : "";
+    item["severity"] = std::string(to_string(finding.severity));
+    item["message"] = finding.message;
+    ordered location = location_json(finding.location);
+    for (auto it = location.begin(); it != location.end(); ++it)
+      item[it.key()] = *it;
+    if (!finding.help.empty()) item["help"] = finding.help;
+    if (!finding.related.empty()) {
+      item["related"] = ordered::array();
+      for (const RelatedLocation& related : finding.related) {
+        ordered entry = location_json(related.location);
+        entry["message"] = related.message;
+        item["related"].push_back(std::move(entry));
+      }
+    }
+    root["findings"].push_back(std::move(item));
+  }
+  ordered& counts = root["summary"];
+  counts["files"] = summary.files;
+  counts["specs"] = summary.specs;
+  counts["errors"] = summary.errors;
+  counts["warnings"] = summary.warnings;
+  counts["notes"] = summary.notes;
+  counts["suppressed"] = summary.suppressed;
+  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace aksc

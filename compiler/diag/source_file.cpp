@@ -1,0 +1,55 @@
+#include "diag/source_file.h"
+
+#include <algorithm>
+
+namespace aksc {
+namespace {
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceFile::line(int line) const {
+  if (line < 1 || line > line_count()) return {};
+  std::size_t begin = line_starts_[line - 1];
+  std::size_t end = line < line_count() ? line_starts_[line] - 1 : text_.size();
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+SourcePosition SourceFile::position_of(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  int line = static_cast<int>(next - line_starts_.begin());
+  std::size_t start = line_starts_[line - 1];
+  int column = 1;
+  for (std::size_t i = start; i < offset; ++i) {
+    if (!is_continuation_byte(text_[i])) ++column;
+  }
+  return {line, column};
+}
+
+std::size_t SourceFile::offset_of(SourcePosition position) const {
+  if (position.line < 1) return 0;
+  if (position.line > line_count()) return text_.size();
+  std::size_t offset = line_starts_[position.line - 1];
+  for (int column = 1; column < position.column && offset < text_.size(); ++column) {
+    if (text_[offset] == '\n') break;
+    ++offset;
+    while (offset < text_.size() && is_continuation_byte(text_[offset]))
+      ++offset;
+  }
+  return offset;
+}
+
+}  // namespace aksc

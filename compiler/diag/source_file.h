@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/source_range.h"
+
+namespace aksc {
+
+/// The bytes of one input file, with an index of its lines for positions and excerpts.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  /// The path as shown to the user (relative to where aksc was started, when possible).
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+
+  /// The text of 1-based line `line` without its line break; empty when out of range.
+  std::string_view line(int line) const;
+  /// The 1-based position of a byte offset; columns count code points, not bytes.
+  SourcePosition position_of(std::size_t offset) const;
+  /// The byte offset of a 1-based position (clamped to the text).
+  std::size_t offset_of(SourcePosition position) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace aksc

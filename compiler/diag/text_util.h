@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aksc {
+
+/// ASCII case-insensitive equality, as Azure compares names, regions and enum spellings.
+bool iequals(std::string_view a, std::string_view b);
+/// ASCII lower-case copy.
+std::string to_lower(std::string_view text);
+/// Number of Unicode code points in UTF-8 text (bytes for invalid sequences).
+std::size_t utf8_length(std::string_view text);
+/// The first code point of UTF-8 text, as its bytes.
+std::string_view first_character(std::string_view text);
+/// `text` with leading and trailing blanks removed.
+std::string_view trim(std::string_view text);
+
+}  // namespace aksc

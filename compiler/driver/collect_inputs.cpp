@@ -1,0 +1,133 @@
+#include "driver/collect_inputs.h"
+
+#include <algorithm>
+#include <set>
+
+#include "diag/text_util.h"
+
+namespace aksc {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_yaml_name(const fs::path& path) {
+  std::string extension = to_lower(path.extension().string());
+  return extension == ".yaml" || extension == ".yml";
+}
+
+bool is_config_name(const fs::path& path) {
+  return path.filename() == "aksc.yaml" || path.filename() == "aksc.yml";
+}
+
+class Walker {
+ public:
+  explicit Walker(InputSet& out) : out_(out) {}
+
+  void add_argument(const std::string& argument) {
+    fs::path path(argument);
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      out_.errors.push_back(display_path(path) + ": no such file or folder");
+      return;
+    }
+    if (fs::is_directory(status)) {
+      walk(path);
+    } else {
+      add_file(path, true);  // read_source reports FIFOs and other non-files by name
+    }
+  }
+
+ private:
+  void add_file(const fs::path& path, bool explicit_file) {
+    std::error_code error;
+    fs::path canonical = fs::weakly_canonical(path, error);
+    if (!seen_files_.insert(error ? path : canonical).second) return;
+    out_.files.push_back({path, display_path(path), explicit_file});
+  }
+
+  void walk(const fs::path& folder) {
+    std::error_code error;
+    fs::path canonical = fs::canonical(folder, error);
+    if (error) {
+      out_.errors.push_back(display_path(folder) + ": cannot open folder: " + error.message());
+      return;
+    }
+    if (!seen_folders_.insert(canonical).second) {
+      out_.notes.push_back(display_path(folder) + ": folder already walked (symlink), skipped");
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(folder, error);
+    if (error) {
+      out_.errors.push_back(display_path(folder) + ": cannot list folder: " + error.message());
+      return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(error)) {
+      if (error) break;
+      entries.push_back(*it);
+    }
+    if (error) {
+      out_.errors.push_back(display_path(folder) + ": cannot list folder: " + error.message());
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
+    for (const fs::directory_entry& entry : entries)
+      visit(entry);
+  }
+
+  void visit(const fs::directory_entry& entry) {
+    const fs::path& path = entry.path();
+    std::string name = path.filename().string();
+    std::error_code error;
+    fs::file_status status = entry.status(error);  // follows symlinks
+    if (error) {
+      if (is_yaml_name(path)) out_.errors.push_back(display_path(path) + ": " + error.message());
+      return;
+    }
+    if (fs::is_directory(status)) {
+      if (!name.empty() && name[0] == '.') {
+        out_.notes.push_back(display_path(path) + ": hidden folder, skipped");
+        return;
+      }
+      walk(path);
+      return;
+    }
+    if (!is_yaml_name(path)) return;
+    if (is_config_name(path)) return;  // configuration, not a spec
+    if (!fs::is_regular_file(status)) {
+      out_.notes.push_back(display_path(path) + ": not a regular file, skipped");
+      return;
+    }
+    add_file(path, false);
+  }
+
+  InputSet& out_;
+  std::set<fs::path> seen_files_;
+  std::set<fs::path> seen_folders_;
+};
+
+}  // namespace
+
+std::string display_path(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  while (text.rfind("./", 0) == 0)
+    text.erase(0, 2);
+  if (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text.empty() ? "." : text;
+}
+
+InputSet collect_inputs(const std::vector<std::string>& paths) {
+  InputSet inputs;
+  Walker walker(inputs);
+  if (paths.empty()) {
+    walker.add_argument(".");
+  } else {
+    for (const std::string& path : paths)
+      walker.add_argument(path);
+  }
+  return inputs;
+}
+
+}  // namespace aksc

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace aksc {
+
+/// A file to lint.
+struct InputFile {
+  std::filesystem::path path;  ///< As given or found; used to open it.
+  std::string display;         ///< As shown in findings: relative, '/'-separated, normalized.
+  bool explicit_file = false;  ///< Named on the command line (an error if it holds no spec).
+};
+
+/// The files of a run and the problems met while finding them.
+struct InputSet {
+  std::vector<InputFile> files;
+  std::vector<std::string> errors;  ///< "path: reason" for paths that could not be used.
+  std::vector<std::string> notes;   ///< What was skipped, for --verbose.
+};
+
+/// Expands the command line's paths: files as given, folders walked recursively in sorted
+/// order for *.yaml and *.yml (hidden folders and aksc.yaml skipped, symlinked folders followed
+/// once, FIFOs, sockets and devices never opened). No paths means the current folder.
+InputSet collect_inputs(const std::vector<std::string>& paths);
+
+/// The display form of a path: lexically normal, without a leading "./".
+std::string display_path(const std::filesystem::path& path);
+
+}  // namespace aksc

@@ -1,0 +1,54 @@
+#include "driver/config_resolver.h"
+
+#include "driver/collect_inputs.h"
+#include "frontend/read_source.h"
+
+namespace aksc {
+namespace fs = std::filesystem;
+
+ConfigResolver::ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink)
+    : explicit_config_(std::move(explicit_config)), sink_(sink) {}
+
+const Config& ConfigResolver::config_for(const fs::path& spec_path) {
+  if (explicit_config_) return load(*explicit_config_);
+  std::error_code error;
+  fs::path folder = fs::absolute(spec_path, error).parent_path();
+  std::optional<fs::path> found = find_upwards(folder);
+  return found ? load(*found) : defaults_;
+}
+
+std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {
+  auto cached = by_folder_.find(folder);
+  if (cached != by_folder_.end()) return cached->second;
+  std::optional<fs::path> result;
+  std::error_code error;
+  for (const char* name : {"aksc.yaml", "aksc.yml"}) {
+    fs::path candidate = folder / name;
+    if (fs::is_regular_file(candidate, error)) {
+      result = candidate;
+      break;
+    }
+  }
+  if (!result && folder.has_parent_path() && folder.parent_path() != folder) {
+    result = find_upwards(folder.parent_path());
+  }
+  by_folder_[folder] = result;
+  return result;
+}
+
+const Config& ConfigResolver::load(const fs::path& path) {
+  std::error_code error;
+  fs::path key = fs::weakly_canonical(path, error);
+  if (error) key = path;
+  auto found = by_file_.find(key);
+  if (found != by_file_.end()) return *found->second;
+  // Show the config relative to the working folder, as spec paths are.
+  fs::path shown = fs::proximate(key, error);
+  std::string display = display_path(error ? key : shown);
+  auto source = std::make_shared<SourceFile>(read_source(path, display));
+  sources_[display] = source;
+  auto config = std::make_unique<Config>(parse_config(*source, key.parent_path(), sink_));
+  return *by_file_.emplace(key, std::move(config)).first->second;
+}
+
+}  // namespace aksc

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diag/finding_sink.h"
+#include "diag/source_file.h"
+#include "frontend/config.h"
+
+namespace aksc {
+
+/// Finds the aksc.yaml that governs each spec: `--config` for all, or the nearest one found by
+/// walking up from the spec's folder. Each config file is read and validated once.
+class ConfigResolver {
+ public:
+  /// `explicit_config`: the --config path, if given. Its problems, and those of every config
+  /// found, are reported into `sink`; their sources are kept for excerpts.
+  ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink);
+
+  /// The config for a spec file. Throws InputError when a config exists but cannot be read.
+  const Config& config_for(const std::filesystem::path& spec_path);
+
+  /// The config files read so far, for rendering excerpts of their findings.
+  const std::map<std::string, std::shared_ptr<const SourceFile>>& sources() const {
+    return sources_;
+  }
+
+ private:
+  const Config& load(const std::filesystem::path& path);
+  std::optional<std::filesystem::path> find_upwards(const std::filesystem::path& folder);
+
+  std::optional<std::string> explicit_config_;
+  FindingSink& sink_;
+  Config defaults_;
+  std::map<std::filesystem::path, std::unique_ptr<Config>> by_file_;
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> by_folder_;
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
+};
+
+}  // namespace aksc

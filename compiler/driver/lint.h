@@ -1,0 +1,44 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/finding.h"
+#include "diag/source_file.h"
+#include "ir/spec.h"
+
+namespace aksc {
+
+/// What to lint.
+struct LintRequest {
+  std::vector<std::string> paths;          ///< Files and folders; none = current folder.
+  std::optional<std::string> config_path;  ///< --config
+};
+
+/// Everything a lint run found, ready for a renderer.
+struct LintResult {
+  std::vector<Finding> findings;  ///< Sorted; severities final; suppressed ones marked.
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources;  ///< For excerpts.
+  std::vector<ir::Spec> specs;
+  std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
+  std::vector<std::string> notes;         ///< What was skipped and why (--verbose).
+  int files = 0;                          ///< Files read.
+};
+
+/// Runs the whole front end and every rule: collect inputs → load YAML → select spec documents
+/// → schema → lower → rules → suppressions and severities. Never throws for bad input.
+LintResult run_lint(const LintRequest& request);
+
+/// Counts of unsuppressed findings by severity.
+struct FindingCounts {
+  int errors = 0;
+  int warnings = 0;
+  int notes = 0;
+  int suppressed = 0;
+};
+FindingCounts count_findings(const std::vector<Finding>& findings);
+
+}  // namespace aksc

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/finding_sink.h"
+#include "diag/source_file.h"
+
+namespace aksc {
+
+/// An inline `# aksc-ignore ID[, ID]: reason` (this line or the next) or
+/// `# aksc-ignore-file ID: reason` (the whole file).
+struct InlineSuppression {
+  int line = 0;
+  bool whole_file = false;
+  std::vector<std::string> rules;
+  std::string reason;
+};
+
+/// Reads the suppression comments of a file (yaml-cpp drops comments, so this reads the
+/// lines). A comment without a reason or naming an unknown rule is reported as AKS005 and
+/// suppresses nothing.
+std::vector<InlineSuppression> scan_suppressions(const SourceFile& source, FindingSink& sink);
+
+/// The reason of the first inline suppression covering `finding`, if any.
+const InlineSuppression* find_inline_suppression(const std::vector<InlineSuppression>& suppressions,
+                                                 const Finding& finding);
+
+}  // namespace aksc

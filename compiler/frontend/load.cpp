@@ -1,0 +1,277 @@
+#include "frontend/load.h"
+
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "diag/text_util.h"
+#include "frontend/utf8_check.h"
+#include "frontend/yaml_scalar.h"
+
+namespace aksc {
+namespace {
+
+// Thrown inside the event handler for a document aksc refuses; becomes an AKS001 finding.
+struct Refusal {
+  YAML::Mark mark;
+  std::string message;
+};
+
+// Builds a YamlDocument from yaml-cpp's events without recursion.
+class DocumentBuilder : public YAML::EventHandler {
+ public:
+  DocumentBuilder(const SourceFile& source, FindingSink& sink, const LoadLimits& limits)
+      : source_(source), sink_(sink), limits_(limits) {}
+
+  YamlDocument take() { return std::move(document_); }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    document_ = YamlDocument();
+    document_.range = point(mark);
+    node_count_ = 0;
+    anchors_.clear();
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    SourceRange range;
+    std::string_view rest = std::string_view(source_.text()).substr(offset(mark));
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (rest.substr(0, word.size()) == word) range = span(mark, word.size());
+    }
+    add_value(nullptr, range, mark, anchor, 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto found = anchors_.find(anchor);
+    if (found == anchors_.end()) throw Refusal{mark, "unknown alias"};
+    add_value(found->second.value, point(mark), mark, 0, found->second.node_count);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    SourceRange range = scalar_range(mark, value);
+    if (expecting_key()) {
+      Frame& frame = frames_.back();
+      frame.key = value;
+      frame.key_range = range;
+      frame.has_key = true;
+      return;
+    }
+    nlohmann::json typed;
+    if (tag == "?") {
+      typed = resolve_plain_scalar(value);
+    } else if (tag == "!" || tag.empty()) {
+      typed = value;
+    } else {
+      typed = resolve_tagged_scalar(tag, value);
+    }
+    add_value(std::move(typed), range, mark, anchor, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(nlohmann::json::array(), mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(nlohmann::json::object(), mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  // A value placed in the document. `node` stays valid while the value's collection is open:
+  // nothing is added to a collection's parent before the collection closes.
+  struct Placed {
+    std::string pointer;
+    nlohmann::json* node;
+  };
+  struct Frame {
+    std::string pointer;
+    nlohmann::json* node = nullptr;
+    YAML::anchor_t anchor = 0;
+    std::size_t first_node = 0;  // node_count_ when the collection opened
+    bool is_map = false;
+    bool has_key = false;
+    bool discarded = false;  // the value of a repeated key: parsed, then dropped
+    std::string key;
+    SourceRange key_range;
+  };
+  struct Anchored {
+    nlohmann::json value;
+    std::size_t node_count = 0;
+  };
+
+  bool expecting_key() const {
+    return !frames_.empty() && frames_.back().is_map && !frames_.back().has_key;
+  }
+
+  std::size_t offset(const YAML::Mark& mark) const {
+    return mark.pos < 0 ? 0 : std::min(static_cast<std::size_t>(mark.pos), source_.text().size());
+  }
+  SourceRange point(const YAML::Mark& mark) const {
+    SourcePosition begin = source_.position_of(offset(mark));
+    return {begin, {begin.line, begin.column + 1}};
+  }
+  SourceRange span(const YAML::Mark& mark, std::size_t bytes) const {
+    std::size_t begin = offset(mark);
+    return {source_.position_of(begin), source_.position_of(begin + bytes)};
+  }
+
+  // The written extent of a scalar: up to the closing quote, or the plain text on its line.
+  SourceRange scalar_range(const YAML::Mark& mark, const std::string& value) const {
+    std::string_view text = source_.text();
+    std::size_t begin = offset(mark);
+    if (begin >= text.size()) return point(mark);
+    char quote = text[begin];
+    if (quote == '"' || quote == '\'') {
+      for (std::size_t i = begin + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+          ++i;
+        } else if (text[i] == quote) {
+          if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;
+          } else {
+            return span(mark, i + 1 - begin);
+          }
+        }
+      }
+    }
+    if (!value.empty() && text.substr(begin, value.size()) == value)
+      return span(mark, value.size());
+    std::size_t line_end = text.find('\n', begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view rest = trim(text.substr(begin, line_end - begin));
+    return span(mark, std::max<std::size_t>(rest.size(), 1));
+  }
+
+  void count_nodes(std::size_t count, const YAML::Mark& mark) {
+    node_count_ += count;
+    if (node_count_ > limits_.max_nodes) {
+      throw Refusal{mark, fmt::format("the document expands to more than {} nodes (aliases "
+                                      "included); aksc refuses it to protect its memory",
+                                      limits_.max_nodes)};
+    }
+  }
+
+  // Places a finished value in its parent (or as the root) and records its location. Returns
+  // where it went, or nullopt when the value is dropped (a repeated key's value).
+  std::optional<Placed> add_value(nlohmann::json value, SourceRange range, const YAML::Mark& mark,
+                                  YAML::anchor_t anchor, std::size_t node_count) {
+    count_nodes(node_count, mark);
+    if (anchor != 0) anchors_[anchor] = {value, node_count};
+    if (frames_.empty()) {
+      document_.root = std::move(value);
+      document_.locations[""] = {{}, range};
+      return Placed{"", &document_.root};
+    }
+    Frame& parent = frames_.back();
+    if (parent.discarded) {
+      parent.has_key = false;
+      return std::nullopt;
+    }
+    if (parent.is_map) {
+      parent.has_key = false;
+      std::string pointer = pointer_append(parent.pointer, parent.key);
+      nlohmann::json& map = *parent.node;
+      if (map.contains(parent.key)) {
+        report_duplicate(parent, pointer);
+        return std::nullopt;
+      }
+      document_.locations[pointer] = {parent.key_range, range};
+      nlohmann::json& placed = map[parent.key];
+      placed = std::move(value);
+      return Placed{std::move(pointer), &placed};
+    }
+    nlohmann::json& array = *parent.node;
+    std::string pointer = pointer_append(parent.pointer, std::to_string(array.size()));
+    document_.locations[pointer] = {{}, range};
+    array.push_back(std::move(value));
+    return Placed{std::move(pointer), &array.back()};
+  }
+
+  void report_duplicate(const Frame& parent, const std::string& pointer) {
+    SourceRange first = document_.locations[pointer].key;
+    Finding& finding =
+        sink_.report("AKS003", source_.path(), parent.key_range,
+                     fmt::format("key '{}' is repeated; its first value (line {}) is the one used",
+                                 parent.key, first.begin.line),
+                     "remove one of the two entries; YAML parsers keep only one of them silently");
+    finding.related.push_back({{source_.path(), first}, "first written here"});
+  }
+
+  void open(nlohmann::json empty, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (expecting_key()) {
+      throw Refusal{mark, "a mapping key must be a plain value, not a list or a mapping"};
+    }
+    Frame frame;
+    frame.is_map = empty.is_object();
+    frame.anchor = anchor;
+    frame.first_node = node_count_;
+    std::optional<Placed> placed = add_value(std::move(empty), point(mark), mark, 0, 1);
+    frame.discarded = !placed.has_value();
+    if (placed) {
+      frame.pointer = std::move(placed->pointer);
+      frame.node = placed->node;
+    }
+    frames_.push_back(std::move(frame));
+  }
+
+  void close() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    if (frame.anchor != 0 && !frame.discarded) {
+      anchors_[frame.anchor] = {*frame.node, node_count_ - frame.first_node};
+    }
+  }
+
+  const SourceFile& source_;
+  FindingSink& sink_;
+  const LoadLimits& limits_;
+  YamlDocument document_;
+  std::vector<Frame> frames_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::size_t node_count_ = 0;
+};
+
+SourceRange position_range(const SourceFile& source, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.pos < 0) return {{1, 1}, {1, 2}};
+  SourcePosition begin = source.position_of(static_cast<std::size_t>(mark.pos));
+  return {begin, {begin.line, begin.column + 1}};
+}
+
+}  // namespace
+
+std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
+                                    const LoadLimits& limits) {
+  std::vector<YamlDocument> documents;
+  if (auto bad = find_non_text_byte(source.text())) {
+    SourcePosition begin = source.position_of(bad->offset);
+    sink.report("AKS001", source.path(), {begin, {begin.line, begin.column + 1}}, bad->message,
+                "save the file as UTF-8 text; aksc reads YAML only");
+    return documents;
+  }
+  std::istringstream stream(source.text());
+  YAML::Parser parser(stream);
+  DocumentBuilder builder(source, sink, limits);
+  try {
+    while (parser.HandleNextDocument(builder))
+      documents.push_back(builder.take());
+  } catch (const YAML::Exception& error) {
+    sink.report("AKS001", source.path(), position_range(source, error.mark),
+                "YAML syntax error: " + error.msg, "fix the YAML syntax at this position");
+  } catch (const Refusal& refusal) {
+    sink.report("AKS001", source.path(), position_range(source, refusal.mark), refusal.message);
+  }
+  return documents;
+}
+
+}  // namespace aksc

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <vector>
+
+#include "diag/finding_sink.h"
+#include "diag/source_file.h"
+#include "frontend/yaml_document.h"
+
+namespace aksc {
+
+/// Limits that keep hostile YAML from exhausting memory.
+struct LoadLimits {
+  std::size_t max_nodes = 1'000'000;  ///< Nodes per document, aliases expanded.
+};
+
+/// Parses every YAML document of `source`. Reports AKS001 for bytes that are not UTF-8 text and
+/// for syntax errors (the documents before the error are kept), and AKS003 for a repeated key
+/// (pointing at the second occurrence; the first value is kept). Never throws.
+std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
+                                    const LoadLimits& limits = {});
+
+}  // namespace aksc

@@ -1,0 +1,245 @@
+#include "frontend/lower.h"
+
+#include "ir/spelling.h"
+
+namespace aksc {
+namespace {
+
+using ir::Field;
+using ir::Origin;
+
+// Reads typed fields from a document by JSON pointer, keeping their locations.
+class Reader {
+ public:
+  Reader(const YamlDocument& document, const std::set<std::string>& invalid)
+      : document_(document), invalid_(invalid) {}
+
+  const nlohmann::json* node(const std::string& pointer) const {
+    nlohmann::json::json_pointer json_pointer(pointer);
+    return document_.root.contains(json_pointer) ? &document_.root[json_pointer] : nullptr;
+  }
+
+  SourceRange key_range(const std::string& pointer) const { return document_.locate_key(pointer); }
+
+  template <typename T, typename Convert>
+  Field<T> read(const std::string& pointer, Convert convert) const {
+    Field<T> field;
+    const nlohmann::json* value = node(pointer);
+    if (!value || value->is_null()) {
+      if (value) field.range = document_.locate(pointer);
+      return field;
+    }
+    field.range = document_.locate(pointer);
+    std::optional<T> converted = invalid_.count(pointer) ? std::nullopt : convert(*value);
+    field.origin = converted ? Origin::kWritten : Origin::kInvalid;
+    if (converted) field.value = std::move(*converted);
+    return field;
+  }
+
+  Field<std::string> text(const std::string& pointer) const {
+    return read<std::string>(pointer, [](const nlohmann::json& v) -> std::optional<std::string> {
+      if (!v.is_string()) return std::nullopt;
+      return v.get<std::string>();
+    });
+  }
+  Field<std::int64_t> integer(const std::string& pointer) const {
+    return read<std::int64_t>(pointer, [](const nlohmann::json& v) -> std::optional<std::int64_t> {
+      if (!v.is_number_integer()) return std::nullopt;
+      return v.get<std::int64_t>();
+    });
+  }
+  Field<bool> boolean(const std::string& pointer) const {
+    return read<bool>(pointer, [](const nlohmann::json& v) -> std::optional<bool> {
+      if (!v.is_boolean()) return std::nullopt;
+      return v.get<bool>();
+    });
+  }
+  template <typename Enum>
+  Field<Enum> enumeration(const std::string& pointer) const {
+    return read<Enum>(pointer, [](const nlohmann::json& v) -> std::optional<Enum> {
+      if (!v.is_string()) return std::nullopt;
+      return ir::parse_spelling<Enum>(v.get<std::string>());
+    });
+  }
+  Field<std::vector<Field<std::string>>> text_list(const std::string& pointer) const {
+    Field<std::vector<Field<std::string>>> field;
+    const nlohmann::json* value = node(pointer);
+    if (!value || value->is_null()) return field;
+    field.range = document_.locate(pointer);
+    if (!value->is_array() || invalid_.count(pointer)) {
+      field.origin = Origin::kInvalid;
+      return field;
+    }
+    field.origin = Origin::kWritten;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+      field.value.push_back(text(pointer + "/" + std::to_string(i)));
+    }
+    return field;
+  }
+  Field<std::map<std::string, std::string>> text_map(const std::string& pointer) const {
+    return read<std::map<std::string, std::string>>(
+        pointer, [](const nlohmann::json& v) -> std::optional<std::map<std::string, std::string>> {
+          if (!v.is_object()) return std::nullopt;
+          std::map<std::string, std::string> result;
+          for (const auto& [key, item] : v.items()) {
+            if (!item.is_string()) return std::nullopt;
+            result[key] = item.get<std::string>();
+          }
+          return result;
+        });
+  }
+
+ private:
+  const YamlDocument& document_;
+  const std::set<std::string>& invalid_;
+};
+
+// Applies a default to an absent field; the range points at `where` (a parent key).
+template <typename T>
+void apply_default(Field<T>& field, T value, SourceRange where) {
+  if (field.origin != Origin::kAbsent) return;
+  field.value = std::move(value);
+  field.origin = Origin::kDefaulted;
+  if (!field.range.known()) field.range = where;
+}
+
+ir::NodePool lower_node_pool(const Reader& in, const std::string& p) {
+  ir::NodePool pool;
+  pool.range = in.key_range(p);
+  pool.name = in.text(p + "/name");
+  pool.mode = in.enumeration<ir::NodePoolMode>(p + "/mode");
+  pool.vm_size = in.text(p + "/vm_size");
+  pool.count = in.integer(p + "/count");
+  return pool;
+}
+
+ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
+  ir::ClusterFacts facts;
+  facts.range = in.key_range(p);
+  facts.location = in.text(p + "/location");
+  facts.kubernetes_version = in.text(p + "/kubernetes_version");
+  facts.load_balancer_sku = in.enumeration<ir::LoadBalancerSku>(p + "/load_balancer_sku");
+  facts.private_cluster = in.boolean(p + "/private_cluster");
+  facts.authorized_ip_ranges = in.text_list(p + "/authorized_ip_ranges");
+  facts.outbound_type = in.enumeration<ir::OutboundType>(p + "/outbound_type");
+  const nlohmann::json* pools = in.node(p + "/node_pools");
+  if (pools && pools->is_array()) {
+    facts.node_pools.origin = Origin::kWritten;
+    facts.node_pools.range = in.key_range(p + "/node_pools");
+    for (std::size_t i = 0; i < pools->size(); ++i) {
+      if ((*pools)[i].is_object()) {
+        facts.node_pools.value.push_back(
+            lower_node_pool(in, p + "/node_pools/" + std::to_string(i)));
+      }
+    }
+  }
+  return facts;
+}
+
+ir::Cluster lower_cluster(const Reader& in, const ir::Spec& spec) {
+  ir::Cluster cluster;
+  cluster.range = in.key_range("/cluster");
+  cluster.resource_id = in.text("/cluster/resource_id");
+  cluster.resource_group = in.text("/cluster/resource_group");
+  cluster.name = in.text("/cluster/name");
+  cluster.subscription_id = in.text("/cluster/subscription_id");
+  cluster.facts_from = in.text("/cluster/facts_from");
+  cluster.facts = lower_facts(in, "/cluster/facts");
+  if (spec.workspace.subscription_id.usable() && !cluster.resource_id.usable()) {
+    apply_default(cluster.subscription_id, spec.workspace.subscription_id.value, cluster.range);
+  }
+  return cluster;
+}
+
+void lower_network(const Reader& in, ir::Spec& spec) {
+  ir::Network& net = spec.network;
+  net.range = in.node("/network") ? in.key_range("/network") : SourceRange{};
+  net.vnet_resource_group = in.text("/network/vnet_resource_group");
+  net.vnet_name = in.text("/network/vnet_name");
+  net.subnet_name = in.text("/network/subnet_name");
+  net.subnet_prefix = in.text("/network/subnet_prefix");
+  net.service_cidr = in.text("/network/service_cidr");
+  net.dns_service_ip = in.text("/network/dns_service_ip");
+  net.docker_bridge_cidr = in.text("/network/docker_bridge_cidr");
+}
+
+void lower_ssl(const Reader& in, ir::Spec& spec) {
+  ir::Ssl& ssl = spec.ssl;
+  ssl.range = in.node("/ssl") ? in.key_range("/ssl") : SourceRange{};
+  ssl.status = in.enumeration<ir::SslStatus>("/ssl/status");
+  ssl.leaf_domain_label = in.text("/ssl/leaf_domain_label");
+  ssl.overwrite_existing_domain = in.boolean("/ssl/overwrite_existing_domain");
+  ssl.cname = in.text("/ssl/cname");
+  ssl.cert_file = in.text("/ssl/cert_file");
+  ssl.key_file = in.text("/ssl/key_file");
+}
+
+// Defaults that depend on the mode and on other fields (SPEC §1).
+void apply_defaults(ir::Spec& spec) {
+  SourceRange top = spec.mode.usable() ? spec.mode.range : spec.range;
+  apply_default(spec.purpose, defaults::kPurpose, top);
+  apply_default(spec.accelerator, defaults::kAccelerator, top);
+  if (!spec.mode.usable() || spec.mode.value == ir::Mode::kAttach) {
+    apply_default(spec.reattach, false, top);
+    return;
+  }
+  bool provision = spec.mode.value == ir::Mode::kProvisionAndAttach;
+  if (spec.workspace.location.usable()) {
+    apply_default(spec.location, spec.workspace.location.value, top);
+  }
+  apply_default(spec.agent_count, defaults::kAgentCount, top);
+  apply_default(spec.vm_size, std::string(defaults::kVmSize), top);
+  // Azure ML create makes a Basic LB; AKS itself defaults to Standard (SPEC §1, §5).
+  apply_default(spec.load_balancer.sku,
+                provision ? ir::LoadBalancerSku::kStandard : ir::LoadBalancerSku::kBasic, top);
+  apply_default(spec.load_balancer.type, defaults::kLoadBalancerType, top);
+  apply_default(spec.private_cluster, false, top);
+  apply_default(spec.outbound_type, defaults::kOutboundType, top);
+  if (provision) {
+    if (spec.name.usable()) apply_default(spec.cluster_name, spec.name.value, spec.name.range);
+    if (spec.workspace.resource_group.usable()) {
+      apply_default(spec.cluster_resource_group, spec.workspace.resource_group.value, top);
+    }
+  }
+}
+
+}  // namespace
+
+ir::Spec lower_spec(const YamlDocument& document, const std::set<std::string>& invalid,
+                    const std::string& file, int index) {
+  Reader in(document, invalid);
+  ir::Spec spec;
+  spec.file = file;
+  spec.document = index;
+  spec.range = document.range;
+  spec.name = in.text("/name");
+  spec.mode = in.enumeration<ir::Mode>("/mode");
+  spec.workspace.name = in.text("/workspace/name");
+  spec.workspace.resource_group = in.text("/workspace/resource_group");
+  spec.workspace.subscription_id = in.text("/workspace/subscription_id");
+  spec.workspace.location = in.text("/workspace/location");
+  spec.purpose = in.enumeration<ir::Purpose>("/purpose");
+  spec.description = in.text("/description");
+  spec.tags = in.text_map("/tags");
+  spec.location = in.text("/location");
+  spec.agent_count = in.integer("/agent_count");
+  spec.vm_size = in.text("/vm_size");
+  spec.accelerator = in.enumeration<ir::Accelerator>("/accelerator");
+  spec.load_balancer.sku = in.enumeration<ir::LoadBalancerSku>("/load_balancer/sku");
+  spec.load_balancer.type = in.enumeration<ir::LoadBalancerType>("/load_balancer/type");
+  spec.load_balancer.subnet = in.text("/load_balancer/subnet");
+  lower_network(in, spec);
+  lower_ssl(in, spec);
+  spec.kubernetes_version = in.text("/kubernetes_version");
+  spec.private_cluster = in.boolean("/private_cluster");
+  spec.api_server_authorized_ip_ranges = in.text_list("/api_server_authorized_ip_ranges");
+  spec.outbound_type = in.enumeration<ir::OutboundType>("/outbound_type");
+  spec.cluster_name = in.text("/cluster_name");
+  spec.cluster_resource_group = in.text("/cluster_resource_group");
+  spec.reattach = in.boolean("/reattach");
+  if (in.node("/cluster")) spec.cluster = lower_cluster(in, spec);
+  apply_defaults(spec);
+  return spec;
+}
+
+}  // namespace aksc

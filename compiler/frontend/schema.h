@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/finding_sink.h"
+#include "frontend/yaml_document.h"
+
+namespace aksc {
+
+/// A JSON Schema (draft-07) compiled for valijson, with its JSON kept to explain failures in
+/// plain words. Schemas are compiled once per process.
+class Schema {
+ public:
+  /// The embedded schema `schemas/<name>`; throws std::logic_error if it is missing or broken
+  /// (a build defect, caught by the tests).
+  static const Schema& embedded(std::string_view name);
+
+  explicit Schema(nlohmann::json json);
+  ~Schema();
+
+  const nlohmann::json& json() const { return json_; }
+  /// The subschema describing the node at `pointer` of a document, following `properties`,
+  /// `additionalProperties`, `items` and local `$ref`s; nullptr when the schema says nothing.
+  const nlohmann::json* subschema_at(std::string_view pointer) const;
+  /// Validates `instance` and returns valijson's raw errors as (path, description) pairs.
+  std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
+
+ private:
+  const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
+
+  nlohmann::json json_;
+  struct Compiled;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+/// Rewrites every string whose schema has an `enum` to the enum's own spelling when they match
+/// case-insensitively, as aksc accepts `fastprod` for `FastProd`.
+void canonicalize_enums(YamlDocument& document, const Schema& schema);
+
+/// Validates `document` against `schema` and reports every failure as a finding of `rule` at
+/// the YAML node's line:col, in plain words, with a did-you-mean for unknown keys and enum
+/// values. Also reports fields that do not apply to the document's `mode` (`x-aksc-modes`).
+/// Returns the JSON pointers of the nodes found invalid.
+std::set<std::string> validate_document(const YamlDocument& document, const Schema& schema,
+                                        const std::string& file, std::string_view rule,
+                                        FindingSink& sink);
+
+}  // namespace aksc

@@ -1,0 +1,330 @@
+#include "frontend/schema_messages.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "diag/spellcheck.h"
+#include "frontend/schema.h"
+#include "frontend/yaml_document.h"
+
+namespace aksc {
+namespace {
+
+std::string quote(const std::string& text) {
+  return "'" + text + "'";
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  std::string result;
+  for (const std::string& item : items) {
+    if (!result.empty()) result += separator;
+    result += item;
+  }
+  return result;
+}
+
+// How a value reads to a person: the string "3", the number 1.2, a mapping.
+std::string describe_value(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null:
+      return "an empty value";
+    case nlohmann::json::value_t::boolean:
+      return fmt::format("the boolean {}", value.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+      return "the integer " + value.dump();
+    case nlohmann::json::value_t::number_float: {
+      double number = value.get<double>();
+      if (std::isfinite(number) && std::fabs(number) >= 9.2e18 && number == std::floor(number)) {
+        return "an integer beyond the 64-bit range";
+      }
+      return "the number " + value.dump();
+    }
+    case nlohmann::json::value_t::string:
+      return "the string \"" + value.get<std::string>() + "\"";
+    case nlohmann::json::value_t::array:
+      return "a list";
+    case nlohmann::json::value_t::object:
+      return "a mapping";
+    default:
+      return "a value";
+  }
+}
+
+std::string describe_type(const std::string& type) {
+  if (type == "string") return "a string";
+  if (type == "integer") return "an integer";
+  if (type == "number") return "a number";
+  if (type == "boolean") return "true or false";
+  if (type == "array") return "a list";
+  if (type == "object") return "a mapping";
+  if (type == "null") return "empty";
+  return type;
+}
+
+std::string expected_types(const nlohmann::json& subschema) {
+  if (!subschema.contains("type")) return "another type";
+  const nlohmann::json& type = subschema["type"];
+  if (type.is_string()) return describe_type(type.get<std::string>());
+  std::vector<std::string> names;
+  for (const nlohmann::json& t : type)
+    names.push_back(describe_type(t.get<std::string>()));
+  return join(names, " or ");
+}
+
+// "the field 'workspace.name'" or "the document" for the root.
+std::string field_name(const std::string& pointer) {
+  return pointer.empty() ? "the document" : quote(display_path(pointer));
+}
+
+std::string first_sentence(const nlohmann::json* subschema) {
+  if (!subschema || !subschema->contains("description")) return {};
+  std::string text = (*subschema)["description"].get<std::string>();
+  std::size_t stop = text.find(". ");
+  return stop == std::string::npos ? text : text.substr(0, stop + 1);
+}
+
+std::vector<std::string> property_names(const nlohmann::json* subschema) {
+  std::vector<std::string> names;
+  if (subschema && subschema->contains("properties")) {
+    for (const auto& [name, unused] : (*subschema)["properties"].items())
+      names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<std::string> enum_values(const nlohmann::json* subschema) {
+  std::vector<std::string> values;
+  if (subschema && subschema->contains("enum")) {
+    for (const nlohmann::json& value : (*subschema)["enum"]) {
+      values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  return values;
+}
+
+const nlohmann::json* value_at(const nlohmann::json& instance, const std::string& pointer) {
+  nlohmann::json::json_pointer json_pointer(pointer);
+  return instance.contains(json_pointer) ? &instance[json_pointer] : nullptr;
+}
+
+// The last '...'-quoted name in a valijson message ("... constraints: 'agnet_count'.").
+std::string extract_quoted(const std::string& description) {
+  std::size_t last = description.rfind('\'');
+  std::size_t first = last == std::string::npos || last == 0 ? std::string::npos
+                                                             : description.rfind('\'', last - 1);
+  return first == std::string::npos ? std::string()
+                                    : description.substr(first + 1, last - first - 1);
+}
+
+// The properties that an anyOf (with its own x-aksc-message) lists in its `required` branches.
+std::vector<std::string> any_of_required(const nlohmann::json* subschema) {
+  std::vector<std::string> names;
+  if (!subschema || !subschema->contains("anyOf")) return names;
+  for (const nlohmann::json& branch : (*subschema)["anyOf"]) {
+    if (branch.contains("required")) {
+      for (const nlohmann::json& name : branch["required"])
+        names.push_back(name.get<std::string>());
+    }
+  }
+  return names;
+}
+
+class Explainer {
+ public:
+  Explainer(const nlohmann::json& instance, const Schema& schema)
+      : instance_(instance), schema_(schema) {}
+
+  std::optional<SchemaProblem> explain(const std::string& pointer, const std::string& description) {
+    const nlohmann::json* subschema = schema_.subschema_at(pointer);
+    const nlohmann::json* value = value_at(instance_, pointer);
+    if (description.rfind("Missing required property", 0) == 0) {
+      return missing(pointer, extract_quoted(description), subschema);
+    }
+    if (description.rfind("Object contains a property that could not be validated", 0) == 0) {
+      return unknown_key(pointer, extract_quoted(description), subschema);
+    }
+    if (description.rfind("Failed to validate against any schemas allowed by anyOf", 0) == 0) {
+      if (!subschema || !subschema->contains("x-aksc-message")) return std::nullopt;
+      return SchemaProblem{pointer, true, (*subschema)["x-aksc-message"].get<std::string>(),
+                           first_sentence(subschema)};
+    }
+    if (!value || !subschema) return std::nullopt;
+    if (description.rfind("Value type not permitted", 0) == 0) {
+      return wrong_type(pointer, *value, *subschema);
+    }
+    if (description.rfind("Failed to match against any enum values", 0) == 0) {
+      return bad_enum(pointer, *value, subschema);
+    }
+    if (description.rfind("Failed to match regex", 0) == 0) {
+      std::string message =
+          subschema->contains("x-aksc-message")
+              ? (*subschema)["x-aksc-message"].get<std::string>()
+              : fmt::format("{} is not a valid {}", describe_value(*value), field_name(pointer));
+      return SchemaProblem{pointer, false, message, first_sentence(subschema)};
+    }
+    if (description.rfind("Failed to match expected value set by 'const'", 0) == 0) {
+      return SchemaProblem{pointer,
+                           false,
+                           fmt::format("{} must be {}, not {}", field_name(pointer),
+                                       (*subschema)["const"].dump(), describe_value(*value)),
+                           {}};
+    }
+    if (description.find("should be no") != std::string::npos ||
+        description.find("Expected number") != std::string::npos) {
+      return bound(pointer, *value, *subschema, description);
+    }
+    return std::nullopt;  // a wrapper around errors reported on their own
+  }
+
+ private:
+  std::optional<SchemaProblem> missing(const std::string& pointer, const std::string& property,
+                                       const nlohmann::json* subschema) {
+    std::vector<std::string> alternatives = any_of_required(subschema);
+    if (subschema && subschema->contains("x-aksc-message") &&
+        std::find(alternatives.begin(), alternatives.end(), property) != alternatives.end()) {
+      return std::nullopt;  // explained once by the anyOf's own message
+    }
+    std::string child = pointer_append(pointer, property);
+    std::string where = pointer.empty() ? "" : " in " + quote(display_path(pointer));
+    return SchemaProblem{pointer, true,
+                         fmt::format("missing required field '{}'{}", property, where),
+                         describe_field(child)};
+  }
+
+  std::optional<SchemaProblem> unknown_key(const std::string& pointer, const std::string& key,
+                                           const nlohmann::json* subschema) {
+    std::vector<std::string> names = property_names(subschema);
+    std::string where = pointer.empty() ? "" : " in " + quote(display_path(pointer));
+    std::string help =
+        names.empty() ? "remove it"
+                      : "remove it or fix its spelling; the keys allowed here are " + join(names);
+    return SchemaProblem{pointer_append(pointer, key), true,
+                         fmt::format("unknown key '{}'{}{}", key, where, did_you_mean(key, names)),
+                         help};
+  }
+
+  SchemaProblem wrong_type(const std::string& pointer, const nlohmann::json& value,
+                           const nlohmann::json& subschema) {
+    std::string expected = expected_types(subschema);
+    std::string message =
+        fmt::format("{} must be {}, not {}", field_name(pointer), expected, describe_value(value));
+    std::string help = first_sentence(&subschema);
+    std::string type = subschema.value("type", nlohmann::json()).is_string()
+                           ? subschema["type"].get<std::string>()
+                           : std::string();
+    if (type == "string" && (value.is_number() || value.is_boolean())) {
+      help = "quote the value, e.g. \"" + value_text(pointer) + "\": YAML reads it unquoted as " +
+             describe_value(value);
+    } else if ((type == "integer" || type == "boolean" || type == "number") && value.is_string()) {
+      help = "write the value without quotes";
+    }
+    return {pointer, false, std::move(message), std::move(help)};
+  }
+
+  SchemaProblem bad_enum(const std::string& pointer, const nlohmann::json& value,
+                         const nlohmann::json* subschema) {
+    std::vector<std::string> values = enum_values(subschema);
+    std::string written = value.is_string() ? value.get<std::string>() : value.dump();
+    return {pointer, false,
+            fmt::format("'{}' is not a valid value for {}{}", written, field_name(pointer),
+                        did_you_mean(written, values)),
+            "use one of: " + join(values)};
+  }
+
+  SchemaProblem bound(const std::string& pointer, const nlohmann::json& value,
+                      const nlohmann::json& subschema, const std::string& description) {
+    auto limit = [&](const char* key) { return subschema.value(key, nlohmann::json()).dump(); };
+    std::string message;
+    if (subschema.contains("minimum") && description.find("greater") != std::string::npos) {
+      message = fmt::format("{} must be at least {}, not {}", field_name(pointer), limit("minimum"),
+                            value.dump());
+    } else if (subschema.contains("maximum") && description.find("less") != std::string::npos) {
+      message = fmt::format("{} must be at most {}, not {}", field_name(pointer), limit("maximum"),
+                            value.dump());
+    } else if (description.find("fewer") != std::string::npos) {
+      std::string key = value.is_array() ? "minItems" : "minLength";
+      message = fmt::format("{} must have at least {} {}", field_name(pointer), limit(key.c_str()),
+                            value.is_array() ? "items" : "characters");
+    } else {
+      std::string key = value.is_array() ? "maxItems" : "maxLength";
+      message = fmt::format("{} must have at most {} {}", field_name(pointer), limit(key.c_str()),
+                            value.is_array() ? "items" : "characters");
+    }
+    return {pointer, false, std::move(message), first_sentence(&subschema)};
+  }
+
+  std::string describe_field(const std::string& pointer) {
+    const nlohmann::json* subschema = schema_.subschema_at(pointer);
+    std::string sentence = first_sentence(subschema);
+    return sentence.empty() ? "add it" : "add it: " + sentence;
+  }
+
+  std::string value_text(const std::string& pointer) {
+    const nlohmann::json* value = value_at(instance_, pointer);
+    if (!value) return {};
+    if (value->is_boolean()) return value->get<bool>() ? "true" : "false";
+    return value->dump();
+  }
+
+  const nlohmann::json& instance_;
+  const Schema& schema_;
+};
+
+}  // namespace
+
+std::string display_path(const std::string& pointer) {
+  std::string result;
+  std::size_t start = 1;
+  while (start <= pointer.size()) {
+    std::size_t slash = pointer.find('/', start);
+    std::string token =
+        pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    start = slash == std::string::npos ? pointer.size() + 1 : slash + 1;
+    bool index = !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit);
+    if (index) {
+      result += "[" + token + "]";
+    } else {
+      if (!result.empty()) result += '.';
+      result += token;
+    }
+  }
+  return result;
+}
+
+std::vector<SchemaProblem> explain_schema_errors(
+    const nlohmann::json& instance, const Schema& schema,
+    const std::vector<std::pair<std::string, std::string>>& errors) {
+  Explainer explainer(instance, schema);
+  std::vector<SchemaProblem> problems;
+  for (const auto& [pointer, description] : errors) {
+    std::optional<SchemaProblem> problem = explainer.explain(pointer, description);
+    if (!problem) continue;
+    bool repeated = std::any_of(problems.begin(), problems.end(), [&](const SchemaProblem& p) {
+      return p.pointer == problem->pointer && p.message == problem->message;
+    });
+    if (!repeated) problems.push_back(std::move(*problem));
+  }
+  return problems;
+}
+
+void append_mode_problems(const nlohmann::json& instance, const Schema& schema,
+                          std::vector<SchemaProblem>& problems) {
+  if (!instance.is_object() || !instance.contains("mode") || !instance["mode"].is_string()) return;
+  std::string mode = instance["mode"].get<std::string>();
+  const nlohmann::json* root = schema.subschema_at("");
+  if (!root || !root->contains("properties")) return;
+  for (const auto& [key, value] : instance.items()) {
+    const nlohmann::json* property = schema.subschema_at(pointer_append("", key));
+    if (!property || !property->contains("x-aksc-modes")) continue;
+    std::vector<std::string> modes = (*property)["x-aksc-modes"].get<std::vector<std::string>>();
+    if (std::find(modes.begin(), modes.end(), mode) != modes.end()) continue;
+    problems.push_back(
+        {pointer_append("", key), true, fmt::format("'{}' does not apply to mode '{}'", key, mode),
+         fmt::format("remove it; it applies only to mode {}", join(modes, " and "))});
+  }
+}
+
+}  // namespace aksc

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/source_range.h"
+
+namespace aksc {
+
+/// Where a mapping entry's key and its value are written.
+struct NodeLocation {
+  SourceRange key;    ///< The key of the entry holding the node; unknown for the root and items.
+  SourceRange value;  ///< The node itself.
+};
+
+/// One YAML document as JSON, with scalars typed by the YAML 1.2 core schema (so that
+/// `agent_count: "3"` stays a string and `version: 1.20` is a number), and the location of
+/// every node by its JSON pointer.
+struct YamlDocument {
+  nlohmann::json root;
+  std::unordered_map<std::string, NodeLocation> locations;  ///< By JSON pointer; "" is the root.
+  SourceRange range;                                        ///< Where the document starts.
+
+  /// The node's value range; for a null value, its key; for an unknown pointer, the nearest
+  /// located ancestor.
+  SourceRange locate(std::string_view pointer) const;
+  /// The key range of a mapping entry, or its value range when it has no key.
+  SourceRange locate_key(std::string_view pointer) const;
+};
+
+/// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
+std::string pointer_append(std::string_view pointer, std::string_view token);
+
+}  // namespace aksc

@@ -1,0 +1,28 @@
+#include <algorithm>
+
+#include "rules/name_rules.h"
+#include "rules/rule.h"
+
+namespace aksc {
+
+std::span<const RuleEntry> rule_registry() {
+  // One line per rule, sorted by ID. Each rule's metadata is in rules/AKSnnn-slug.md.
+  static constexpr RuleEntry kRules[] = {
+      {"AKS001", nullptr},  // yaml-syntax: frontend/load
+      {"AKS002", nullptr},  // schema: frontend/schema
+      {"AKS003", nullptr},  // duplicate-key: frontend/load
+      {"AKS005", nullptr},  // bad-suppression: driver/suppressions
+      {"AKS101", rules::check_name_missing},
+      {"AKS102", rules::check_name_length},
+      {"AKS103", rules::check_name_charset},
+      {"AKS104", rules::check_name_first_char},
+  };
+  return kRules;
+}
+
+bool is_known_rule(std::string_view id) {
+  auto rules = rule_registry();
+  return std::any_of(rules.begin(), rules.end(), [&](const RuleEntry& r) { return r.id == id; });
+}
+
+}  // namespace aksc
