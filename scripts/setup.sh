@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libvalijson-dev libfmt-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
-  python3 shellcheck
+  python3 shellcheck clang-format git
 )
 
 missing=()

@@ -1,0 +1,97 @@
+// aksc.yaml end to end: discovery, --config, severities, ignores, inline suppressions.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "../support/process.h"
+#include "spec_text.h"
+
+using aksc::test::create_spec;
+using aksc::test::run_aksc;
+using aksc::test::TempDir;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
+  args.insert(args.begin(), {"lint", "--format", "json"});
+  return nlohmann::json::parse(run_aksc(args, dir.path()).out);
+}
+
+}  // namespace
+
+TEST_CASE("the nearest aksc.yaml above a spec governs it") {
+  TempDir dir;
+  dir.write("aksc.yaml", "rules:\n  AKS102: warning\n");
+  dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
+  dir.write("team/spec.yaml", create_spec("x"));
+  dir.write("other/spec.yaml", create_spec("y"));
+  auto json = lint_json(dir, {"."});
+  REQUIRE(json["findings"].size() == 1);
+  CHECK(json["findings"][0]["file"] == "other/spec.yaml");
+  CHECK(json["findings"][0]["severity"] == "warning");
+  CHECK(run_aksc({"lint", "."}, dir.path()).exit_code == 0);  // a warning does not fail
+}
+
+TEST_CASE("a config given with --config applies one config to every spec") {
+  TempDir dir;
+  dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
+  dir.write("team/spec.yaml", create_spec("x"));
+  dir.write("strict.yaml", "rules:\n  AKS102: note\n");
+  auto json = lint_json(dir, {"--config", "strict.yaml", "team"});
+  REQUIRE(json["findings"].size() == 1);
+  CHECK(json["findings"][0]["severity"] == "note");
+}
+
+TEST_CASE("ignore entries suppress by glob and rule, and need a reason") {
+  TempDir dir;
+  dir.write("aksc.yaml",
+            "ignore:\n"
+            "  - paths: [\"legacy/**/*.yaml\"]\n"
+            "    rules: [AKS102]\n"
+            "    reason: renamed during the migration\n"
+            "  - paths: [\"new/*.yaml\"]\n"
+            "    rules: [AKS102]\n");
+  dir.write("legacy/deep/spec.yaml", create_spec("x"));
+  dir.write("new/spec.yaml", create_spec("y"));
+  auto json = lint_json(dir, {"."});
+  REQUIRE(json["findings"].size() == 2);
+  CHECK(json["findings"][0]["rule"] == "AKS005");
+  CHECK(json["findings"][0]["file"] == "aksc.yaml");
+  CHECK(json["findings"][0]["line"] == 5);
+  CHECK(json["findings"][1]["file"] == "new/spec.yaml");
+  CHECK(json["summary"]["suppressed"] == 1);
+}
+
+TEST_CASE("inline suppressions on the line or the line above, and for the file") {
+  TempDir dir;
+  std::string same_line = create_spec("x  # aksc-ignore AKS102: kept for the demo");
+  std::string above = create_spec("y");
+  above.replace(above.find("name: y"), 0, "# aksc-ignore AKS102: kept for the demo\n");
+  std::string whole_file = "# aksc-ignore-file AKS102, AKS104: generated names\n" + create_spec("1a");
+  std::string no_reason = create_spec("z  # aksc-ignore AKS102");
+  dir.write("same.yaml", same_line);
+  dir.write("above.yaml", above);
+  dir.write("file.yaml", whole_file);
+  dir.write("noreason.yaml", no_reason);
+  auto json = lint_json(dir, {"."});
+  std::vector<std::string> seen;
+  for (const auto& finding : json["findings"]) {
+    seen.push_back(finding["file"].get<std::string>() + ":" + finding["rule"].get<std::string>());
+  }
+  CHECK(seen == std::vector<std::string>{"noreason.yaml:AKS102", "noreason.yaml:AKS005"});
+  CHECK(json["summary"]["suppressed"] == 4);
+}
+
+TEST_CASE("a broken aksc.yaml gives located findings in the config file") {
+  TempDir dir;
+  dir.write("aksc.yaml", "rules:\n  AKS102: fatal\npolcy:\n  deny_public_ip: yes\n");
+  dir.write("spec.yaml", create_spec());
+  auto result = run_aksc({"lint", "spec.yaml"}, dir.path());
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.out, "aksc.yaml:2:11: error: 'fatal' is not a valid value for "
+                             "'rules.AKS102'"));
+  CHECK(contains(result.out, "aksc.yaml:3:1: error: unknown key 'polcy' (did you mean 'policy'?)"));
+}
