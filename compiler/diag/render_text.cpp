@@ -15,21 +15,51 @@ std::string position(const Location& location) {
   return fmt::format("{}:{}:{}", location.file, begin.line, begin.column);
 }
 
+// Code points [begin, begin + count) of UTF-8 text.
+std::string_view utf8_slice(std::string_view text, int begin, int count) {
+  std::size_t start = 0;
+  int seen = 0;
+  for (; start < text.size() && seen < begin; ++start) {
+    if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) ++seen;
+  }
+  while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    ++start;
+  std::size_t end = start;
+  for (seen = 0; end < text.size(); ++end) {
+    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && seen++ == count) break;
+  }
+  return text.substr(start, end - start);
+}
+
 // The source line and a caret line under the range ("^~~~"), with a gutter of line numbers.
+// Long lines show a window around the column, marked with "...".
 void render_excerpt(std::ostream& out, const Location& location, const SourceMap& sources) {
+  constexpr int kWindow = 120;
+  constexpr int kContextBefore = 40;
   auto found = sources.find(location.file);
   const SourcePosition& begin = location.range.begin;
   if (found == sources.end() || !begin.known()) return;
-  std::string_view line = found->second->line(begin.line);
-  std::string shown;
-  for (char c : line)
-    shown += c == '\t' ? ' ' : c;  // keep the caret aligned
-  std::string gutter = std::to_string(begin.line);
-  out << fmt::format(" {} | {}\n", gutter, shown);
-  int width = static_cast<int>(utf8_length(shown));
+  std::string line;
+  for (char c : found->second->line(begin.line))
+    line += c == '\t' ? ' ' : c;  // keep alignment
+  int width = static_cast<int>(utf8_length(line));
   int column = std::clamp(begin.column, 1, width + 1);
   int end = location.range.end.line == begin.line ? location.range.end.column : width + 1;
+  std::string prefix;
+  if (width > kWindow) {
+    int first = std::max(0, column - 1 - kContextBefore);
+    std::string suffix = first + kWindow < width ? "..." : "";
+    prefix = first > 0 ? "..." : "";
+    line = prefix + std::string(utf8_slice(line, first, kWindow)) + suffix;
+    column -= first;
+    end -= first;
+    width = static_cast<int>(utf8_length(line)) - static_cast<int>(suffix.size());
+    column += static_cast<int>(prefix.size());
+    end += static_cast<int>(prefix.size());
+  }
   int tildes = std::clamp(end - column - 1, 0, std::max(0, width - column));
+  std::string gutter = std::to_string(begin.line);
+  out << fmt::format(" {} | {}\n", gutter, line);
   out << fmt::format(" {} | {}^{}\n", std::string(gutter.size(), ' '), std::string(column - 1, ' '),
                      std::string(tildes, '~'));
 }

@@ -51,7 +51,8 @@ class DocumentBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto found = anchors_.find(anchor);
     if (found == anchors_.end()) throw Refusal{mark, "unknown alias"};
-    add_value(found->second.value, point(mark), mark, 0, found->second.node_count);
+    count_nodes(found->second.node_count, mark);  // before copying: no alias bomb gets built
+    add_value(found->second.value, point(mark), mark, 0, 0);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -72,7 +73,9 @@ class DocumentBuilder : public YAML::EventHandler {
     } else {
       typed = resolve_tagged_scalar(tag, value);
     }
-    add_value(std::move(typed), range, mark, anchor, 1);
+    bool typed_from_text = tag == "?" && !typed.is_string() && !typed.is_null();
+    std::optional<Placed> placed = add_value(std::move(typed), range, mark, anchor, 1);
+    if (placed && typed_from_text) document_.plain_text[placed->pointer] = value;
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -211,6 +214,11 @@ class DocumentBuilder : public YAML::EventHandler {
   void open(nlohmann::json empty, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (expecting_key()) {
       throw Refusal{mark, "a mapping key must be a plain value, not a list or a mapping"};
+    }
+    if (frames_.size() >= limits_.max_depth) {
+      throw Refusal{mark, fmt::format("lists and mappings nest more than {} levels deep here; "
+                                      "aksc refuses the document",
+                                      limits_.max_depth)};
     }
     Frame frame;
     frame.is_map = empty.is_object();

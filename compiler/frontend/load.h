@@ -10,7 +10,8 @@ namespace aksc {
 
 /// Limits that keep hostile YAML from exhausting memory.
 struct LoadLimits {
-  std::size_t max_nodes = 1'000'000;  ///< Nodes per document, aliases expanded.
+  std::size_t max_nodes = 100'000;  ///< Nodes per document, aliases expanded (a spec has ~100).
+  std::size_t max_depth = 64;       ///< Nesting of lists and mappings (a spec needs 5).
 };
 
 /// Parses every YAML document of `source`. Reports AKS001 for bytes that are not UTF-8 text and

@@ -137,8 +137,8 @@ void canonicalize_enums(YamlDocument& document, const Schema& schema) {
 std::set<std::string> validate_document(const YamlDocument& document, const Schema& schema,
                                         const std::string& file, std::string_view rule,
                                         FindingSink& sink) {
-  std::vector<SchemaProblem> problems =
-      explain_schema_errors(document.root, schema, schema.raw_errors(document.root));
+  std::vector<SchemaProblem> problems = explain_schema_errors(
+      document.root, schema, schema.raw_errors(document.root), document.plain_text);
   append_mode_problems(document.root, schema, problems);
   std::set<std::string> invalid;
   for (SchemaProblem& problem : problems) {

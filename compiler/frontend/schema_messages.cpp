@@ -25,6 +25,10 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return result;
 }
 
+std::string value_json_text(const nlohmann::json& value) {
+  return value.is_boolean() ? (value.get<bool>() ? "true" : "false") : value.dump();
+}
+
 // How a value reads to a person: the string "3", the number 1.2, a mapping.
 std::string describe_value(const nlohmann::json& value) {
   switch (value.type()) {
@@ -134,8 +138,9 @@ std::vector<std::string> any_of_required(const nlohmann::json* subschema) {
 
 class Explainer {
  public:
-  Explainer(const nlohmann::json& instance, const Schema& schema)
-      : instance_(instance), schema_(schema) {}
+  Explainer(const nlohmann::json& instance, const Schema& schema,
+            const std::unordered_map<std::string, std::string>& plain_text)
+      : instance_(instance), schema_(schema), plain_text_(plain_text) {}
 
   std::optional<SchemaProblem> explain(const std::string& pointer, const std::string& description) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
@@ -211,6 +216,11 @@ class Explainer {
     std::string expected = expected_types(subschema);
     std::string message =
         fmt::format("{} must be {}, not {}", field_name(pointer), expected, describe_value(value));
+    auto written = plain_text_.find(pointer);
+    if (written != plain_text_.end() && written->second != value_json_text(value)) {
+      message = fmt::format("{} must be {}; YAML reads {} as {}", field_name(pointer), expected,
+                            written->second, describe_value(value));
+    }
     std::string help = first_sentence(&subschema);
     std::string type = subschema.value("type", nlohmann::json()).is_string()
                            ? subschema["type"].get<std::string>()
@@ -263,6 +273,8 @@ class Explainer {
   }
 
   std::string value_text(const std::string& pointer) {
+    auto written = plain_text_.find(pointer);
+    if (written != plain_text_.end()) return written->second;
     const nlohmann::json* value = value_at(instance_, pointer);
     if (!value) return {};
     if (value->is_boolean()) return value->get<bool>() ? "true" : "false";
@@ -271,6 +283,7 @@ class Explainer {
 
   const nlohmann::json& instance_;
   const Schema& schema_;
+  const std::unordered_map<std::string, std::string>& plain_text_;
 };
 
 }  // namespace
@@ -296,8 +309,9 @@ std::string display_path(const std::string& pointer) {
 
 std::vector<SchemaProblem> explain_schema_errors(
     const nlohmann::json& instance, const Schema& schema,
-    const std::vector<std::pair<std::string, std::string>>& errors) {
-  Explainer explainer(instance, schema);
+    const std::vector<std::pair<std::string, std::string>>& errors,
+    const std::unordered_map<std::string, std::string>& plain_text) {
+  Explainer explainer(instance, schema, plain_text);
   std::vector<SchemaProblem> problems;
   for (const auto& [pointer, description] : errors) {
     std::optional<SchemaProblem> problem = explainer.explain(pointer, description);

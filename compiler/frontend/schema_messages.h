@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,9 +22,11 @@ struct SchemaProblem {
 /// Turns valijson's (path, description) errors into plain messages, dropping the wrappers
 /// ("failed to validate against schema associated with property ...") that only repeat a
 /// more precise error.
+/// `plain_text` gives the written text of plain scalars typed as numbers or booleans.
 std::vector<SchemaProblem> explain_schema_errors(
     const nlohmann::json& instance, const Schema& schema,
-    const std::vector<std::pair<std::string, std::string>>& errors);
+    const std::vector<std::pair<std::string, std::string>>& errors,
+    const std::unordered_map<std::string, std::string>& plain_text = {});
 
 /// Adds a problem for every present property whose `x-aksc-modes` excludes the document's mode.
 void append_mode_problems(const nlohmann::json& instance, const Schema& schema,

@@ -23,6 +23,9 @@ struct YamlDocument {
   nlohmann::json root;
   std::unordered_map<std::string, NodeLocation> locations;  ///< By JSON pointer; "" is the root.
   SourceRange range;                                        ///< Where the document starts.
+  /// The text of plain scalars that YAML typed as numbers or booleans ("1.20" for 1.2), so a
+  /// message can quote what was written.
+  std::unordered_map<std::string, std::string> plain_text;
 
   /// The node's value range; for a null value, its key; for an unknown pointer, the nearest
   /// located ancestor.

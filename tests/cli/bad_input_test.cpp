@@ -19,7 +19,9 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 // Every bad-input case also lints this file, to show the run went on.
-void write_other(const TempDir& dir) { dir.write("other.yaml", create_spec("x")); }
+void write_other(const TempDir& dir) {
+  dir.write("other.yaml", create_spec("x"));
+}
 bool other_linted(const aksc::test::ProcessResult& result) {
   return contains(result.out, "other.yaml:3:7: error: compute name 'x' is 1 characters long");
 }
@@ -69,8 +71,9 @@ TEST_CASE("a binary file is AKS001 at the NUL byte; the run goes on") {
   dir.write("blob.yaml", std::string("name: a\nkey: \0\x01\x02", 16));
   auto result = run_aksc({"lint", "."}, dir.path());
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.out, "blob.yaml:2:6: error: the file contains a NUL byte: it is binary, "
-                             "not YAML text [AKS001]"));
+  CHECK(contains(result.out,
+                 "blob.yaml:2:6: error: the file contains a NUL byte: it is binary, "
+                 "not YAML text [AKS001]"));
   CHECK(other_linted(result));
 }
 
@@ -79,14 +82,16 @@ TEST_CASE("invalid UTF-8 is AKS001 at the bad byte") {
   dir.write("latin1.yaml", create_spec("caf\xe9-aks"));
   auto result = run_aksc({"lint", "latin1.yaml"}, dir.path());
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.out, "latin1.yaml:3:10: error: invalid UTF-8 byte 0xE9: YAML files must be "
-                             "UTF-8 text [AKS001]"));
+  CHECK(contains(result.out,
+                 "latin1.yaml:3:10: error: invalid UTF-8 byte 0xE9: YAML files must be "
+                 "UTF-8 text [AKS001]"));
 }
 
 TEST_CASE("a YAML syntax error is AKS001 with the parser's position; other files go on") {
   TempDir dir;
   write_other(dir);
-  dir.write("broken.yaml", "apiVersion: aksc/v1\nkind: AksCompute\nname: [unclosed\nmode: create\n");
+  dir.write("broken.yaml",
+            "apiVersion: aksc/v1\nkind: AksCompute\nname: [unclosed\nmode: create\n");
   auto result = run_aksc({"lint", "broken.yaml", "other.yaml"}, dir.path());
   CHECK(result.exit_code == 1);
   CHECK(contains(result.out, "broken.yaml:"));

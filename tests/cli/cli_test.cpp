@@ -69,9 +69,9 @@ TEST_CASE("format json is the object of SPEC section 4") {
   CHECK(finding["file"] == "specs/bad.yaml");
   CHECK(finding["line"] == 3);
   CHECK(finding["column"] == 7);
-  CHECK(json["summary"] == nlohmann::json::parse(
-                               R"({"files":1,"specs":1,"errors":1,"warnings":0,"notes":0,)"
-                               R"("suppressed":0})"));
+  CHECK(json["summary"] ==
+        nlohmann::json::parse(R"({"files":1,"specs":1,"errors":1,"warnings":0,"notes":0,)"
+                              R"("suppressed":0})"));
 }
 
 TEST_CASE("usage errors exit 2 with a pointer to --help") {
@@ -107,8 +107,8 @@ TEST_CASE("every subcommand has --help, and --version works") {
 TEST_CASE("rules lists every rule and explain prints its doc") {
   auto rules = run_aksc({"rules"});
   CHECK(rules.exit_code == 0);
-  for (std::string id : {"AKS001", "AKS002", "AKS003", "AKS005", "AKS101", "AKS102", "AKS103",
-                         "AKS104"}) {
+  for (std::string id :
+       {"AKS001", "AKS002", "AKS003", "AKS005", "AKS101", "AKS102", "AKS103", "AKS104"}) {
     CHECK(contains(rules.out, id));
   }
   auto explain = run_aksc({"explain", "AKS102"});

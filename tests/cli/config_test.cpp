@@ -70,7 +70,8 @@ TEST_CASE("inline suppressions on the line or the line above, and for the file")
   std::string same_line = create_spec("x  # aksc-ignore AKS102: kept for the demo");
   std::string above = create_spec("y");
   above.replace(above.find("name: y"), 0, "# aksc-ignore AKS102: kept for the demo\n");
-  std::string whole_file = "# aksc-ignore-file AKS102, AKS104: generated names\n" + create_spec("1a");
+  std::string whole_file =
+      "# aksc-ignore-file AKS102, AKS104: generated names\n" + create_spec("1a");
   std::string no_reason = create_spec("z  # aksc-ignore AKS102");
   dir.write("same.yaml", same_line);
   dir.write("above.yaml", above);
@@ -91,7 +92,8 @@ TEST_CASE("a broken aksc.yaml gives located findings in the config file") {
   dir.write("spec.yaml", create_spec());
   auto result = run_aksc({"lint", "spec.yaml"}, dir.path());
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.out, "aksc.yaml:2:11: error: 'fatal' is not a valid value for "
-                             "'rules.AKS102'"));
+  CHECK(contains(result.out,
+                 "aksc.yaml:2:11: error: 'fatal' is not a valid value for "
+                 "'rules.AKS102'"));
   CHECK(contains(result.out, "aksc.yaml:3:1: error: unknown key 'polcy' (did you mean 'policy'?)"));
 }

@@ -31,7 +31,8 @@ TEST_CASE("golden outputs") {
     INFO("golden case " << dir.filename().string() << " (refresh: tests/golden/refresh.sh)");
     std::vector<std::string> args;
     std::istringstream lines(read_file(dir / "args"));
-    for (std::string line; std::getline(lines, line);) args.push_back(line);
+    for (std::string line; std::getline(lines, line);)
+      args.push_back(line);
     auto result = aksc::test::run_aksc(args, source_dir());
     CHECK(result.out == read_file(dir / "expected.out"));
     CHECK(result.err == read_file(dir / "expected.err"));

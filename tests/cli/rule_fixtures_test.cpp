@@ -30,12 +30,14 @@ std::vector<std::string> lines_of(const fs::path& file) {
 
 // Lints one file alone, from its folder, and returns "file:line:col: ID" per finding.
 std::vector<std::string> findings_of(const fs::path& file) {
-  auto result = run_aksc({"lint", "--format", "json", file.filename().string()}, file.parent_path());
+  auto result =
+      run_aksc({"lint", "--format", "json", file.filename().string()}, file.parent_path());
   auto json = nlohmann::json::parse(result.out);
   std::vector<std::string> found;
   for (const auto& f : json["findings"]) {
-    found.push_back(f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + ":" +
-                    std::to_string(f["column"].get<int>()) + ": " + f["rule"].get<std::string>());
+    found.push_back(f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) +
+                    ":" + std::to_string(f["column"].get<int>()) + ": " +
+                    f["rule"].get<std::string>());
   }
   return found;
 }
@@ -74,7 +76,8 @@ TEST_CASE("rule fixtures give exactly their expected findings") {
 
 TEST_CASE("every registered rule has a doc, a source and firing and non-firing fixtures") {
   std::set<std::string> documented;
-  for (const aksc::RuleDoc& doc : aksc::rule_docs()) documented.insert(doc.id);
+  for (const aksc::RuleDoc& doc : aksc::rule_docs())
+    documented.insert(doc.id);
   for (const aksc::RuleEntry& rule : aksc::rule_registry()) {
     std::string id(rule.id);
     INFO(id);
@@ -116,7 +119,8 @@ TEST_CASE("each rule doc's Bad example fires its rule and its Good example is cl
       return f.substr(f.size() - doc.id.size()) == doc.id;
     }));
     std::ostringstream all;
-    for (const auto& f : bad_findings) all << f << "\n";
+    for (const auto& f : bad_findings)
+      all << f << "\n";
     INFO("bad example findings:\n" << all.str());
     CHECK(std::all_of(bad_findings.begin(), bad_findings.end(), [&](const std::string& f) {
       return f.substr(f.size() - doc.id.size()) == doc.id;

@@ -8,7 +8,9 @@ namespace aksc::test {
 inline std::string create_spec(const std::string& name = "vision-dev") {
   return "apiVersion: aksc/v1\n"
          "kind: AksCompute\n"
-         "name: " + name + "\n"
+         "name: " +
+         name +
+         "\n"
          "mode: create\n"
          "workspace:\n"
          "  name: ml-ws\n"

@@ -28,9 +28,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
     close(out_pipe[0]);
     close(err_pipe[0]);
     if (chdir(cwd.c_str()) != 0) _exit(127);
-    for (const std::string& assignment : extra_env) putenv(const_cast<char*>(assignment.c_str()));
+    for (const std::string& assignment : extra_env)
+      putenv(const_cast<char*>(assignment.c_str()));
     std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    for (const std::string& arg : argv)
+      args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     execvp(args[0], args.data());
     _exit(127);
@@ -67,7 +69,9 @@ ProcessResult run_aksc(const std::vector<std::string>& args, const std::filesyst
   return run_process(argv, cwd);
 }
 
-std::filesystem::path source_dir() { return AKSC_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return AKSC_SOURCE_DIR;
+}
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "aksc-test-XXXXXX").string();
@@ -87,7 +91,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, error);
 }
 
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& content) const {
+std::filesystem::path TempDir::write(const std::string& relative,
+                                     const std::string& content) const {
   std::filesystem::path file = path_ / relative;
   std::filesystem::create_directories(file.parent_path());
   std::ofstream(file, std::ios::binary) << content;
