@@ -9,11 +9,16 @@ bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
+// A UTF-8 byte order mark is no part of the first line: editors show no column for it.
+std::size_t bom_length(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 }  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  line_starts_.push_back(bom_length(text_));
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
@@ -28,7 +33,7 @@ std::string_view SourceFile::line(int line) const {
 }
 
 SourcePosition SourceFile::position_of(std::size_t offset) const {
-  offset = std::min(offset, text_.size());
+  offset = std::clamp(offset, line_starts_.front(), text_.size());
   auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   int line = static_cast<int>(next - line_starts_.begin());
   std::size_t start = line_starts_[line - 1];

@@ -9,7 +9,8 @@
 
 namespace aksc {
 
-/// The bytes of one input file, with an index of its lines for positions and excerpts.
+/// The bytes of one input file, with an index of its lines for positions and excerpts. A UTF-8
+/// byte order mark at the start is no part of line 1: positions and lines begin after it.
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);

@@ -20,6 +20,7 @@ int plausible_distance(std::string_view word) {
 }  // namespace
 
 int edit_distance(std::string_view a, std::string_view b, int max_distance) {
+  std::vector<int> before(b.size() + 1);  // row i - 2, for transpositions
   std::vector<int> previous(b.size() + 1);
   std::vector<int> current(b.size() + 1);
   std::iota(previous.begin(), previous.end(), 0);
@@ -29,9 +30,14 @@ int edit_distance(std::string_view a, std::string_view b, int max_distance) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       int substitution = previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
       current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
+        current[j] = std::min(current[j], before[j - 2] + 1);  // "agnet" → "agent"
+      }
       row_best = std::min(row_best, current[j]);
     }
     if (row_best > max_distance) return max_distance + 1;
+    std::swap(before, previous);
     std::swap(previous, current);
   }
   return std::min(previous[b.size()], max_distance + 1);

@@ -7,8 +7,9 @@
 
 namespace aksc {
 
-/// Levenshtein distance between `a` and `b` compared case-insensitively, giving up (returning
-/// max_distance + 1) once it exceeds `max_distance`.
+/// Edit distance between `a` and `b` compared case-insensitively, where inserting, deleting or
+/// replacing a character or swapping two adjacent ones is one edit (optimal string alignment),
+/// giving up (returning max_distance + 1) once it exceeds `max_distance`.
 int edit_distance(std::string_view a, std::string_view b, int max_distance);
 
 /// The candidate closest to `word` when it is close enough to be a plausible typo, as in

@@ -1,14 +1,17 @@
 #include "driver/lint.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "diag/finding_sink.h"
 #include "diag/text_util.h"
+#include "driver/catalog_for_config.h"
 #include "driver/collect_inputs.h"
 #include "driver/config_resolver.h"
 #include "driver/glob.h"
+#include "driver/project_scope.h"
 #include "driver/suppressions.h"
 #include "frontend/input_error.h"
 #include "frontend/load.h"
@@ -64,18 +67,27 @@ void report_near_miss(const YamlDocument& doc, const std::string& file, FindingS
   }
 }
 
-void run_rules(const ir::Spec& spec, FindingSink& sink) {
-  for (const RuleEntry& rule : rule_registry()) {
-    if (!rule.check) continue;
-    RuleReporter reporter(rule.id, spec, sink);
-    rule.check(spec, reporter);
-  }
-}
+// One file of the run: its source, config, suppressions and the findings not yet settled.
+struct FileState {
+  InputFile input;
+  std::shared_ptr<const SourceFile> source;
+  const Config* config = nullptr;
+  std::vector<InlineSuppression> suppressions;
+  FindingSink sink;
+  std::vector<ir::Spec> specs;
+  bool reported = true;  ///< False for files read only for the project rules.
+};
 
-// Lints the spec documents of one file; returns how many documents were specs or meant as specs.
-int lint_documents(std::vector<YamlDocument>& documents, const std::string& file, FindingSink& sink,
-                   std::vector<ir::Spec>& specs, std::vector<std::string>& notes) {
+struct DocumentCounts {
+  std::size_t documents = 0;
+  int specs = 0;  ///< Specs, or documents meant as specs.
+};
+
+// Loads a file's spec documents: YAML, schema, lowering.
+DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
   const Schema& schema = Schema::embedded("aksc-spec.schema.json");
+  file.suppressions = scan_suppressions(*file.source, file.sink);
+  std::vector<YamlDocument> documents = load_yaml(*file.source, file.sink);
   int spec_count = 0;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     YamlDocument& doc = documents[i];
@@ -84,21 +96,30 @@ int lint_documents(std::vector<YamlDocument>& documents, const std::string& file
       notes.push_back(
           fmt::format("{}:{}: document {} is not an aksc spec (apiVersion: aksc/v1, "
                       "kind: AksCompute), skipped",
-                      file, doc.range.begin.line, i + 1));
+                      file.input.display, doc.range.begin.line, i + 1));
       continue;
     }
     ++spec_count;
     if (kind == DocumentKind::kNearMiss) {
-      report_near_miss(doc, file, sink);
+      report_near_miss(doc, file.input.display, file.sink);
       continue;
     }
     canonicalize_enums(doc, schema);
-    std::set<std::string> invalid = validate_document(doc, schema, file, "AKS002", sink);
-    ir::Spec spec = lower_spec(doc, invalid, file, static_cast<int>(i));
-    run_rules(spec, sink);
-    specs.push_back(std::move(spec));
+    std::set<std::string> invalid =
+        validate_document(doc, schema, file.input.display, "AKS002", file.sink);
+    file.specs.push_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
   }
-  return spec_count;
+  return {documents.size(), spec_count};
+}
+
+void run_spec_rules(FileState& file, const RuleContext& context) {
+  for (const ir::Spec& spec : file.specs) {
+    for (const RuleEntry& rule : rule_registry()) {
+      if (!rule.check) continue;
+      RuleReporter reporter(rule.id, spec, file.sink);
+      rule.check(spec, context, reporter);
+    }
+  }
 }
 
 std::string relative_to(const fs::path& file, const fs::path& directory) {
@@ -120,24 +141,85 @@ const IgnoreEntry* find_config_ignore(const Config& config, const std::string& r
   return nullptr;
 }
 
-// Applies the config's severities ("off" removes) and every suppression to `findings`.
-void settle(std::vector<Finding>& findings, const Config& config,
-            const std::vector<InlineSuppression>& inline_suppressions,
-            const std::string& relative_path, std::vector<Finding>& out) {
-  for (Finding& finding : findings) {
-    const RuleDoc* doc = find_rule_doc(finding.rule);
-    finding.severity = doc ? doc->severity : Severity::kError;
+Severity default_severity(const std::string& rule) {
+  const RuleDoc* doc = find_rule_doc(rule);
+  return doc ? doc->severity : Severity::kError;
+}
+
+// Applies the config's severities ("off" removes) and every suppression to the file's findings.
+void settle(FileState& file, std::vector<Finding>& out) {
+  const Config& config = *file.config;
+  std::string relative =
+      config.file.empty() ? file.input.display : relative_to(file.input.path, config.directory);
+  for (Finding& finding : file.sink.findings()) {
+    finding.severity = default_severity(finding.rule);
     auto override = config.severities.find(finding.rule);
     if (override != config.severities.end()) {
       if (!override->second) continue;  // off
       finding.severity = *override->second;
     }
-    if (const InlineSuppression* s = find_inline_suppression(inline_suppressions, finding)) {
+    if (const InlineSuppression* s = find_inline_suppression(file.suppressions, finding)) {
       finding.suppressed_because = s->reason;
-    } else if (const IgnoreEntry* e = find_config_ignore(config, relative_path, finding)) {
+    } else if (const IgnoreEntry* e = find_config_ignore(config, relative, finding)) {
       finding.suppressed_because = e->reason;
     }
     out.push_back(std::move(finding));
+  }
+}
+
+// Reads and loads one file; false (with the error recorded) when it cannot be used.
+bool open_file(FileState& file, ConfigResolver& configs, LintResult& result) {
+  try {
+    file.config = &configs.config_for(file.input.path);
+    file.source = std::make_shared<SourceFile>(read_source(file.input.path, file.input.display));
+  } catch (const InputError& error) {
+    if (file.reported) result.input_errors.push_back(error.what());
+    return false;
+  }
+  std::vector<std::string> notes;
+  DocumentCounts counts = load_specs(file, notes);
+  if (!file.reported) return true;
+  ++result.files;
+  result.sources[file.input.display] = file.source;
+  result.notes.insert(result.notes.end(), notes.begin(), notes.end());
+  bool syntax_error = std::any_of(file.sink.findings().begin(), file.sink.findings().end(),
+                                  [](const Finding& f) { return f.rule == "AKS001"; });
+  if (counts.specs == 0 && !syntax_error) {
+    if (file.input.explicit_file) {
+      result.input_errors.push_back(
+          file.input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
+          std::string(kApiVersion) + " and kind: " + std::string(kKind) + ")");
+    } else if (counts.documents == 0) {
+      result.notes.push_back(file.input.display + ": no YAML documents, skipped");
+    }
+  }
+  return true;
+}
+
+// Runs the project rules of every project (one per config) over all its specs.
+void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCache& catalogs,
+                       InventoryCache& inventories) {
+  std::map<const Config*, Project> projects;
+  std::map<std::string, FileState*> by_file;
+  for (auto& file : files) {
+    Project& project = projects[file->config];
+    for (const ir::Spec& spec : file->specs)
+      project.specs.push_back(&spec);
+    if (file->reported) project.reported_files.insert(file->input.display);
+    by_file[file->input.display] = file.get();
+  }
+  for (auto& [config, project] : projects) {
+    project.inventory = inventories.inventory_for(*config);
+    RuleContext context{catalogs.catalog_for(*config), *config};
+    FindingSink sink;
+    for (const RuleEntry& rule : rule_registry()) {
+      if (!rule.project_check) continue;
+      ProjectReporter reporter(rule.id, project, sink);
+      rule.project_check(project, context, reporter);
+    }
+    for (Finding& finding : sink.findings()) {
+      by_file.at(finding.location.file)->sink.add(std::move(finding));
+    }
   }
 }
 
@@ -150,47 +232,53 @@ LintResult run_lint(const LintRequest& request) {
   result.notes = std::move(inputs.notes);
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink);
+  CatalogCache catalogs(config_sink);
 
-  for (const InputFile& input : inputs.files) {
-    FindingSink sink;
-    std::shared_ptr<const SourceFile> source;
-    const Config* config = nullptr;
-    try {
-      config = &configs.config_for(input.path);
-      source = std::make_shared<SourceFile>(read_source(input.path, input.display));
-    } catch (const InputError& error) {
-      result.input_errors.push_back(error.what());
-      continue;
-    }
-    ++result.files;
-    result.sources[input.display] = source;
-    std::vector<InlineSuppression> suppressions = scan_suppressions(*source, sink);
-    std::vector<YamlDocument> documents = load_yaml(*source, sink);
-    bool syntax_error = !sink.findings().empty() &&
-                        std::any_of(sink.findings().begin(), sink.findings().end(),
-                                    [](const Finding& f) { return f.rule == "AKS001"; });
-    int spec_count = lint_documents(documents, input.display, sink, result.specs, result.notes);
-    if (spec_count == 0 && !syntax_error) {
-      if (input.explicit_file) {
-        result.input_errors.push_back(
-            input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
-            std::string(kApiVersion) + " and kind: " + std::string(kKind) + ")");
-      } else if (documents.empty()) {
-        result.notes.push_back(input.display + ": no YAML documents, skipped");
-      }
-    }
-    std::string relative =
-        config->file.empty() ? input.display : relative_to(input.path, config->directory);
-    settle(sink.findings(), *config, suppressions, relative, result.findings);
+  std::vector<std::unique_ptr<FileState>> files;
+  for (InputFile& input : inputs.files) {
+    auto file = std::make_unique<FileState>();
+    file->input = std::move(input);
+    if (open_file(*file, configs, result)) files.push_back(std::move(file));
+  }
+  // Whole-project rules see every spec of each project, even when only some files were named.
+  std::vector<ScopedFile> named;
+  for (const auto& file : files)
+    named.push_back({&file->input, file->config});
+  for (InputFile& extra : project_only_files(named)) {
+    auto file = std::make_unique<FileState>();
+    file->input = std::move(extra);
+    file->reported = false;
+    if (open_file(*file, configs, result)) files.push_back(std::move(file));
+  }
+  for (auto& file : files) {
+    if (!file->reported) continue;
+    RuleContext context{catalogs.catalog_for(*file->config), *file->config};
+    run_spec_rules(*file, context);
+  }
+  InventoryCache inventories(config_sink);
+  if (!files.empty()) run_project_rules(files, catalogs, inventories);
+  for (auto& file : files) {
+    if (!file->reported) continue;
+    settle(*file, result.findings);
+    for (ir::Spec& spec : file->specs)
+      result.specs.push_back(std::move(spec));
   }
 
   for (const auto& [name, source] : configs.sources())
     result.sources[name] = source;
-  // A config's own findings keep their rules' default severities: the config that would
-  // change them is the one being reported on.
+  for (const auto& [name, source] : inventories.sources())
+    result.sources[name] = source;
+  // Findings in configs and inventories count when they govern a reported file. They keep
+  // their rules' default severities: the config that would change them is being reported on.
+  std::set<std::string> governing;
+  for (const auto& file : files) {
+    if (!file->reported) continue;
+    governing.insert(file->config->file);
+    governing.insert(inventories.display_for(*file->config));
+  }
   for (Finding& finding : config_sink.findings()) {
-    const RuleDoc* doc = find_rule_doc(finding.rule);
-    finding.severity = doc ? doc->severity : Severity::kError;
+    if (!governing.count(finding.location.file) && !request.config_path) continue;
+    finding.severity = default_severity(finding.rule);
     result.findings.push_back(std::move(finding));
   }
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);

@@ -20,7 +20,13 @@ std::size_t comment_start(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote) {
-      if (c == quote) quote = 0;
+      if (quote == '"' && c == '\\') {
+        ++i;  // an escaped character, such as \"
+      } else if (quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else if (c == quote) {
+        quote = 0;
+      }
     } else if (c == '"' || c == '\'') {
       if (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t' || line[i - 1] == ':' ||
           line[i - 1] == '[' || line[i - 1] == '{' || line[i - 1] == ',' || line[i - 1] == '-') {

@@ -134,7 +134,8 @@ Config parse_config(const SourceFile& source, std::filesystem::path directory, F
   config.deny_public_ip = read_field<bool>(doc, invalid, "/policy/deny_public_ip", as_bool);
   if (doc.root.contains("data") && doc.root["data"].is_object()) {
     for (const auto& [table, unused] : doc.root["data"].items()) {
-      config.data[table] = read_field<std::string>(doc, invalid, "/data/" + table, as_string);
+      config.data[table] =
+          read_field<std::string>(doc, invalid, pointer_append("/data", table), as_string);
     }
   }
   return config;

@@ -17,6 +17,18 @@
 namespace aksc {
 namespace {
 
+// yaml-cpp's marks do not count a UTF-8 byte order mark; SourceFile offsets do.
+std::size_t bom_length(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+// A scalar typed as a value: plain by the core schema, quoted as a string, or by its tag.
+nlohmann::json type_scalar(const std::string& tag, const std::string& value) {
+  if (tag == "?") return resolve_plain_scalar(value);
+  if (tag == "!" || tag.empty()) return value;
+  return resolve_tagged_scalar(tag, value);
+}
+
 // Thrown inside the event handler for a document aksc refuses; becomes an AKS001 finding.
 struct Refusal {
   YAML::Mark mark;
@@ -40,6 +52,10 @@ class DocumentBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (expecting_key()) {  // `: value` or `{: value}`: an empty key
+      set_key("", point(mark));
+      return;
+    }
     SourceRange range;
     std::string_view rest = std::string_view(source_.text()).substr(offset(mark));
     for (std::string_view word : {"~", "null", "Null", "NULL"}) {
@@ -51,6 +67,15 @@ class DocumentBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto found = anchors_.find(anchor);
     if (found == anchors_.end()) throw Refusal{mark, "unknown alias"};
+    if (expecting_key()) {
+      const nlohmann::json& key = found->second.value;
+      if (key.is_structured()) throw Refusal{mark, kPlainKeyOnly};
+      set_key(key.is_string() ? key.get<std::string>()
+              : key.is_null() ? ""
+                              : key.dump(),
+              point(mark));
+      return;
+    }
     count_nodes(found->second.node_count, mark);  // before copying: no alias bomb gets built
     add_value(found->second.value, point(mark), mark, 0, 0);
   }
@@ -59,20 +84,11 @@ class DocumentBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     SourceRange range = scalar_range(mark, value);
     if (expecting_key()) {
-      Frame& frame = frames_.back();
-      frame.key = value;
-      frame.key_range = range;
-      frame.has_key = true;
+      if (anchor != 0) anchors_[anchor] = {type_scalar(tag, value), 1};
+      set_key(value, range);
       return;
     }
-    nlohmann::json typed;
-    if (tag == "?") {
-      typed = resolve_plain_scalar(value);
-    } else if (tag == "!" || tag.empty()) {
-      typed = value;
-    } else {
-      typed = resolve_tagged_scalar(tag, value);
-    }
+    nlohmann::json typed = type_scalar(tag, value);
     bool typed_from_text = tag == "?" && !typed.is_string() && !typed.is_null();
     std::optional<Placed> placed = add_value(std::move(typed), range, mark, anchor, 1);
     if (placed && typed_from_text) document_.plain_text[placed->pointer] = value;
@@ -113,19 +129,32 @@ class DocumentBuilder : public YAML::EventHandler {
     std::size_t node_count = 0;
   };
 
+  static constexpr const char* kPlainKeyOnly =
+      "a mapping key must be a plain value, not a list or a mapping";
+
   bool expecting_key() const {
     return !frames_.empty() && frames_.back().is_map && !frames_.back().has_key;
   }
 
+  void set_key(std::string key, SourceRange range) {
+    Frame& frame = frames_.back();
+    frame.key = std::move(key);
+    frame.key_range = range;
+    frame.has_key = true;
+  }
+
   std::size_t offset(const YAML::Mark& mark) const {
-    return mark.pos < 0 ? 0 : std::min(static_cast<std::size_t>(mark.pos), source_.text().size());
+    if (mark.pos < 0) return 0;
+    return std::min(static_cast<std::size_t>(mark.pos) + bom_, source_.text().size());
   }
   SourceRange point(const YAML::Mark& mark) const {
     SourcePosition begin = source_.position_of(offset(mark));
     return {begin, {begin.line, begin.column + 1}};
   }
   SourceRange span(const YAML::Mark& mark, std::size_t bytes) const {
-    std::size_t begin = offset(mark);
+    return span_from(offset(mark), bytes);
+  }
+  SourceRange span_from(std::size_t begin, std::size_t bytes) const {
     return {source_.position_of(begin), source_.position_of(begin + bytes)};
   }
 
@@ -133,7 +162,13 @@ class DocumentBuilder : public YAML::EventHandler {
   SourceRange scalar_range(const YAML::Mark& mark, const std::string& value) const {
     std::string_view text = source_.text();
     std::size_t begin = offset(mark);
-    if (begin >= text.size()) return point(mark);
+    // The mark is at the node's anchor or tag (`&a 3`, `!!str 3`), when it has one.
+    while (begin < text.size() && (text[begin] == '&' || text[begin] == '!')) {
+      std::size_t blank = text.find_first_of(" \t\r\n", begin);
+      if (blank == std::string_view::npos) break;
+      begin = text.find_first_not_of(" \t", blank);
+    }
+    if (begin >= text.size() || text[begin] == '\n' || text[begin] == '\r') return point(mark);
     char quote = text[begin];
     if (quote == '"' || quote == '\'') {
       for (std::size_t i = begin + 1; i < text.size(); ++i) {
@@ -143,17 +178,17 @@ class DocumentBuilder : public YAML::EventHandler {
           if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
             ++i;
           } else {
-            return span(mark, i + 1 - begin);
+            return span_from(begin, i + 1 - begin);
           }
         }
       }
     }
     if (!value.empty() && text.substr(begin, value.size()) == value)
-      return span(mark, value.size());
+      return span_from(begin, value.size());
     std::size_t line_end = text.find('\n', begin);
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string_view rest = trim(text.substr(begin, line_end - begin));
-    return span(mark, std::max<std::size_t>(rest.size(), 1));
+    return span_from(begin, std::max<std::size_t>(rest.size(), 1));
   }
 
   void count_nodes(std::size_t count, const YAML::Mark& mark) {
@@ -212,9 +247,7 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void open(nlohmann::json empty, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (expecting_key()) {
-      throw Refusal{mark, "a mapping key must be a plain value, not a list or a mapping"};
-    }
+    if (expecting_key()) throw Refusal{mark, kPlainKeyOnly};
     if (frames_.size() >= limits_.max_depth) {
       throw Refusal{mark, fmt::format("lists and mappings nest more than {} levels deep here; "
                                       "aksc refuses the document",
@@ -244,6 +277,7 @@ class DocumentBuilder : public YAML::EventHandler {
   const SourceFile& source_;
   FindingSink& sink_;
   const LoadLimits& limits_;
+  const std::size_t bom_ = bom_length(source_.text());
   YamlDocument document_;
   std::vector<Frame> frames_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
@@ -252,7 +286,8 @@ class DocumentBuilder : public YAML::EventHandler {
 
 SourceRange position_range(const SourceFile& source, const YAML::Mark& mark) {
   if (mark.is_null() || mark.pos < 0) return {{1, 1}, {1, 2}};
-  SourcePosition begin = source.position_of(static_cast<std::size_t>(mark.pos));
+  std::size_t offset = static_cast<std::size_t>(mark.pos) + bom_length(source.text());
+  SourcePosition begin = source.position_of(offset);
   return {begin, {begin.line, begin.column + 1}};
 }
 

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 
 #include <fmt/format.h>
 
 #include "diag/spellcheck.h"
 #include "frontend/schema.h"
 #include "frontend/yaml_document.h"
+#include "frontend/yaml_scalar.h"
 
 namespace aksc {
 namespace {
@@ -142,14 +144,22 @@ class Explainer {
             const std::unordered_map<std::string, std::string>& plain_text)
       : instance_(instance), schema_(schema), plain_text_(plain_text) {}
 
-  std::optional<SchemaProblem> explain(const std::string& pointer, const std::string& description) {
+  std::vector<SchemaProblem> explain(const std::string& pointer, const std::string& description) {
+    if (description.rfind("Object contains a property that could not be validated", 0) == 0) {
+      return unknown_keys(pointer, extract_quoted(description));
+    }
+    std::optional<SchemaProblem> problem = explain_one(pointer, description);
+    if (!problem) return {};
+    return {std::move(*problem)};
+  }
+
+ private:
+  std::optional<SchemaProblem> explain_one(const std::string& pointer,
+                                           const std::string& description) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
     const nlohmann::json* value = value_at(instance_, pointer);
     if (description.rfind("Missing required property", 0) == 0) {
       return missing(pointer, extract_quoted(description), subschema);
-    }
-    if (description.rfind("Object contains a property that could not be validated", 0) == 0) {
-      return unknown_key(pointer, extract_quoted(description), subschema);
     }
     if (description.rfind("Failed to validate against any schemas allowed by anyOf", 0) == 0) {
       if (!subschema || !subschema->contains("x-aksc-message")) return std::nullopt;
@@ -184,7 +194,6 @@ class Explainer {
     return std::nullopt;  // a wrapper around errors reported on their own
   }
 
- private:
   std::optional<SchemaProblem> missing(const std::string& pointer, const std::string& property,
                                        const nlohmann::json* subschema) {
     std::vector<std::string> alternatives = any_of_required(subschema);
@@ -199,13 +208,45 @@ class Explainer {
                          describe_field(child)};
   }
 
-  std::optional<SchemaProblem> unknown_key(const std::string& pointer, const std::string& key,
-                                           const nlohmann::json* subschema) {
+  // valijson names only the first key that neither `properties` nor `patternProperties` allows;
+  // every such key of the mapping is reported.
+  std::vector<SchemaProblem> unknown_keys(const std::string& pointer, const std::string& first) {
+    const nlohmann::json* subschema = schema_.subschema_at(pointer);
+    const nlohmann::json* value = value_at(instance_, pointer);
+    if (!value || !value->is_object()) return {unknown_key(pointer, first, subschema)};
+    std::vector<SchemaProblem> problems;
+    for (const auto& [key, unused] : value->items()) {
+      if (!allowed_key(subschema, key)) problems.push_back(unknown_key(pointer, key, subschema));
+    }
+    if (problems.empty()) problems.push_back(unknown_key(pointer, first, subschema));
+    return problems;
+  }
+
+  static bool allowed_key(const nlohmann::json* subschema, const std::string& key) {
+    if (!subschema) return false;
+    if (subschema->contains("properties") && (*subschema)["properties"].contains(key)) return true;
+    if (!subschema->contains("patternProperties")) return false;
+    for (const auto& [pattern, unused] : (*subschema)["patternProperties"].items()) {
+      if (std::regex_search(key, std::regex(pattern))) return true;
+    }
+    return false;
+  }
+
+  SchemaProblem unknown_key(const std::string& pointer, const std::string& key,
+                            const nlohmann::json* subschema) {
     std::vector<std::string> names = property_names(subschema);
+    std::vector<std::string> patterns;
+    if (subschema && subschema->contains("patternProperties")) {
+      for (const auto& [pattern, unused] : (*subschema)["patternProperties"].items())
+        patterns.push_back(pattern);
+    }
     std::string where = pointer.empty() ? "" : " in " + quote(display_path(pointer));
     std::string help =
         names.empty() ? "remove it"
                       : "remove it or fix its spelling; the keys allowed here are " + join(names);
+    if (names.empty() && !patterns.empty()) {
+      help = "remove it or fix it; the keys here must match " + join(patterns, " or ");
+    }
     return SchemaProblem{pointer_append(pointer, key), true,
                          fmt::format("unknown key '{}'{}{}", key, where, did_you_mean(key, names)),
                          help};
@@ -229,7 +270,20 @@ class Explainer {
       help = "quote the value, e.g. \"" + value_text(pointer) + "\": YAML reads it unquoted as " +
              describe_value(value);
     } else if ((type == "integer" || type == "boolean" || type == "number") && value.is_string()) {
-      help = "write the value without quotes";
+      // Only a string that reads as the right type unquoted is fixed by dropping the quotes.
+      nlohmann::json unquoted = resolve_plain_scalar(value.get<std::string>());
+      bool fits = type == "boolean"   ? unquoted.is_boolean()
+                  : type == "integer" ? unquoted.is_number_integer()
+                                      : unquoted.is_number();
+      if (fits) {
+        help = "write the value without quotes";
+      } else if (type == "boolean") {
+        help =
+            "write true or false, without quotes (YAML 1.2 reads yes, no, on and off as strings)";
+      } else {
+        help = type == "integer" ? "write a whole number, without quotes"
+                                 : "write a number, without quotes";
+      }
     }
     return {pointer, false, std::move(message), std::move(help)};
   }
@@ -296,6 +350,10 @@ std::string display_path(const std::string& pointer) {
     std::string token =
         pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     start = slash == std::string::npos ? pointer.size() + 1 : slash + 1;
+    for (std::size_t at = 0; (at = token.find("~1", at)) != std::string::npos; ++at)
+      token.replace(at, 2, "/");
+    for (std::size_t at = 0; (at = token.find("~0", at)) != std::string::npos; ++at)
+      token.replace(at, 2, "~");
     bool index = !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit);
     if (index) {
       result += "[" + token + "]";
@@ -314,12 +372,12 @@ std::vector<SchemaProblem> explain_schema_errors(
   Explainer explainer(instance, schema, plain_text);
   std::vector<SchemaProblem> problems;
   for (const auto& [pointer, description] : errors) {
-    std::optional<SchemaProblem> problem = explainer.explain(pointer, description);
-    if (!problem) continue;
-    bool repeated = std::any_of(problems.begin(), problems.end(), [&](const SchemaProblem& p) {
-      return p.pointer == problem->pointer && p.message == problem->message;
-    });
-    if (!repeated) problems.push_back(std::move(*problem));
+    for (SchemaProblem& problem : explainer.explain(pointer, description)) {
+      bool repeated = std::any_of(problems.begin(), problems.end(), [&](const SchemaProblem& p) {
+        return p.pointer == problem.pointer && p.message == problem.message;
+      });
+      if (!repeated) problems.push_back(std::move(problem));
+    }
   }
   return problems;
 }
@@ -330,6 +388,12 @@ void append_mode_problems(const nlohmann::json& instance, const Schema& schema,
   std::string mode = instance["mode"].get<std::string>();
   const nlohmann::json* root = schema.subschema_at("");
   if (!root || !root->contains("properties")) return;
+  const nlohmann::json* mode_schema = schema.subschema_at("/mode");
+  if (mode_schema && mode_schema->contains("enum") &&
+      std::find((*mode_schema)["enum"].begin(), (*mode_schema)["enum"].end(), mode) ==
+          (*mode_schema)["enum"].end()) {
+    return;  // an unknown mode is reported once, as a bad enum value
+  }
   for (const auto& [key, value] : instance.items()) {
     const nlohmann::json* property = schema.subschema_at(pointer_append("", key));
     if (!property || !property->contains("x-aksc-modes")) continue;

@@ -49,7 +49,13 @@ std::optional<nlohmann::json> parse_int(const std::string& s) {
   std::int64_t value = 0;
   auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
   if (error == std::errc() && end == digits.data() + digits.size()) return nlohmann::json(value);
-  return nlohmann::json(std::strtod(s.c_str(), nullptr));  // beyond 64 bits
+  if (base == 10) return nlohmann::json(std::strtod(s.c_str(), nullptr));  // beyond 64 bits
+  double beyond = 0;  // strtod reads no 0o, so 0o and 0x beyond 64 bits add up their digits
+  for (char c : digits) {
+    int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10;
+    beyond = beyond * base + digit;
+  }
+  return nlohmann::json(beyond);
 }
 
 // Core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? and .inf/.nan.

@@ -4,7 +4,7 @@
 
 namespace aksc::rules {
 
-void check_name_missing(const ir::Spec& spec, RuleReporter& out) {
+void check_name_missing(const ir::Spec& spec, const RuleContext& /*context*/, RuleReporter& out) {
   if (spec.name.origin == ir::Origin::kAbsent) {
     out.report(spec.name.range, "the compute name is missing; Azure ML requires one",
                "add a top-level 'name:' of 3 to 24 letters, digits or '-', starting with a letter");

@@ -13,7 +13,7 @@ constexpr std::size_t kMaxLength = 24;
 
 }  // namespace
 
-void check_name_length(const ir::Spec& spec, RuleReporter& out) {
+void check_name_length(const ir::Spec& spec, const RuleContext& /*context*/, RuleReporter& out) {
   if (!spec.name.written() || trim(spec.name.value).empty()) return;  // AKS101's case
   std::size_t length = utf8_length(spec.name.value);
   if (length >= kMinLength && length <= kMaxLength) return;

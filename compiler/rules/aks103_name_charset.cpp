@@ -14,7 +14,7 @@ bool is_allowed(char c) {
 
 }  // namespace
 
-void check_name_charset(const ir::Spec& spec, RuleReporter& out) {
+void check_name_charset(const ir::Spec& spec, const RuleContext& /*context*/, RuleReporter& out) {
   if (!spec.name.written() || trim(spec.name.value).empty()) return;  // AKS101's case
   const std::string& name = spec.name.value;
   std::string shown;  // each offending character once, in order, as written

@@ -6,7 +6,8 @@
 
 namespace aksc::rules {
 
-void check_name_first_char(const ir::Spec& spec, RuleReporter& out) {
+void check_name_first_char(const ir::Spec& spec, const RuleContext& /*context*/,
+                           RuleReporter& out) {
   if (!spec.name.written() || trim(spec.name.value).empty()) return;  // AKS101's case
   unsigned char first = static_cast<unsigned char>(spec.name.value[0]);
   // "Name must start with a letter." — ASCII letters, as the allowed character set (AKS103).

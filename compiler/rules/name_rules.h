@@ -5,9 +5,13 @@
 namespace aksc::rules {
 
 // Compute name rules of the article's Limitations section (see rules/AKS10x-*.md).
-void check_name_missing(const ir::Spec& spec, RuleReporter& out);     // AKS101
-void check_name_length(const ir::Spec& spec, RuleReporter& out);      // AKS102
-void check_name_charset(const ir::Spec& spec, RuleReporter& out);     // AKS103
-void check_name_first_char(const ir::Spec& spec, RuleReporter& out);  // AKS104
+void check_name_missing(const ir::Spec& spec, const RuleContext& context,
+                        RuleReporter& out);  // AKS101
+void check_name_length(const ir::Spec& spec, const RuleContext& context,
+                       RuleReporter& out);  // AKS102
+void check_name_charset(const ir::Spec& spec, const RuleContext& context,
+                        RuleReporter& out);  // AKS103
+void check_name_first_char(const ir::Spec& spec, const RuleContext& context,
+                           RuleReporter& out);  // AKS104
 
 }  // namespace aksc::rules

@@ -1,15 +1,26 @@
 #pragma once
 
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "catalog/catalog.h"
 #include "diag/finding_sink.h"
+#include "frontend/config.h"
+#include "frontend/inventory.h"
 #include "ir/spec.h"
 
 namespace aksc {
 
-/// What a rule's check uses to report: the rule ID and the spec's file are filled in.
+/// What every rule may consult besides the IR: the Azure data and the project's config.
+struct RuleContext {
+  const Catalog& catalog;
+  const Config& config;
+};
+
+/// What a spec rule uses to report: the rule ID and the spec's file are filled in.
 class RuleReporter {
  public:
   RuleReporter(std::string_view rule, const ir::Spec& spec, FindingSink& sink)
@@ -27,14 +38,47 @@ class RuleReporter {
   FindingSink& sink_;
 };
 
-/// A check over one spec. Rules never read files or the clock.
-using SpecCheck = void (*)(const ir::Spec& spec, RuleReporter& out);
+/// Every spec of a project (the folder holding aksc.yaml, or the common root of the run) and
+/// its inventory, for the rules that compare specs with each other.
+struct Project {
+  std::vector<const ir::Spec*> specs;  ///< In walk order; includes specs not reported on.
+  std::vector<InventoryEntry> inventory;
+  std::set<std::string> reported_files;  ///< Findings only on specs of these files.
+};
 
-/// One line of the registry. Rules whose findings come from the front end (AKS001–AKS005)
-/// have no check here but are listed, so that configuration and suppressions know them.
+/// What a project rule uses to report: findings on specs outside `reported_files` are dropped,
+/// so a pre-commit run naming some files reports on those only.
+class ProjectReporter {
+ public:
+  ProjectReporter(std::string_view rule, const Project& project, FindingSink& sink)
+      : rule_(rule), project_(project), sink_(sink) {}
+
+  /// Reports on `spec` at `range`; returns nullptr when `spec` is not reported on. Add the other
+  /// side of a comparison to the finding's `related`.
+  Finding* report(const ir::Spec& spec, SourceRange range, std::string message, std::string help) {
+    if (!project_.reported_files.count(spec.file)) return nullptr;
+    return &sink_.report(rule_, spec.file, range.known() ? range : spec.range, std::move(message),
+                         std::move(help));
+  }
+
+ private:
+  std::string_view rule_;
+  const Project& project_;
+  FindingSink& sink_;
+};
+
+/// A check over one spec. Rules never read files or the clock.
+using SpecCheck = void (*)(const ir::Spec& spec, const RuleContext& context, RuleReporter& out);
+/// A check over a whole project.
+using ProjectCheck = void (*)(const Project& project, const RuleContext& context,
+                              ProjectReporter& out);
+
+/// One line of the registry. Rules whose findings come from the front end (AKS001–AKS006) have
+/// no check here but are listed, so that configuration and suppressions know them.
 struct RuleEntry {
   std::string_view id;
-  SpecCheck check;
+  SpecCheck check = nullptr;
+  ProjectCheck project_check = nullptr;
 };
 
 /// Every rule, sorted by ID (rules/registry.cpp).

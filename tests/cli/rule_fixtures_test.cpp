@@ -1,6 +1,7 @@
-// tests/rules/AKSnnn/: every bad*.yaml gives exactly the findings of its .expected file
-// ("file:line:col: ID" lines); every good*.yaml gives none. A meta-test keeps every registered
-// rule documented, sourced and covered by a firing and a non-firing fixture.
+// tests/rules/AKSnnn/: every bad*.yaml (or bad* folder) gives exactly the findings of its
+// .expected file ("file:line:col: ID" lines); every good*.yaml (or good* folder) gives none. A
+// meta-test keeps every registered rule documented, sourced and covered by a firing and a
+// non-firing fixture.
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -12,6 +13,7 @@
 #include "../support/process.h"
 #include "rules/rule.h"
 #include "rules/rule_doc.h"
+#include "spec_text.h"
 
 namespace fs = std::filesystem;
 using aksc::test::run_aksc;
@@ -28,7 +30,7 @@ std::vector<std::string> lines_of(const fs::path& file) {
   return lines;
 }
 
-// Lints one file alone, from its folder, and returns "file:line:col: ID" per finding.
+// Lints one file or folder alone, from its parent folder; returns "file:line:col: ID" lines.
 std::vector<std::string> findings_of(const fs::path& file) {
   auto result =
       run_aksc({"lint", "--format", "json", file.filename().string()}, file.parent_path());
@@ -47,7 +49,9 @@ std::vector<fs::path> fixtures(const fs::path& folder, const std::string& prefix
   if (!fs::is_directory(folder)) return files;
   for (const auto& entry : fs::directory_iterator(folder)) {
     std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".yaml") {
+    // A fixture is a spec file, or a folder (a small project with its own aksc.yaml).
+    if (name.rfind(prefix, 0) == 0 &&
+        (entry.path().extension() == ".yaml" || entry.is_directory())) {
       files.push_back(entry.path());
     }
   }
@@ -112,8 +116,15 @@ TEST_CASE("each rule doc's Bad example fires its rule and its Good example is cl
     auto good = aksc::example_blocks(doc.markdown, "Good");
     REQUIRE(bad.size() == 1);
     REQUIRE(good.size() == 1);
-    fs::path bad_file = dir.write(doc.id + "-bad.yaml", bad[0]);
-    fs::path good_file = dir.write(doc.id + "-good.yaml", good[0]);
+    // An example that starts with "# aksc.yaml" is a project config: it is linted beside a
+    // clean spec.
+    auto write_example = [&](const std::string& name, const std::string& text) {
+      if (text.rfind("# aksc.yaml", 0) != 0) return dir.write(name + ".yaml", text);
+      dir.write(name + "/aksc.yaml", text);
+      return dir.write(name + "/spec.yaml", aksc::test::create_spec()).parent_path();
+    };
+    fs::path bad_file = write_example(doc.id + "-bad", bad[0]);
+    fs::path good_file = write_example(doc.id + "-good", good[0]);
     auto bad_findings = findings_of(bad_file);
     CHECK(std::any_of(bad_findings.begin(), bad_findings.end(), [&](const std::string& f) {
       return f.substr(f.size() - doc.id.size()) == doc.id;

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aksc {
+
+/// An Azure VM size (rules/data/vm-sizes.csv).
+struct VmSize {
+  std::string name;  ///< As Azure spells it, e.g. "Standard_D3_v2".
+  int vcpus = 0;
+  int vcpus_available = 0;  ///< Usable vCPUs of constrained-core sizes; else equal to vcpus.
+  int gpus = 0;
+  std::string gpu_type;
+  bool fpga = false;
+
+  /// A size has a GPU when it reports GPUs or a GPU model (AMD partial GPUs report 0).
+  bool has_gpu() const { return gpus > 0 || !gpu_type.empty(); }
+};
+
+/// An Azure location (rules/data/regions.csv).
+struct Region {
+  std::string name;  ///< ARM location name, e.g. "eastus".
+  std::string display_name;
+  std::string region_type;  ///< "Physical", "Logical" or empty (unknown).
+};
+
+/// Numbers the rules enforce, with their sources (rules/data/attach-policy.yaml).
+struct AttachPolicy {
+  std::string max_kubernetes_version;  ///< Newest version attach supports, e.g. "1.17".
+  int production_min_vcpus = 0;
+  int dev_test_min_vcpus = 0;
+  int aks_node_min_vcpus = 0;
+};
+
+/// Where a data table came from, for --version, JSON output and findings.
+struct DataSnapshot {
+  std::string table;      ///< "vm-sizes", "regions", ...
+  std::string source;     ///< Upstream repository, path and commit or document.
+  std::string date;       ///< Date of the upstream data.
+  std::string retrieved;  ///< When aksc's maintainers took it.
+  std::string origin;     ///< "embedded", or the override file.
+};
+
+/// The Azure facts the rules use. The embedded tables are parsed once per process;
+/// aksc.yaml `data:` overrides make a modified copy.
+class Catalog {
+ public:
+  /// The tables compiled into the binary. Throws std::logic_error if one is broken.
+  static const Catalog& embedded();
+
+  /// Case-insensitive, as Azure compares VM size names.
+  const VmSize* find_vm_size(std::string_view name) const;
+  std::vector<std::string> vm_size_names() const;
+
+  /// Case-insensitive; accepts the ARM name ("eastus").
+  const Region* find_region(std::string_view name) const;
+  std::vector<std::string> region_names() const;
+
+  /// The paired (secondary) region of `region`: nullopt when the pair table has no row for it,
+  /// an empty string when Azure documents it as having no pair.
+  std::optional<std::string> paired_region(std::string_view region) const;
+
+  /// The AzureMachineLearning.<Region> service-tag prefixes (IPv4 and IPv6), or nullptr when
+  /// the snapshot has no tag for the region.
+  const std::vector<std::string>* control_plane_prefixes(std::string_view region) const;
+
+  const AttachPolicy& attach_policy() const { return policy_; }
+  const std::vector<DataSnapshot>& snapshots() const { return snapshots_; }
+  /// The snapshot of `table`, e.g. "service-tags".
+  const DataSnapshot* snapshot(std::string_view table) const;
+
+  // Loading (catalog/catalog_load.cpp). Each throws std::runtime_error with a message that
+  // names the line or key at fault.
+  void load_vm_sizes(std::string_view csv, bool replace_all);
+  void load_regions(std::string_view csv, bool replace_all);
+  void load_region_pairs(std::string_view csv, bool replace_all);
+  /// Accepts aksc's own table or Microsoft's ServiceTags_Public.json download.
+  void load_service_tags(std::string_view json);
+  void load_attach_policy(std::string_view yaml);
+  void set_snapshot(DataSnapshot snapshot);
+
+ private:
+  std::unordered_map<std::string, VmSize> vm_sizes_;  // by lower-case name
+  std::map<std::string, Region> regions_;             // by lower-case name
+  std::map<std::string, std::string> pairs_;          // lower-case region → pair ("" = none)
+  std::map<std::string, std::vector<std::string>> prefixes_;
+  AttachPolicy policy_;
+  std::vector<DataSnapshot> snapshots_;
+};
+
+}  // namespace aksc

@@ -1,0 +1,69 @@
+#include "driver/catalog_for_config.h"
+
+#include <fmt/format.h>
+
+#include "diag/spellcheck.h"
+#include "frontend/input_error.h"
+#include "frontend/read_source.h"
+
+namespace aksc {
+namespace {
+
+struct Override {
+  const char* key;    // aksc.yaml data: key
+  const char* table;  // snapshot name
+  void (*load)(Catalog&, std::string_view);
+};
+
+// Overrides add to the shipped VM sizes (an extra CSV); the other tables are replaced whole.
+constexpr Override kOverrides[] = {
+    {"vm_sizes", "vm-sizes", [](Catalog& c, std::string_view t) { c.load_vm_sizes(t, false); }},
+    {"regions", "regions", [](Catalog& c, std::string_view t) { c.load_regions(t, false); }},
+    {"region_pairs", "region-pairs",
+     [](Catalog& c, std::string_view t) { c.load_region_pairs(t, false); }},
+    {"service_tags", "service-tags",
+     [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
+    {"attach_policy", "attach-policy",
+     [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
+};
+
+}  // namespace
+
+const Catalog& CatalogCache::catalog_for(const Config& config) {
+  if (config.data.empty()) return Catalog::embedded();
+  auto found = catalogs_.find(&config);
+  if (found != catalogs_.end()) return *found->second;
+  auto catalog = std::make_unique<Catalog>(Catalog::embedded());
+  for (const auto& [key, path] : config.data) {
+    if (!path.written()) continue;
+    const Override* override = nullptr;
+    for (const Override& candidate : kOverrides) {
+      if (key == candidate.key) override = &candidate;
+    }
+    if (!override) continue;  // the config schema reports unknown keys
+    std::filesystem::path file = config.directory / path.value;
+    try {
+      SourceFile source = read_source(file, path.value);
+      Catalog changed = *catalog;  // all or nothing: a bad file leaves the catalog as it was
+      override->load(changed, source.text());
+      *catalog = std::move(changed);
+      DataSnapshot snapshot;
+      snapshot.table = override->table;
+      snapshot.source = path.value;
+      snapshot.origin = path.value;
+      catalog->set_snapshot(std::move(snapshot));
+    } catch (const InputError& error) {
+      sink_.report("AKS006", config.file, path.range,
+                   fmt::format("data override '{}' cannot be used: {}", key, error.what()),
+                   "fix the path (relative to aksc.yaml) or remove the override");
+    } catch (const std::exception& error) {
+      sink_.report(
+          "AKS006", config.file, path.range,
+          fmt::format("data override '{}' ({}) cannot be used: {}", key, path.value, error.what()),
+          "the shipped table is used instead; see docs/data.md for the formats");
+    }
+  }
+  return *catalogs_.emplace(&config, std::move(catalog)).first->second;
+}
+
+}  // namespace aksc

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "diag/finding_sink.h"
+#include "diag/source_file.h"
+#include "driver/collect_inputs.h"
+#include "frontend/config.h"
+#include "frontend/inventory.h"
+
+namespace aksc {
+
+/// A named file of the run and the config that governs it.
+struct ScopedFile {
+  const InputFile* input;
+  const Config* config;
+};
+
+/// The spec files that the whole-project rules must also see: every YAML file under the folder
+/// holding each named file's aksc.yaml (or, without one, under the common folder of the named
+/// files) that the run did not name itself.
+std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named);
+
+/// Reads each config's inventory once (SPEC §2), relative to the config's folder. Problems are
+/// located findings in the inventory file (or, for a missing file, at the config's
+/// `inventory:` key, as AKS006).
+class InventoryCache {
+ public:
+  explicit InventoryCache(FindingSink& sink) : sink_(sink) {}
+  const std::vector<InventoryEntry>& inventory_for(const Config& config);
+  /// The inventory file of `config` as shown in findings; empty when it has none.
+  std::string display_for(const Config& config) const;
+  const std::map<std::string, std::shared_ptr<const SourceFile>>& sources() const {
+    return sources_;
+  }
+
+ private:
+  FindingSink& sink_;
+  std::map<const Config*, std::vector<InventoryEntry>> inventories_;
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
+};
+
+}  // namespace aksc

@@ -1,0 +1,169 @@
+// SourceFile: lines, 1-based positions whose columns count code points, and back to offsets.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "diag/source_file.h"
+
+using aksc::SourceFile;
+using aksc::SourcePosition;
+
+namespace {
+
+SourcePosition pos(int line, int column) {
+  return {line, column};
+}
+
+}  // namespace
+
+TEST_CASE("SourceFile keeps its path and text", "[source_file]") {
+  SourceFile source("specs/a.yaml", "a: 1\n");
+  CHECK(source.path() == "specs/a.yaml");
+  CHECK(source.text() == "a: 1\n");
+}
+
+TEST_CASE("SourceFile counts lines, a final line break opening an empty last line",
+          "[source_file]") {
+  CHECK(SourceFile("f", "").line_count() == 1);
+  CHECK(SourceFile("f", "a").line_count() == 1);
+  CHECK(SourceFile("f", "a\n").line_count() == 2);
+  CHECK(SourceFile("f", "a\nb\nc").line_count() == 3);
+  CHECK(SourceFile("f", "\n\n").line_count() == 3);
+}
+
+TEST_CASE("SourceFile::line returns a line without its break, empty out of range",
+          "[source_file]") {
+  SourceFile source("f", "first: 1\nsecond: 2\n\nfourth");
+  CHECK(source.line(1) == "first: 1");
+  CHECK(source.line(2) == "second: 2");
+  CHECK(source.line(3) == "");
+  CHECK(source.line(4) == "fourth");
+  CHECK(source.line(0) == "");
+  CHECK(source.line(-1) == "");
+  CHECK(source.line(5) == "");
+}
+
+TEST_CASE("SourceFile::line drops the CR of CRLF line breaks", "[source_file]") {
+  SourceFile source("f", "a: 1\r\nb: 2\r\n\r\nlast\r");
+  REQUIRE(source.line_count() == 4);
+  CHECK(source.line(1) == "a: 1");
+  CHECK(source.line(2) == "b: 2");
+  CHECK(source.line(3) == "");
+  CHECK(source.line(4) == "last");
+}
+
+TEST_CASE("SourceFile::line keeps a CR that is not before a line break", "[source_file]") {
+  SourceFile source("f", "a\rb\nc");
+  CHECK(source.line(1) == "a\rb");
+  CHECK(source.line(2) == "c");
+}
+
+TEST_CASE("SourceFile::position_of gives 1-based lines and columns for ASCII", "[source_file]") {
+  SourceFile source("f", "ab\ncd\n");
+  CHECK(source.position_of(0) == pos(1, 1));
+  CHECK(source.position_of(1) == pos(1, 2));
+  CHECK(source.position_of(2) == pos(1, 3));  // the line break itself
+  CHECK(source.position_of(3) == pos(2, 1));
+  CHECK(source.position_of(4) == pos(2, 2));
+  CHECK(source.position_of(5) == pos(2, 3));
+  CHECK(source.position_of(6) == pos(3, 1));  // end of text: the empty last line
+}
+
+TEST_CASE("SourceFile::position_of clamps offsets past the end", "[source_file]") {
+  SourceFile source("f", "ab\ncd");
+  CHECK(source.position_of(5) == pos(2, 3));
+  CHECK(source.position_of(1000) == pos(2, 3));
+  CHECK(SourceFile("f", "").position_of(7) == pos(1, 1));
+}
+
+TEST_CASE("SourceFile::position_of counts code points, not bytes", "[source_file]") {
+  // "é" is 2 bytes, "€" 3 bytes, "😀" 4 bytes.
+  std::string text = "n\xC3\xA9: \xE2\x82\xAC\xF0\x9F\x98\x80x\n\xC3\xA9y";
+  SourceFile source("f", text);
+  CHECK(source.position_of(0) == pos(1, 1));   // n
+  CHECK(source.position_of(1) == pos(1, 2));   // é
+  CHECK(source.position_of(3) == pos(1, 3));   // :
+  CHECK(source.position_of(4) == pos(1, 4));   // space
+  CHECK(source.position_of(5) == pos(1, 5));   // €
+  CHECK(source.position_of(8) == pos(1, 6));   // 😀
+  CHECK(source.position_of(12) == pos(1, 7));  // x
+  CHECK(source.position_of(13) == pos(1, 8));  // line break
+  CHECK(source.position_of(14) == pos(2, 1));  // é
+  CHECK(source.position_of(16) == pos(2, 2));  // y
+}
+
+TEST_CASE("SourceFile::position_of counts CR as a column of its line", "[source_file]") {
+  SourceFile source("f", "ab\r\ncd\r\n");
+  CHECK(source.position_of(2) == pos(1, 3));  // \r
+  CHECK(source.position_of(3) == pos(1, 4));  // \n
+  CHECK(source.position_of(4) == pos(2, 1));
+  CHECK(source.position_of(5) == pos(2, 2));
+  CHECK(source.position_of(8) == pos(3, 1));
+}
+
+TEST_CASE("SourceFile::offset_of inverts position_of at every code point", "[source_file]") {
+  std::string text =
+      "name: caf\xC3\xA9\r\n"
+      "  - \xE2\x82\xAC\xF0\x9F\x98\x80: \"x\"\n"
+      "\n"
+      "last \xE4\xB8\xAD";
+  SourceFile source("f", text);
+  int checked = 0;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    bool continuation =
+        offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
+    if (continuation) continue;
+    SourcePosition position = source.position_of(offset);
+    INFO("offset " << offset << " -> " << position.line << ":" << position.column);
+    CHECK(source.offset_of(position) == offset);
+    ++checked;
+  }
+  CHECK(checked == 32);
+}
+
+TEST_CASE("SourceFile::offset_of clamps positions outside the text", "[source_file]") {
+  SourceFile source("f", "ab\ncd");
+  CHECK(source.offset_of(pos(0, 0)) == 0);
+  CHECK(source.offset_of(pos(-3, 5)) == 0);
+  CHECK(source.offset_of(pos(9, 1)) == 5);
+  CHECK(source.offset_of(pos(1, 99)) == 2);  // stops at the line break
+  CHECK(source.offset_of(pos(2, 99)) == 5);  // stops at the end of the text
+  CHECK(source.offset_of(pos(2, 0)) == 3);
+  CHECK(source.offset_of(pos(1, 2)) == 1);
+}
+
+TEST_CASE("SourceFile::offset_of steps over whole multi-byte characters", "[source_file]") {
+  SourceFile source("f", "\xF0\x9F\x98\x80\xC3\xA9z");
+  CHECK(source.offset_of(pos(1, 1)) == 0);
+  CHECK(source.offset_of(pos(1, 2)) == 4);
+  CHECK(source.offset_of(pos(1, 3)) == 6);
+  CHECK(source.offset_of(pos(1, 4)) == 7);
+}
+
+TEST_CASE("SourceFile leaves a UTF-8 byte order mark out of line 1", "[source_file]") {
+  SourceFile source("f", "\xEF\xBB\xBF" "a: 1\nb: 2\n");
+  CHECK(source.line(1) == "a: 1");
+  CHECK(source.line(2) == "b: 2");
+  CHECK(source.position_of(0) == pos(1, 1));
+  CHECK(source.position_of(3) == pos(1, 1));  // "a"
+  CHECK(source.position_of(6) == pos(1, 4));  // "1"
+  CHECK(source.position_of(8) == pos(2, 1));
+  CHECK(source.offset_of(pos(1, 1)) == 3);
+  CHECK(source.offset_of(pos(1, 4)) == 6);
+  // Text merely containing the bytes later on is unaffected.
+  SourceFile later("f", "a\xEF\xBB\xBF" "b");
+  CHECK(later.position_of(4) == pos(1, 3));
+}
+
+TEST_CASE("SourcePosition and SourceRange compare and know when they are known",
+          "[source_file]") {
+  CHECK_FALSE(SourcePosition{}.known());
+  CHECK(pos(1, 1).known());
+  CHECK(pos(1, 5) < pos(2, 1));
+  CHECK(pos(2, 1) < pos(2, 3));
+  aksc::SourceRange range{pos(3, 4), pos(3, 9)};
+  CHECK(range.known());
+  CHECK_FALSE(aksc::SourceRange{}.known());
+  CHECK(range == aksc::SourceRange{pos(3, 4), pos(3, 9)});
+  CHECK_FALSE(range == aksc::SourceRange{pos(3, 4), pos(3, 8)});
+}
