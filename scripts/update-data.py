@@ -192,10 +192,28 @@ def yaml_scalar(v, quote_all=False):
     raise TypeError("cannot write %r as YAML" % (v,))
 
 
+def snapshot_summary(source):
+    """One line naming the upstream files (repo, path, short commit) and the newest date
+    found among them: what `aksc --version` and JSON output show for the table."""
+    entries = source.get("sources") or [source]
+    names, dates = [], []
+    for entry in entries:
+        name = "%s %s" % (entry.get("repo", ""), entry.get("path", ""))
+        commit = str(entry.get("commit", ""))
+        if re.fullmatch(r"[0-9a-f]{40}", commit):
+            name += "@" + commit[:12]
+        names.append(name.strip())
+        text = " ".join(str(v) for v in entry.values() if isinstance(v, (str, int)))
+        dates += re.findall(r"\d{4}-\d{2}-\d{2}", text)
+    return "; ".join(names), (max(dates) if dates else "")
+
+
 def header(title, source):
     """The `#` provenance block of a CSV or YAML table: the title, the generated-by
-    line, then `source` as YAML (in the order given: upstream first)."""
-    lines = ["# " + title, "# " + GENERATED_BY]
+    line, a one-line snapshot summary, then `source` as YAML (upstream first)."""
+    summary, date = snapshot_summary(source)
+    lines = ["# " + title, "# " + GENERATED_BY, "# snapshot: " + summary,
+             "# snapshot_date: " + date]
     for line in yaml_lines(source, sort=False):
         lines.append("# " + line)
     return "\n".join(lines) + "\n"

@@ -104,19 +104,13 @@ std::string_view embedded_table(const std::string& name) {
   return *text;
 }
 
+// The "# snapshot:" and "# snapshot_date:" lines that scripts/update-data.py writes.
 DataSnapshot snapshot_of(const std::string& table, std::string_view text) {
   std::map<std::string, std::string> keys = provenance(text);
-  DataSnapshot snapshot;
-  snapshot.table = table;
-  snapshot.origin = "embedded";
-  snapshot.retrieved = keys["retrieved"];
-  if (keys.count("repo")) {
-    snapshot.source = keys["repo"] + " " + keys["path"];
-    snapshot.date = keys.count("page_date") ? keys["page_date"] : keys["commit"];
-  } else {
-    snapshot.source = keys.count("what") ? keys["what"] : keys[""];
+  if (!keys.count("snapshot") || !keys.count("retrieved")) {
+    throw std::logic_error("rules/data table " + table + " has no snapshot/retrieved header");
   }
-  return snapshot;
+  return {table, keys["snapshot"], keys["snapshot_date"], keys["retrieved"], "embedded"};
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "catalog/catalog.h"
 #include "cli/commands.h"
 
 namespace aksc::cli {
@@ -15,7 +16,12 @@ std::span<const Command> commands() {
 }
 
 std::string version_text() {
-  return fmt::format("aksc {}\n", AKSC_VERSION);
+  std::string text = fmt::format("aksc {}\ndata snapshots (embedded):\n", AKSC_VERSION);
+  for (const DataSnapshot& snapshot : Catalog::embedded().snapshots()) {
+    text += fmt::format("  {:<14} {} ({}), retrieved {}\n", snapshot.table, snapshot.source,
+                        snapshot.date, snapshot.retrieved);
+  }
+  return text;
 }
 
 }  // namespace aksc::cli

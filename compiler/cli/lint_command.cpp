@@ -57,7 +57,7 @@ int run_lint(const std::vector<std::string>& args) {
   for (const std::string& error : result.input_errors)
     std::cerr << "aksc: error: " << error << "\n";
   if (format == "json") {
-    render_json(std::cout, result.findings, summary);
+    render_json(std::cout, result.findings, summary, result.data);
   } else {
     render_text(std::cout, result.findings, result.sources, summary);
   }

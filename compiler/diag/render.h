@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
 
@@ -30,7 +31,7 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
 
 /// One JSON object as SPEC §4: {"version": 1, "findings": [...], "summary": {...}}.
 /// Suppressed findings are counted in the summary, not listed.
-void render_json(std::ostream& out, const std::vector<Finding>& findings,
-                 const RunSummary& summary);
+void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
+                 const std::vector<DataSnapshot>& data = {});
 
 }  // namespace aksc

@@ -23,8 +23,8 @@ ordered location_json(const Location& location) {
 
 }  // namespace
 
-void render_json(std::ostream& out, const std::vector<Finding>& findings,
-                 const RunSummary& summary) {
+void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
+                 const std::vector<DataSnapshot>& data) {
   ordered root;
   root["version"] = 1;
   root["findings"] = ordered::array();
@@ -57,6 +57,16 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings,
   counts["warnings"] = summary.warnings;
   counts["notes"] = summary.notes;
   counts["suppressed"] = summary.suppressed;
+  root["data"] = ordered::array();
+  for (const DataSnapshot& snapshot : data) {
+    ordered entry;
+    entry["table"] = snapshot.table;
+    entry["source"] = snapshot.source;
+    entry["date"] = snapshot.date;
+    entry["retrieved"] = snapshot.retrieved;
+    entry["origin"] = snapshot.origin;
+    root["data"].push_back(std::move(entry));
+  }
   out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -1,5 +1,7 @@
 #include "driver/catalog_for_config.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "diag/spellcheck.h"
@@ -29,8 +31,27 @@ constexpr Override kOverrides[] = {
 
 }  // namespace
 
+std::vector<DataSnapshot> CatalogCache::snapshots_used() const {
+  std::vector<DataSnapshot> snapshots;
+  auto add = [&](const Catalog& catalog) {
+    for (const DataSnapshot& snapshot : catalog.snapshots()) {
+      bool seen = std::any_of(snapshots.begin(), snapshots.end(), [&](const DataSnapshot& s) {
+        return s.table == snapshot.table && s.origin == snapshot.origin;
+      });
+      if (!seen) snapshots.push_back(snapshot);
+    }
+  };
+  if (embedded_used_ || catalogs_.empty()) add(Catalog::embedded());
+  for (const auto& [config, catalog] : catalogs_)
+    add(*catalog);
+  return snapshots;
+}
+
 const Catalog& CatalogCache::catalog_for(const Config& config) {
-  if (config.data.empty()) return Catalog::embedded();
+  if (config.data.empty()) {
+    embedded_used_ = true;
+    return Catalog::embedded();
+  }
   auto found = catalogs_.find(&config);
   if (found != catalogs_.end()) return *found->second;
   auto catalog = std::make_unique<Catalog>(Catalog::embedded());

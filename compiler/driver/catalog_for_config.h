@@ -16,10 +16,13 @@ class CatalogCache {
  public:
   explicit CatalogCache(FindingSink& sink) : sink_(sink) {}
   const Catalog& catalog_for(const Config& config);
+  /// The snapshots of every catalog handed out so far (embedded first), without repeats.
+  std::vector<DataSnapshot> snapshots_used() const;
 
  private:
   FindingSink& sink_;
   std::map<const Config*, std::unique_ptr<Catalog>> catalogs_;
+  bool embedded_used_ = false;
 };
 
 }  // namespace aksc

@@ -282,6 +282,7 @@ LintResult run_lint(const LintRequest& request) {
     result.findings.push_back(std::move(finding));
   }
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  result.data = catalogs.snapshots_used();
   return result;
 }
 

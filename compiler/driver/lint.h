@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
 #include "ir/spec.h"
@@ -26,6 +27,7 @@ struct LintResult {
   std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
   std::vector<std::string> notes;         ///< What was skipped and why (--verbose).
   int files = 0;                          ///< Files read.
+  std::vector<DataSnapshot> data;         ///< The Azure data tables the verdicts rest on.
 };
 
 /// Runs the whole front end and every rule: collect inputs → load YAML → select spec documents

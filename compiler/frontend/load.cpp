@@ -1,5 +1,6 @@
 #include "frontend/load.h"
 
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -48,6 +49,7 @@ class DocumentBuilder : public YAML::EventHandler {
     document_.range = point(mark);
     node_count_ = 0;
     anchors_.clear();
+    dropped_.clear();
   }
   void OnDocumentEnd() override {}
 
@@ -90,8 +92,8 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     nlohmann::json typed = type_scalar(tag, value);
     bool typed_from_text = tag == "?" && !typed.is_string() && !typed.is_null();
-    std::optional<Placed> placed = add_value(std::move(typed), range, mark, anchor, 1);
-    if (placed && typed_from_text) document_.plain_text[placed->pointer] = value;
+    Placed placed = add_value(std::move(typed), range, mark, anchor, 1);
+    if (typed_from_text && !placed.dropped) document_.plain_text[placed.pointer] = value;
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -112,6 +114,7 @@ class DocumentBuilder : public YAML::EventHandler {
   struct Placed {
     std::string pointer;
     nlohmann::json* node;
+    bool dropped = false;  // in the value of a repeated key: kept out of the document
   };
   struct Frame {
     std::string pointer;
@@ -120,7 +123,7 @@ class DocumentBuilder : public YAML::EventHandler {
     std::size_t first_node = 0;  // node_count_ when the collection opened
     bool is_map = false;
     bool has_key = false;
-    bool discarded = false;  // the value of a repeated key: parsed, then dropped
+    bool dropped = false;  // the value of a repeated key: built for aliases, then dropped
     std::string key;
     SourceRange key_range;
   };
@@ -200,10 +203,11 @@ class DocumentBuilder : public YAML::EventHandler {
     }
   }
 
-  // Places a finished value in its parent (or as the root) and records its location. Returns
-  // where it went, or nullopt when the value is dropped (a repeated key's value).
-  std::optional<Placed> add_value(nlohmann::json value, SourceRange range, const YAML::Mark& mark,
-                                  YAML::anchor_t anchor, std::size_t node_count) {
+  // Places a finished value in its parent (or as the root) and records its location. The value
+  // of a repeated key goes to a scratch copy instead, with everything inside it: kept out of the
+  // document, but there for an alias to an anchor written in it.
+  Placed add_value(nlohmann::json value, SourceRange range, const YAML::Mark& mark,
+                   YAML::anchor_t anchor, std::size_t node_count) {
     count_nodes(node_count, mark);
     if (anchor != 0) anchors_[anchor] = {value, node_count};
     if (frames_.empty()) {
@@ -212,28 +216,24 @@ class DocumentBuilder : public YAML::EventHandler {
       return Placed{"", &document_.root};
     }
     Frame& parent = frames_.back();
-    if (parent.discarded) {
-      parent.has_key = false;
-      return std::nullopt;
-    }
+    nlohmann::json& collection = *parent.node;
     if (parent.is_map) {
       parent.has_key = false;
       std::string pointer = pointer_append(parent.pointer, parent.key);
-      nlohmann::json& map = *parent.node;
-      if (map.contains(parent.key)) {
-        report_duplicate(parent, pointer);
-        return std::nullopt;
+      if (collection.contains(parent.key)) {
+        if (!parent.dropped) report_duplicate(parent, pointer);
+        dropped_.push_back(std::make_unique<nlohmann::json>(std::move(value)));
+        return Placed{std::move(pointer), dropped_.back().get(), true};
       }
-      document_.locations[pointer] = {parent.key_range, range};
-      nlohmann::json& placed = map[parent.key];
+      if (!parent.dropped) document_.locations[pointer] = {parent.key_range, range};
+      nlohmann::json& placed = collection[parent.key];
       placed = std::move(value);
-      return Placed{std::move(pointer), &placed};
+      return Placed{std::move(pointer), &placed, parent.dropped};
     }
-    nlohmann::json& array = *parent.node;
-    std::string pointer = pointer_append(parent.pointer, std::to_string(array.size()));
-    document_.locations[pointer] = {{}, range};
-    array.push_back(std::move(value));
-    return Placed{std::move(pointer), &array.back()};
+    std::string pointer = pointer_append(parent.pointer, std::to_string(collection.size()));
+    if (!parent.dropped) document_.locations[pointer] = {{}, range};
+    collection.push_back(std::move(value));
+    return Placed{std::move(pointer), &collection.back(), parent.dropped};
   }
 
   void report_duplicate(const Frame& parent, const std::string& pointer) {
@@ -257,21 +257,17 @@ class DocumentBuilder : public YAML::EventHandler {
     frame.is_map = empty.is_object();
     frame.anchor = anchor;
     frame.first_node = node_count_;
-    std::optional<Placed> placed = add_value(std::move(empty), point(mark), mark, 0, 1);
-    frame.discarded = !placed.has_value();
-    if (placed) {
-      frame.pointer = std::move(placed->pointer);
-      frame.node = placed->node;
-    }
+    Placed placed = add_value(std::move(empty), point(mark), mark, 0, 1);
+    frame.pointer = std::move(placed.pointer);
+    frame.node = placed.node;
+    frame.dropped = placed.dropped;
     frames_.push_back(std::move(frame));
   }
 
   void close() {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
-    if (frame.anchor != 0 && !frame.discarded) {
-      anchors_[frame.anchor] = {*frame.node, node_count_ - frame.first_node};
-    }
+    if (frame.anchor != 0) anchors_[frame.anchor] = {*frame.node, node_count_ - frame.first_node};
   }
 
   const SourceFile& source_;
@@ -281,6 +277,7 @@ class DocumentBuilder : public YAML::EventHandler {
   YamlDocument document_;
   std::vector<Frame> frames_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::vector<std::unique_ptr<nlohmann::json>> dropped_;  // values of repeated keys
   std::size_t node_count_ = 0;
 };
 

@@ -69,6 +69,10 @@ TEST_CASE("format json is the object of SPEC section 4") {
   CHECK(finding["file"] == "specs/bad.yaml");
   CHECK(finding["line"] == 3);
   CHECK(finding["column"] == 7);
+  REQUIRE(json["data"].size() == 5);
+  CHECK(json["data"][3]["table"] == "service-tags");
+  CHECK(json["data"][3]["date"] == "2025-11-10");
+  CHECK(json["data"][3]["origin"] == "embedded");
   CHECK(json["summary"] ==
         nlohmann::json::parse(R"({"files":1,"specs":1,"errors":1,"warnings":0,"notes":0,)"
                               R"("suppressed":0})"));
