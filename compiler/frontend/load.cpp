@@ -185,6 +185,8 @@ class DocumentBuilder : public YAML::EventHandler {
           }
         }
       }
+      // yaml-cpp reads an unclosed quote to the end of the file, swallowing the keys after it.
+      throw Refusal{mark, "this quoted string is not closed: it runs to the end of the file"};
     }
     if (!value.empty() && text.substr(begin, value.size()) == value)
       return span_from(begin, value.size());

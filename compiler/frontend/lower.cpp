@@ -115,7 +115,7 @@ ir::NodePool lower_node_pool(const Reader& in, const std::string& p) {
 
 ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
   ir::ClusterFacts facts;
-  facts.range = in.key_range(p);
+  facts.range = in.node(p) ? in.key_range(p) : SourceRange{};  // unknown when absent
   facts.location = in.text(p + "/location");
   facts.kubernetes_version = in.text(p + "/kubernetes_version");
   facts.load_balancer_sku = in.enumeration<ir::LoadBalancerSku>(p + "/load_balancer_sku");

@@ -187,7 +187,8 @@ class Explainer {
                                        (*subschema)["const"].dump(), describe_value(*value)),
                            {}};
     }
-    if (description.find("should be no") != std::string::npos ||
+    if (description.find("should be no") != std::string::npos ||       // string length
+        description.find("should contain no") != std::string::npos ||  // array length
         description.find("Expected number") != std::string::npos) {
       return bound(pointer, *value, *subschema, description);
     }
@@ -209,27 +210,51 @@ class Explainer {
   }
 
   // valijson names only the first key that neither `properties` nor `patternProperties` allows;
-  // every such key of the mapping is reported.
+  // every such key of the mapping is reported. valijson also stops checking `patternProperties`
+  // values at the first that fails and then calls the rest unknown, so each key allowed by a
+  // pattern is validated on its own.
   std::vector<SchemaProblem> unknown_keys(const std::string& pointer, const std::string& first) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
     const nlohmann::json* value = value_at(instance_, pointer);
     if (!value || !value->is_object()) return {unknown_key(pointer, first, subschema)};
     std::vector<SchemaProblem> problems;
     for (const auto& [key, unused] : value->items()) {
-      if (!allowed_key(subschema, key)) problems.push_back(unknown_key(pointer, key, subschema));
+      bool named = subschema && subschema->contains("properties") &&
+                   (*subschema)["properties"].contains(key);
+      if (named) continue;
+      if (!matches_pattern(subschema, key)) {
+        problems.push_back(unknown_key(pointer, key, subschema));
+        continue;
+      }
+      for (SchemaProblem& problem : validate_alone(pointer, key))
+        problems.push_back(std::move(problem));
     }
-    if (problems.empty()) problems.push_back(unknown_key(pointer, first, subschema));
     return problems;
   }
 
-  static bool allowed_key(const nlohmann::json* subschema, const std::string& key) {
-    if (!subschema) return false;
-    if (subschema->contains("properties") && (*subschema)["properties"].contains(key)) return true;
-    if (!subschema->contains("patternProperties")) return false;
+  static bool matches_pattern(const nlohmann::json* subschema, const std::string& key) {
+    if (!subschema || !subschema->contains("patternProperties")) return false;
     for (const auto& [pattern, unused] : (*subschema)["patternProperties"].items()) {
       if (std::regex_search(key, std::regex(pattern))) return true;
     }
     return false;
+  }
+
+  // The problems of the entry `key` of the mapping at `pointer`, validated as its only entry.
+  std::vector<SchemaProblem> validate_alone(const std::string& pointer, const std::string& key) {
+    nlohmann::json alone = instance_;
+    nlohmann::json& mapping = alone[nlohmann::json::json_pointer(pointer)];
+    nlohmann::json entry = std::move(mapping[key]);
+    mapping = nlohmann::json::object();
+    mapping[key] = std::move(entry);
+    std::string child = pointer_append(pointer, key);
+    std::vector<SchemaProblem> problems;
+    for (const auto& [path, description] : schema_.raw_errors(alone)) {
+      if (path != child && path.rfind(child + "/", 0) != 0) continue;
+      for (SchemaProblem& problem : explain(path, description))
+        problems.push_back(std::move(problem));
+    }
+    return problems;
   }
 
   SchemaProblem unknown_key(const std::string& pointer, const std::string& key,
@@ -308,14 +333,13 @@ class Explainer {
     } else if (subschema.contains("maximum") && description.find("less") != std::string::npos) {
       message = fmt::format("{} must be at most {}, not {}", field_name(pointer), limit("maximum"),
                             value.dump());
-    } else if (description.find("fewer") != std::string::npos) {
-      std::string key = value.is_array() ? "minItems" : "minLength";
-      message = fmt::format("{} must have at least {} {}", field_name(pointer), limit(key.c_str()),
-                            value.is_array() ? "items" : "characters");
     } else {
-      std::string key = value.is_array() ? "maxItems" : "maxLength";
-      message = fmt::format("{} must have at most {} {}", field_name(pointer), limit(key.c_str()),
-                            value.is_array() ? "items" : "characters");
+      bool fewer = description.find("fewer") != std::string::npos;
+      std::string count = limit(value.is_array() ? (fewer ? "minItems" : "maxItems")
+                                                 : (fewer ? "minLength" : "maxLength"));
+      std::string unit = value.is_array() ? "item" : "character";
+      message = fmt::format("{} must have at {} {} {}{}", field_name(pointer),
+                            fewer ? "least" : "most", count, unit, count == "1" ? "" : "s");
     }
     return {pointer, false, std::move(message), first_sentence(&subschema)};
   }

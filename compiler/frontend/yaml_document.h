@@ -27,8 +27,8 @@ struct YamlDocument {
   /// message can quote what was written.
   std::unordered_map<std::string, std::string> plain_text;
 
-  /// The node's value range; for a null value, its key; for an unknown pointer, the nearest
-  /// located ancestor.
+  /// The node's value range; for a value written as nothing (`name:`), its key; for an unknown
+  /// pointer, the nearest located ancestor.
   SourceRange locate(std::string_view pointer) const;
   /// The key range of a mapping entry, or its value range when it has no key.
   SourceRange locate_key(std::string_view pointer) const;

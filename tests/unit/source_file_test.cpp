@@ -141,7 +141,9 @@ TEST_CASE("SourceFile::offset_of steps over whole multi-byte characters", "[sour
 }
 
 TEST_CASE("SourceFile leaves a UTF-8 byte order mark out of line 1", "[source_file]") {
-  SourceFile source("f", "\xEF\xBB\xBF" "a: 1\nb: 2\n");
+  SourceFile source("f",
+                    "\xEF\xBB\xBF"
+                    "a: 1\nb: 2\n");
   CHECK(source.line(1) == "a: 1");
   CHECK(source.line(2) == "b: 2");
   CHECK(source.position_of(0) == pos(1, 1));
@@ -151,12 +153,13 @@ TEST_CASE("SourceFile leaves a UTF-8 byte order mark out of line 1", "[source_fi
   CHECK(source.offset_of(pos(1, 1)) == 3);
   CHECK(source.offset_of(pos(1, 4)) == 6);
   // Text merely containing the bytes later on is unaffected.
-  SourceFile later("f", "a\xEF\xBB\xBF" "b");
+  SourceFile later("f",
+                   "a\xEF\xBB\xBF"
+                   "b");
   CHECK(later.position_of(4) == pos(1, 3));
 }
 
-TEST_CASE("SourcePosition and SourceRange compare and know when they are known",
-          "[source_file]") {
+TEST_CASE("SourcePosition and SourceRange compare and know when they are known", "[source_file]") {
   CHECK_FALSE(SourcePosition{}.known());
   CHECK(pos(1, 1).known());
   CHECK(pos(1, 5) < pos(2, 1));

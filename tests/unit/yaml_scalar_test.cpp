@@ -197,6 +197,6 @@ TEST_CASE("tagged scalars: unknown tags keep the text as a string", "[yaml_scala
   CHECK(is_string(resolve_tagged_scalar("!custom", "5"), "5"));
   CHECK(is_string(resolve_tagged_scalar("tag:example.com,2024:int", "5"), "5"));
   CHECK(is_string(resolve_tagged_scalar("tag:yaml.org,2002:binary", "R0lG"), "R0lG"));
-  CHECK(is_string(resolve_tagged_scalar("tag:yaml.org,2002:timestamp", "2024-01-01"),
-                  "2024-01-01"));
+  CHECK(
+      is_string(resolve_tagged_scalar("tag:yaml.org,2002:timestamp", "2024-01-01"), "2024-01-01"));
 }

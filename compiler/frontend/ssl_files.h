@@ -1,0 +1,27 @@
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "ir/spec.h"
+
+namespace aksc {
+
+/// What a PEM file holds, by its `-----BEGIN <label>-----` lines.
+struct PemContents {
+  bool certificate = false;  ///< A `-----BEGIN CERTIFICATE-----` block.
+  bool private_key = false;  ///< A `-----BEGIN ...PRIVATE KEY-----` block (PKCS#8, RSA, EC, ...).
+};
+
+/// Scans text for PEM block headers.
+PemContents scan_pem(std::string_view text);
+
+/// Looks at one path: missing, not a regular file, unreadable, or the PEM kinds it holds.
+/// `want_key` picks which kind makes it usable.
+ir::PemFile check_pem_file(const std::filesystem::path& path, bool want_key);
+
+/// Front-end step after lowering: checks `ssl.cert_file` and `ssl.key_file` (paths relative to
+/// `spec_folder`) and records the verdicts in `spec.ssl`, for AKS702. Rules never read files.
+void check_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder);
+
+}  // namespace aksc

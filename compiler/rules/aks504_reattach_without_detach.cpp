@@ -1,0 +1,108 @@
+// AKS504 reattach-without-detach — rules/AKS504-reattach-without-detach.md
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "diag/text_util.h"
+#include "rules/project_keys.h"
+#include "rules/project_rules.h"
+
+namespace aksc::rules {
+namespace {
+
+// "If you want to re-attach an AKS cluster, for example to change TLS or other cluster
+// configuration setting, you must first remove the existing attachment by using
+// AksCompute.detach()." (article, Attach an existing AKS cluster)
+
+// The first two existing attachments of a cluster in a workspace under different names.
+struct Attached {
+  const InventoryEntry* first = nullptr;
+  const InventoryEntry* other = nullptr;  ///< Named differently from `first`.
+
+  void add(const InventoryEntry* entry) {
+    if (!first) {
+      first = entry;
+    } else if (!other && !iequals(entry->name.value, first->name.value)) {
+      other = entry;
+    }
+  }
+  /// An existing attachment under another name than `name`.
+  const InventoryEntry* not_named(const std::string& name) const {
+    if (!first) return nullptr;
+    return !iequals(first->name.value, name) ? first : other;
+  }
+};
+
+}  // namespace
+
+void check_reattach_without_detach(const Project& project, const RuleContext& /*context*/,
+                                   ProjectReporter& out) {
+  std::unordered_map<std::string, const InventoryEntry*> by_name;  // workspace + name
+  std::unordered_map<std::string, Attached> by_cluster;            // workspace + cluster
+  for (const InventoryEntry& entry : project.inventory) {
+    if (!entry.workspace.usable() || !entry.name.usable()) continue;
+    by_name.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
+    if (!entry.resource_id.usable()) continue;
+    if (auto cluster = managed_cluster_key(entry.resource_id.value)) {
+      by_cluster[join_key({entry.workspace.value}) + *cluster].add(&entry);
+    }
+  }
+  FindingPlan plan(project);
+  for (const ir::Spec* spec : ordered_specs(project)) {
+    if (!spec->mode.usable() || spec->mode.value != ir::Mode::kAttach) continue;
+    if (spec->reattach.usable() && spec->reattach.value) continue;
+    auto workspace = workspace_name_key(*spec);
+    auto name = compute_name_key(*spec);
+    auto cluster = attached_cluster(*spec);
+    if (!workspace || !name || !cluster) continue;
+    std::string reattach = spec->reattach.written() ? "'reattach' is false" : "'reattach' is unset";
+
+    // The compute itself exists: attached to this cluster it is this spec's desired state;
+    // attached to another cluster, that attachment holds the name until it is detached.
+    const InventoryEntry* same_name = nullptr;
+    auto named = by_name.find(join_key({*workspace, *name}));
+    if (named != by_name.end() && named->second->resource_id.usable()) {
+      auto existing = managed_cluster_key(named->second->resource_id.value);
+      if (existing && *existing == cluster->key) continue;  // desired state, no change
+      if (existing) same_name = named->second;
+    }
+    const InventoryEntry* other_name = nullptr;
+    auto attached = by_cluster.find(join_key({*workspace}) + cluster->key);
+    if (attached != by_cluster.end()) other_name = attached->second.not_named(spec->name.value);
+
+    if (other_name) {
+      plan.add(*spec, cluster->range,
+               fmt::format("AKS cluster {} is already attached to workspace '{}' as '{}' ({}); "
+                           "attaching it again as '{}' while {} breaks that attachment",
+                           cluster->display, spec->workspace.name.value, other_name->name.value,
+                           where(other_name->file, other_name->resource_id.range), spec->name.value,
+                           reattach),
+               fmt::format("set 'reattach: true' so that the emitted steps detach '{}' first, "
+                           "or name this compute '{}' to keep the existing attachment",
+                           other_name->name.value, other_name->name.value),
+               related_at(*other_name, other_name->resource_id.range,
+                          fmt::format("the existing attachment '{}' of this cluster",
+                                      other_name->name.value)));
+    }
+    if (same_name) {
+      plan.add(
+          *spec, cluster->range,
+          fmt::format("compute '{}' already exists in workspace '{}', attached to AKS "
+                      "cluster {} ({}); a compute name is unique within its workspace, so "
+                      "attaching {} under this name while {} needs that attachment "
+                      "detached first",
+                      spec->name.value, spec->workspace.name.value, same_name->resource_id.value,
+                      where(same_name->file, same_name->resource_id.range), cluster->display,
+                      reattach),
+          "set 'reattach: true' so that the emitted steps detach the existing compute "
+          "first, or choose another compute name",
+          related_at(*same_name, same_name->resource_id.range,
+                     fmt::format("'{}' is attached to another cluster", same_name->name.value)));
+    }
+  }
+  plan.report(out);
+}
+
+}  // namespace aksc::rules

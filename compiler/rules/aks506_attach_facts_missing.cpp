@@ -1,0 +1,115 @@
+// AKS506 attach-facts-missing — rules/AKS506-attach-facts-missing.md
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "rules/attach_rules.h"
+
+namespace aksc::rules {
+namespace {
+
+bool has_some(const std::vector<ir::NodePool>& pools, bool (*test)(const ir::NodePool&)) {
+  for (const ir::NodePool& pool : pools) {
+    if (test(pool)) return true;
+  }
+  return false;
+}
+
+bool any_inline_fact(const ir::ClusterFacts& facts) {
+  return facts.location.origin != ir::Origin::kAbsent ||
+         facts.kubernetes_version.origin != ir::Origin::kAbsent ||
+         facts.load_balancer_sku.origin != ir::Origin::kAbsent ||
+         facts.private_cluster.origin != ir::Origin::kAbsent ||
+         facts.authorized_ip_ranges.origin != ir::Origin::kAbsent ||
+         facts.outbound_type.origin != ir::Origin::kAbsent ||
+         facts.node_pools.origin != ir::Origin::kAbsent;
+}
+
+}  // namespace
+
+// The facts each rule over an existing cluster needs, and the rules that could not run.
+void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*context*/,
+                                RuleReporter& out) {
+  if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
+  const ir::ClusterFacts& facts = spec.cluster.facts;
+  std::vector<std::string> missing;  // fact names, in IR order
+  std::set<std::string> rules;
+
+  if (!facts.kubernetes_version.usable()) {
+    missing.push_back("kubernetes_version");
+    rules.insert("AKS501");
+  }
+  if (!facts.location.usable()) {
+    missing.push_back("location");
+    rules.insert("AKS502");
+  }
+  // The vCPU floor of the spec's purpose (both when the purpose is unusable).
+  std::vector<std::string> vcpu_rules;
+  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kProduction)
+    vcpu_rules.push_back("AKS201");
+  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kDevTest)
+    vcpu_rules.push_back("AKS202");
+  const auto& pools = facts.node_pools;
+  if (!pools.usable() || pools.value.empty()) {
+    missing.push_back("node_pools");
+    rules.insert(vcpu_rules.begin(), vcpu_rules.end());
+    rules.insert({"AKS401", "AKS402"});
+  } else {
+    if (has_some(pools.value, [](const ir::NodePool& p) { return !p.vm_size.usable(); })) {
+      missing.push_back("node_pools[].vm_size");
+      rules.insert(vcpu_rules.begin(), vcpu_rules.end());
+      rules.insert({"AKS401", "AKS402"});
+    }
+    if (has_some(pools.value, [](const ir::NodePool& p) { return !p.count.usable(); })) {
+      missing.push_back("node_pools[].count");
+      rules.insert(vcpu_rules.begin(), vcpu_rules.end());
+    }
+    if (pools.value.size() > 1 &&
+        has_some(pools.value, [](const ir::NodePool& p) { return !p.mode.usable(); })) {
+      missing.push_back("node_pools[].mode");
+      rules.insert("AKS402");
+    }
+  }
+  const auto& ranges = facts.authorized_ip_ranges;
+  bool no_ranges = ranges.usable() && ranges.value.empty();  // then AKS303/AKS313 cannot fire
+  if (!ranges.usable()) {
+    missing.push_back("authorized_ip_ranges");
+    rules.insert({"AKS303", "AKS304", "AKS313", "AKS314"});
+  }
+  if (!facts.load_balancer_sku.usable() && !no_ranges) {
+    missing.push_back("load_balancer_sku");
+    rules.insert("AKS303");
+  }
+  if (!facts.private_cluster.usable() && !no_ranges) {
+    missing.push_back("private_cluster");
+    rules.insert("AKS313");
+  }
+  if (rules.empty()) return;
+
+  std::string rule_list;
+  for (const std::string& rule : rules)
+    rule_list += (rule_list.empty() ? "" : ", ") + rule;
+  std::string fact_list;
+  for (const std::string& fact : missing)
+    fact_list += (fact_list.empty() ? "" : ", ") + fact;
+  bool from_file = spec.cluster.facts_from.written();
+  bool none = !from_file && !any_inline_fact(facts);
+  SourceRange where = from_file                    ? spec.cluster.facts_from.range
+                      : !none                      ? facts.range
+                      : spec.cluster.range.known() ? spec.cluster.range
+                                                   : spec.mode.range;
+  std::string message =
+      none ? fmt::format(
+                 "no facts about the existing cluster (no cluster.facts_from, no "
+                 "cluster.facts), so {} rules could not check it: {}",
+                 rules.size(), rule_list)
+           : fmt::format("the cluster facts lack {}, so {} rule{} could not check the cluster: {}",
+                         fact_list, rules.size(), rules.size() == 1 ? "" : "s", rule_list);
+  out.report(where, std::move(message),
+             "save the cluster with az aks show -g <group> -n <name> -o json > <file> and set "
+             "cluster.facts_from: <file>, or write the missing facts under cluster.facts");
+}
+
+}  // namespace aksc::rules

@@ -1,0 +1,177 @@
+#include "rules/project_keys.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "diag/text_util.h"
+
+namespace aksc::rules {
+namespace {
+
+std::optional<std::string> usable_text(const ir::Field<std::string>& field) {
+  if (!field.usable() || trim(field.value).empty()) return std::nullopt;
+  return field.value;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == separator) {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::vector<const ir::Spec*> ordered_specs(const Project& project) {
+  std::vector<const ir::Spec*> specs = project.specs;
+  std::stable_sort(specs.begin(), specs.end(), [](const ir::Spec* a, const ir::Spec* b) {
+    return std::tie(a->file, a->document) < std::tie(b->file, b->document);
+  });
+  return specs;
+}
+
+std::string join_key(std::initializer_list<std::string_view> parts) {
+  std::string key;
+  for (std::string_view part : parts) {
+    key += to_lower(part);
+    key += '\n';
+  }
+  return key;
+}
+
+std::optional<std::string> workspace_key(const ir::Spec& spec) {
+  auto name = usable_text(spec.workspace.name);
+  auto group = usable_text(spec.workspace.resource_group);
+  auto subscription = usable_text(spec.workspace.subscription_id);
+  if (!name || !group || !subscription) return std::nullopt;
+  return join_key({*subscription, *group, *name});
+}
+
+std::optional<std::string> workspace_name_key(const ir::Spec& spec) {
+  auto name = usable_text(spec.workspace.name);
+  if (!name) return std::nullopt;
+  return to_lower(*name);
+}
+
+std::optional<std::string> compute_name_key(const ir::Spec& spec) {
+  auto name = usable_text(spec.name);
+  if (!name) return std::nullopt;
+  return to_lower(*name);
+}
+
+const ir::Field<std::string>* compute_region(const ir::Spec& spec) {
+  if (usable_text(spec.location)) return &spec.location;
+  if (usable_text(spec.workspace.location)) return &spec.workspace.location;
+  return nullptr;
+}
+
+std::string describe_workspace(const ir::Spec& spec) {
+  return fmt::format("'{}' (resource group '{}', subscription {})", spec.workspace.name.value,
+                     spec.workspace.resource_group.value, spec.workspace.subscription_id.value);
+}
+
+std::optional<std::string> managed_cluster_key(std::string_view resource_id) {
+  std::vector<std::string_view> parts = split(resource_id, '/');
+  // "", subscriptions, S, resourceGroups, G, providers, Microsoft.ContainerService,
+  // managedClusters, N
+  if (parts.size() != 9 || !parts[0].empty()) return std::nullopt;
+  if (!iequals(parts[1], "subscriptions") || !iequals(parts[3], "resourceGroups") ||
+      !iequals(parts[5], "providers") || !iequals(parts[6], "Microsoft.ContainerService") ||
+      !iequals(parts[7], "managedClusters")) {
+    return std::nullopt;
+  }
+  for (std::size_t i : {2, 4, 8}) {
+    if (trim(parts[i]).empty() || trim(parts[i]).size() != parts[i].size()) return std::nullopt;
+  }
+  return join_key({parts[2], parts[4], parts[8]});
+}
+
+std::optional<ClusterRef> attached_cluster(const ir::Spec& spec) {
+  if (!spec.mode.usable()) return std::nullopt;
+  auto built = [](const std::string& subscription, const std::string& group,
+                  const std::string& name, SourceRange range) {
+    return ClusterRef{join_key({subscription, group, name}),
+                      fmt::format("/subscriptions/{}/resourceGroups/{}/providers/"
+                                  "Microsoft.ContainerService/managedClusters/{}",
+                                  subscription, group, name),
+                      range};
+  };
+  if (spec.mode.value == ir::Mode::kAttach) {
+    const ir::Cluster& cluster = spec.cluster;
+    if (cluster.resource_id.usable()) {
+      auto key = managed_cluster_key(cluster.resource_id.value);
+      if (!key) return std::nullopt;
+      return ClusterRef{*key, cluster.resource_id.value, cluster.resource_id.range};
+    }
+    auto subscription = usable_text(cluster.subscription_id);
+    auto group = usable_text(cluster.resource_group);
+    auto name = usable_text(cluster.name);
+    if (!subscription || !group || !name) return std::nullopt;
+    return built(*subscription, *group, *name, cluster.name.range);
+  }
+  if (spec.mode.value == ir::Mode::kProvisionAndAttach) {
+    auto subscription = usable_text(spec.workspace.subscription_id);
+    auto group = usable_text(spec.cluster_resource_group);
+    auto name = usable_text(spec.cluster_name);
+    if (!subscription || !group || !name) return std::nullopt;
+    return built(*subscription, *group, *name, spec.cluster_name.range);
+  }
+  return std::nullopt;
+}
+
+RelatedLocation related_at(const ir::Spec& spec, SourceRange range, std::string message) {
+  return {{spec.file, range.known() ? range : spec.range}, std::move(message)};
+}
+
+RelatedLocation related_at(const InventoryEntry& entry, SourceRange range, std::string message) {
+  return {{entry.file, range.known() ? range : entry.range}, std::move(message)};
+}
+
+std::string where(const std::string& file, SourceRange range) {
+  if (!range.known()) return file;
+  return fmt::format("{}:{}", file, range.begin.line);
+}
+
+void FindingPlan::add(const ir::Spec& spec, SourceRange range, std::string message,
+                      std::string help, RelatedLocation related) {
+  auto [found, inserted] = index_.try_emplace(&spec, planned_.size());
+  if (inserted) {
+    planned_.push_back({&spec, range, std::move(message), std::move(help), {}, {}});
+  }
+  Planned& planned = planned_[found->second];
+  const SourcePosition& at = related.location.range.begin;
+  if (planned.related_places.emplace(related.location.file, at.line, at.column).second) {
+    planned.related.push_back(std::move(related));
+  }
+}
+
+void FindingPlan::clash(const ir::Spec& later, SourceRange later_range, const ir::Spec& first,
+                        SourceRange first_range,
+                        const std::function<ClashText(bool on_later)>& text) {
+  if (reported(later)) {
+    ClashText t = text(true);
+    add(later, later_range, std::move(t.message), std::move(t.help),
+        related_at(first, first_range, std::move(t.related)));
+  } else if (reported(first)) {
+    ClashText t = text(false);
+    add(first, first_range, std::move(t.message), std::move(t.help),
+        related_at(later, later_range, std::move(t.related)));
+  }
+}
+
+void FindingPlan::report(ProjectReporter& out) {
+  for (Planned& planned : planned_) {
+    Finding* finding = out.report(*planned.spec, planned.range, std::move(planned.message),
+                                  std::move(planned.help));
+    if (finding) finding->related = std::move(planned.related);
+  }
+}
+
+}  // namespace aksc::rules

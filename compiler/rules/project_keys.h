@@ -1,0 +1,105 @@
+#pragma once
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "rules/rule.h"
+
+namespace aksc::rules {
+
+// Shared by the project rules (AKS105, AKS106, AKS503, AKS504, AKS601, AKS602): the keys they
+// hash specs and inventory entries by, compared case-insensitively as Azure compares names,
+// regions and resource IDs, and the way they report a clash between two specs.
+
+/// The project's specs ordered by file and document, so that "the first" of two clashing specs
+/// does not depend on the order the command line named the files in.
+std::vector<const ir::Spec*> ordered_specs(const Project& project);
+
+/// The workspace's identity, "subscription/resource group/name" in lower case; nullopt when
+/// one of the three is absent or invalid (AKS002 has reported it).
+std::optional<std::string> workspace_key(const ir::Spec& spec);
+/// The workspace name in lower case, which is all an inventory entry records of its workspace.
+std::optional<std::string> workspace_name_key(const ir::Spec& spec);
+/// The compute name in lower case; nullopt when absent, invalid or blank (AKS101's case).
+std::optional<std::string> compute_name_key(const ir::Spec& spec);
+/// The compute's region: `location` (written, or defaulted to workspace.location), else
+/// workspace.location; nullptr when neither is usable or it is blank.
+const ir::Field<std::string>* compute_region(const ir::Spec& spec);
+
+/// "ml-ws" (resource group 'ml-rg', subscription ...): how messages name a spec's workspace.
+std::string describe_workspace(const ir::Spec& spec);
+
+/// The AKS cluster a spec attaches: `cluster` of mode attach (resource_id, or subscription,
+/// resource_group and name), or the cluster that mode provision-and-attach creates
+/// (workspace.subscription_id, cluster_resource_group, cluster_name).
+struct ClusterRef {
+  std::string key;      ///< "subscription/resource group/name", lower case.
+  std::string display;  ///< The resource ID as written, or built from its parts.
+  SourceRange range;    ///< Where the spec names it.
+};
+std::optional<ClusterRef> attached_cluster(const ir::Spec& spec);
+
+/// The key of a managed-cluster resource ID
+/// (/subscriptions/S/resourceGroups/G/providers/Microsoft.ContainerService/managedClusters/N,
+/// segments case-insensitive); nullopt when it is not one (AKS505 reports malformed IDs).
+std::optional<std::string> managed_cluster_key(std::string_view resource_id);
+
+/// "key\n" joins of lower-case parts, for hash keys.
+std::string join_key(std::initializer_list<std::string_view> parts);
+
+/// A place in a file for `related`.
+RelatedLocation related_at(const ir::Spec& spec, SourceRange range, std::string message);
+RelatedLocation related_at(const InventoryEntry& entry, SourceRange range, std::string message);
+/// "file:line" of a place, for messages.
+std::string where(const std::string& file, SourceRange range);
+
+/// Collects a project rule's findings so that each spec gets at most one (later clashes only
+/// add `related` places), then reports them.
+class FindingPlan {
+ public:
+  explicit FindingPlan(const Project& project) : project_(project) {}
+
+  /// True when this run reports on the spec's file.
+  bool reported(const ir::Spec& spec) const { return project_.reported_files.count(spec.file) > 0; }
+
+  /// Plans a finding on `spec`, or adds `related` to the one already planned.
+  void add(const ir::Spec& spec, SourceRange range, std::string message, std::string help,
+           RelatedLocation related);
+
+  /// The texts of one side of a clash between two specs.
+  struct ClashText {
+    std::string message;
+    std::string help;
+    std::string related;  ///< Said at the other spec's place.
+  };
+  /// A clash between `later` and the spec `first` before it: reported on `later` (related:
+  /// `first`), or, when this run reports on `first`'s file but not on `later`'s, on `first`
+  /// (related: `later`), so that a run naming some files still sees their clashes with the
+  /// others. `text(on_later)` gives the texts of the side reported on.
+  void clash(const ir::Spec& later, SourceRange later_range, const ir::Spec& first,
+             SourceRange first_range, const std::function<ClashText(bool on_later)>& text);
+
+  void report(ProjectReporter& out);
+
+ private:
+  struct Planned {
+    const ir::Spec* spec;
+    SourceRange range;
+    std::string message;
+    std::string help;
+    std::vector<RelatedLocation> related;
+    std::set<std::tuple<std::string, int, int>> related_places;  ///< To add each place once.
+  };
+  const Project& project_;
+  std::vector<Planned> planned_;
+  std::map<const ir::Spec*, std::size_t> index_;
+};
+
+}  // namespace aksc::rules
