@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libvalijson-dev libfmt-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   python3 shellcheck clang-format git
+  libxml2-utils   # xmllint: the tests validate --format junit against the JUnit schema
 )
 
 missing=()

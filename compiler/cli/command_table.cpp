@@ -8,9 +8,11 @@ namespace aksc::cli {
 std::span<const Command> commands() {
   static constexpr Command kCommands[] = {
       {"lint", "check spec files and folders against every documented limitation", run_lint},
+      {"build", "compile specs without errors to ARM templates and az CLI scripts", run_build},
       {"rules", "list the rules with their IDs, severities and slugs", run_rules},
       {"explain", "print a rule's documentation: why, source, bad and good example", run_explain},
       {"schema", "print the JSON Schema of specs (or of aksc.yaml, inventories)", run_schema},
+      {"init", "write a commented starter spec that lints clean", run_init},
   };
   return kCommands;
 }

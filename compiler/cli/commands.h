@@ -28,9 +28,11 @@ struct Command {
 std::span<const Command> commands();
 
 int run_lint(const std::vector<std::string>& args);
+int run_build(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_schema(const std::vector<std::string>& args);
+int run_init(const std::vector<std::string>& args);
 
 /// The text of `aksc --version`.
 std::string version_text();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -24,14 +25,63 @@ struct RunSummary {
 
 using SourceMap = std::map<std::string, std::shared_ptr<const SourceFile>>;
 
+/// How text for people looks; the caller decides colour (--color, NO_COLOR, a terminal).
+struct TextStyle {
+  bool color = false;  ///< ANSI colours and bold, the way clang colours its diagnostics.
+  bool quiet = false;  ///< Findings only: no summary line at the end.
+};
+
+/// "1 error, 0 warnings, 2 notes (1 suppressed) in 3 specs (2 files)".
+std::string summary_line(const RunSummary& summary);
+
 /// Text for people: `file:line:col: severity: message [ID]`, the source line, a caret under
 /// the column, a `help:` line, related locations as notes, then a one-line summary.
 void render_text(std::ostream& out, const std::vector<Finding>& findings, const SourceMap& sources,
-                 const RunSummary& summary);
+                 const RunSummary& summary, const TextStyle& style = {});
 
 /// One JSON object as SPEC §4: {"version": 1, "findings": [...], "summary": {...}}.
 /// Suppressed findings are counted in the summary, not listed.
 void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
                  const std::vector<DataSnapshot>& data = {});
+
+/// Where a suppression is written: a `# aksc-ignore` comment, or an `ignore:` entry of aksc.yaml.
+enum class SuppressionKind { kInSource, kExternal };
+
+/// What the SARIF log says besides the findings.
+struct SarifContext {
+  std::string source_root;         ///< Absolute folder relative paths start from (%SRCROOT%).
+  std::vector<DataSnapshot> data;  ///< In run.properties.dataSnapshots.
+  std::vector<std::string> input_errors;  ///< Tool execution notifications; run unsuccessful.
+  /// Kind of each suppressed finding's suppression; unset means external.
+  std::function<SuppressionKind(const Finding&)> suppression_kind;
+};
+
+/// SARIF 2.1.0: one run whose tool.driver lists every rule (id, slug as name, title, the doc as
+/// help, the source as helpUri, default level); results with relative artifact URIs under
+/// %SRCROOT%, regions in code points, related locations, and suppressed findings kept with
+/// their `suppressions` (justification = the reason).
+void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
+                  const RunSummary& summary, const SarifContext& context);
+
+/// A spec as a JUnit testcase: found in `file` as document `document` (0-based), starting at
+/// `line`; `name` is its compute name, empty when it has none.
+struct SpecEntry {
+  std::string file;
+  int document = 0;
+  int line = 0;
+  std::string name;
+};
+
+/// JUnit XML (the Jenkins schema): one testsuite per file, one testcase per spec (a file
+/// without specs gets one testcase for the whole file), a <failure> per finding at or above
+/// `fail_on`, the other findings and the suppressed ones in <system-out>.
+void render_junit(std::ostream& out, const std::vector<Finding>& findings,
+                  const std::vector<SpecEntry>& specs, Severity fail_on);
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,endLine=..,endColumn=..,
+/// title=ID slug::message`, ::warning and ::notice, escaped as the Actions toolkit does; then
+/// the summary line as plain log text unless `quiet`.
+void render_github(std::ostream& out, const std::vector<Finding>& findings,
+                   const RunSummary& summary, bool quiet = false);
 
 }  // namespace aksc

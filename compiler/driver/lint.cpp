@@ -13,11 +13,13 @@
 #include "driver/glob.h"
 #include "driver/project_scope.h"
 #include "driver/suppressions.h"
+#include "frontend/cluster_facts.h"
 #include "frontend/input_error.h"
 #include "frontend/load.h"
 #include "frontend/lower.h"
 #include "frontend/read_source.h"
 #include "frontend/schema.h"
+#include "frontend/ssl_files.h"
 #include "rules/rule.h"
 #include "rules/rule_doc.h"
 
@@ -108,6 +110,8 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
     std::set<std::string> invalid =
         validate_document(doc, schema, file.input.display, "AKS002", file.sink);
     file.specs.push_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
+    load_cluster_facts(file.specs.back(), file.input.path.parent_path(), file.sink);
+    check_ssl_files(file.specs.back(), file.input.path.parent_path());
   }
   return {documents.size(), spec_count};
 }

@@ -1,0 +1,290 @@
+// aksc init: a commented starter spec for each mode, on stdout or written atomically to -o FILE.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "frontend/config.h"
+#include "rules/name_rules.h"
+
+namespace aksc::cli {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A YAML double-quoted scalar: safe for any value (no "null", "yes" or "#" surprises).
+std::string yaml_quote(std::string_view value) {
+  std::string out = "\"";
+  for (unsigned char c : value) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// The compute name must pass the name rules (AKS101–AKS104) so that the starter lints clean.
+void check_name(const std::string& name) {
+  ir::Spec spec;
+  spec.file = "--name";
+  spec.name.value = name;
+  spec.name.origin = ir::Origin::kWritten;
+  Config config;
+  RuleContext context{Catalog::embedded(), config};
+  FindingSink sink;
+  for (auto check : {rules::check_name_missing, rules::check_name_length, rules::check_name_charset,
+                     rules::check_name_first_char}) {
+    RuleReporter reporter("", spec, sink);
+    check(spec, context, reporter);
+    if (!sink.findings().empty()) {
+      const Finding& finding = sink.findings().front();
+      throw UsageError{fmt::format("--name: {}{}", finding.message,
+                                   finding.help.empty() ? "" : " (" + finding.help + ")")};
+    }
+  }
+}
+
+std::string header(std::string_view mode, std::string_view what, const std::string& schema) {
+  std::string modeline =
+      schema.empty()
+          ? "# Editor completion: save the schema with 'aksc schema > aksc-spec.schema.json' and\n"
+            "# make the first line of this file the yaml-language-server modeline that points to\n"
+            "# it ('aksc init --schema PATH' writes it; see docs/editor.md).\n"
+          : fmt::format("# yaml-language-server: $schema={}\n", schema);
+  return fmt::format(
+      "{}"
+      "# aksc starter spec, mode {}: {}\n"
+      "# Replace the values marked TODO, then check the file with 'aksc lint FILE'.\n"
+      "# 'aksc schema' describes every field; 'aksc explain AKSnnn' explains a rule.\n",
+      modeline, mode, what);
+}
+
+std::string workspace_block(const std::string& name, const std::string& workspace,
+                            std::string_view mode) {
+  return fmt::format(
+             "apiVersion: aksc/v1\n"
+             "kind: AksCompute\n"
+             "name: {}   # compute name in the workspace: 3-24 letters, digits or '-', first a "
+             "letter\n"
+             "mode: {}   # create | attach | provision-and-attach\n",
+             yaml_quote(name), mode) +
+         fmt::format(
+             "workspace:\n"
+             "  name: {}\n"
+             "  resource_group: ml-rg                                  # TODO: the workspace's "
+             "resource group\n"
+             "  subscription_id: 00000000-0000-0000-0000-000000000000  # TODO: its subscription "
+             "ID\n"
+             "  location: eastus                                       # TODO: its region (the "
+             "Azure ML control plane)\n"
+             "purpose: production    # production: at least 12 vCPUs in all; dev-test: "
+             "trials, at least 2\n"
+             "description: \"TODO: what this cluster serves\"\n",
+             yaml_quote(workspace));
+}
+
+std::string create_spec(const std::string& name, const std::string& workspace,
+                        const std::string& schema) {
+  return header("create", "Azure ML creates the AKS cluster.", schema) +
+         workspace_block(name, workspace, "create") +
+         "\n"
+         "location: eastus      # cluster region; default workspace.location\n"
+         "agent_count: 3        # 3 nodes x 4 vCPUs (Standard_D3_v2) = 12, the production "
+         "minimum\n"
+         "vm_size: Standard_D3_v2\n"
+         "accelerator: none     # none | gpu | fpga: what the deployed models need\n"
+         "load_balancer:\n"
+         "  sku: basic          # create makes a Basic load balancer only; Standard needs\n"
+         "                      # mode provision-and-attach (AKS301)\n"
+         "  type: public-ip     # or internal, with subnet: and the network: group below\n"
+         "# network:            # optional: your own VNet; each group complete (AKS309)\n"
+         "#   vnet_resource_group: net-rg\n"
+         "#   vnet_name: vnet1\n"
+         "#   subnet_name: aks-subnet\n"
+         "#   service_cidr: 10.0.0.0/16\n"
+         "#   dns_service_ip: 10.0.0.10\n"
+         "#   docker_bridge_cidr: 172.17.0.1/16\n"
+         "# ssl:                # optional: TLS with a Microsoft certificate, or your own\n"
+         "#   status: enabled\n"
+         "#   leaf_domain_label: scoring\n";
+}
+
+std::string attach_spec(const std::string& name, const std::string& workspace,
+                        const std::string& schema) {
+  return header("attach", "attach an AKS cluster that already exists.", schema) +
+         workspace_block(name, workspace, "attach") +
+         "\n"
+         "cluster:\n"
+         "  # TODO: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
+         "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
+         "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
+         name +
+         "\n"
+         "  # facts_from: clusters/" +
+         name +
+         ".json   # or save 'az aks show -o json' there and drop facts:\n"
+         "  facts:              # TODO: what az aks show says; the attach rules need them "
+         "(AKS506)\n"
+         "    location: eastus\n"
+         "    kubernetes_version: \"1.17.9\"   # attach supports the versions of AKS501\n"
+         "    load_balancer_sku: standard\n"
+         "    private_cluster: false\n"
+         "    authorized_ip_ranges: []       # none; if any, they must cover the Azure ML control "
+         "plane (AKS304)\n"
+         "    outbound_type: load-balancer\n"
+         "    node_pools:\n"
+         "      - {name: agentpool, mode: system, vm_size: Standard_D3_v2, count: 3}   # 12 "
+         "vCPUs\n"
+         "accelerator: none     # none | gpu | fpga: what the deployed models need\n"
+         "reattach: false       # true when the cluster is attached already (AKS504)\n";
+}
+
+std::string provision_spec(const std::string& name, const std::string& workspace,
+                           const std::string& schema) {
+  return header("provision-and-attach",
+                "AKS creates the cluster (az aks create), then Azure ML attaches it;\n"
+                "# the route for a Standard load balancer, a private cluster, authorized IP "
+                "ranges\n# or user-defined routing.",
+                schema) +
+         workspace_block(name, workspace, "provision-and-attach") +
+         "\n"
+         "location: eastus      # cluster region; default workspace.location\n"
+         "kubernetes_version: \"1.17.9\"   # quoted; attach supports the versions of AKS501\n"
+         "agent_count: 3        # 3 nodes x 4 vCPUs (Standard_D3_v2) = 12, the production "
+         "minimum\n"
+         "vm_size: Standard_D3_v2\n"
+         "accelerator: none     # none | gpu | fpga: what the deployed models need\n"
+         "load_balancer:\n"
+         "  sku: standard\n"
+         "  type: public-ip     # or internal, with subnet: and a network: group\n"
+         "private_cluster: false\n"
+         "outbound_type: load-balancer   # or user-defined-routing (needs a subnet, AKS307)\n"
+         "# api_server_authorized_ip_ranges:   # must cover the Azure ML control plane (AKS304)\n"
+         "#   - 203.0.113.0/24\n"
+         "cluster_name: " +
+         yaml_quote(name) +
+         "            # the AKS resource; default: name\n"
+         "cluster_resource_group: ml-rg   # TODO; default: workspace.resource_group\n";
+}
+
+// Writes `content` to `path` through a temporary file in the same folder. Without `force` the
+// final step is link(2), which fails when `path` exists, so nothing is ever overwritten.
+void write_new_file(const fs::path& path, const std::string& content, bool force) {
+  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string temporary = (folder / ("." + path.filename().string() + ".aksc-XXXXXX")).string();
+  int fd = mkstemp(temporary.data());
+  if (fd < 0)
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+  mode_t mask = umask(0);
+  umask(mask);
+  bool ok = fchmod(fd, 0666 & ~mask) == 0;
+  for (std::size_t done = 0; ok && done < content.size();) {
+    ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ok && fsync(fd) == 0;
+  int error = errno;
+  if (close(fd) != 0 && ok) {
+    ok = false;
+    error = errno;
+  }
+  if (ok) {
+    if (force) {
+      ok = std::rename(temporary.c_str(), path.c_str()) == 0;
+    } else {
+      ok = link(temporary.c_str(), path.c_str()) == 0;
+      error = errno;
+      if (!ok && error != EEXIST && (error == EPERM || error == ENOTSUP || error == EXDEV)) {
+        // No hard links on this file system: fall back to checking, then renaming.
+        std::error_code exists_error;
+        if (fs::exists(path, exists_error)) {
+          error = EEXIST;
+        } else {
+          ok = std::rename(temporary.c_str(), path.c_str()) == 0;
+          error = errno;
+        }
+      }
+    }
+    if (force) error = errno;
+  }
+  unlink(temporary.c_str());
+  if (!ok && error == EEXIST) {
+    throw UsageError{path.string() + " exists; use --force to overwrite it"};
+  }
+  if (!ok) {
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", path.string(), std::strerror(error)));
+  }
+}
+
+}  // namespace
+
+int run_init(const std::vector<std::string>& args) {
+  po::options_description options("aksc init options");
+  options.add_options()("mode,m", po::value<std::string>()->default_value("create"),
+                        "create, attach or provision-and-attach")(
+      "name,n", po::value<std::string>()->default_value("inference-aks"),
+      "compute name in the workspace (3-24 letters, digits or '-', first a letter)")(
+      "workspace,w", po::value<std::string>()->default_value("ml-ws"),
+      "name of the Azure ML workspace")("output,o", po::value<std::string>(),
+                                        "write the spec to FILE instead of stdout")(
+      "force", "with -o, overwrite FILE when it exists")(
+      "schema", po::value<std::string>(),
+      "start the file with a yaml-language-server modeline pointing at this schema path or URL");
+  po::variables_map values;
+  if (!parse_options(args,
+                     "aksc init [--mode create|attach|provision-and-attach] [--name NAME] "
+                     "[--workspace WS] [-o FILE [--force]]",
+                     options, values)) {
+    return kExitClean;
+  }
+  std::string mode = values["mode"].as<std::string>();
+  std::string name = values["name"].as<std::string>();
+  std::string workspace = values["workspace"].as<std::string>();
+  std::string schema = values.count("schema") ? values["schema"].as<std::string>() : "";
+  if (workspace.empty()) throw UsageError{"--workspace must not be empty"};
+  if (schema.find_first_of(" \t\r\n") != std::string::npos) {
+    throw UsageError{"--schema must be a path or URL without blanks"};
+  }
+  check_name(name);
+  std::string text;
+  if (mode == "create") {
+    text = create_spec(name, workspace, schema);
+  } else if (mode == "attach") {
+    text = attach_spec(name, workspace, schema);
+  } else if (mode == "provision-and-attach") {
+    text = provision_spec(name, workspace, schema);
+  } else {
+    throw UsageError{"--mode must be create, attach or provision-and-attach, not '" + mode + "'"};
+  }
+  if (!values.count("output")) {
+    if (values.count("force")) throw UsageError{"--force needs -o FILE"};
+    std::cout << text;
+    return kExitClean;
+  }
+  fs::path output = values["output"].as<std::string>();
+  write_new_file(output, text, values.count("force") > 0);
+  std::cerr << fmt::format("aksc: wrote {} (mode {}); check it with 'aksc lint {}'\n",
+                           output.string(), mode, output.string());
+  return kExitClean;
+}
+
+}  // namespace aksc::cli

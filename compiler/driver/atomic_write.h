@@ -1,0 +1,26 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace aksc {
+
+/// A file could not be written; what() names the file and the system's reason.
+struct WriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Writes `content` to `path` all or nothing: a temporary file in the same folder, flushed to
+/// disk, then renamed over `path`. An interrupted or failed write leaves the old file whole
+/// and no temporary behind. Mode 0666 (0777 when `executable`) less the umask. Throws
+/// WriteError.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                           bool executable);
+
+/// The bytes of a regular file, or nothing when there is no regular file at `path`.
+std::optional<std::string> read_existing_file(const std::filesystem::path& path);
+
+}  // namespace aksc

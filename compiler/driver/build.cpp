@@ -1,0 +1,230 @@
+#include "driver/build.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "backends/intent.h"
+#include "diag/text_util.h"
+#include "driver/atomic_write.h"
+#include "driver/output_folder.h"
+
+namespace aksc {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Blocking findings: unsuppressed errors, the ones that fail `aksc lint`.
+bool blocks(const Finding& finding) {
+  return !finding.suppressed_because && finding.severity == Severity::kError;
+}
+
+// Error counts per spec (by index in lint.specs) and per file that holds no spec. A finding
+// belongs to the spec whose document starts last at or before its line; a finding before the
+// first spec or without a line belongs to every spec of its file.
+struct ErrorCounts {
+  std::map<std::size_t, int> by_spec;
+  std::map<std::string, int> outside_specs;
+};
+
+ErrorCounts count_errors(const LintResult& lint) {
+  ErrorCounts counts;
+  for (const Finding& finding : lint.findings) {
+    if (!blocks(finding)) continue;
+    std::vector<std::size_t> in_file;
+    for (std::size_t i = 0; i < lint.specs.size(); ++i) {
+      if (lint.specs[i].file == finding.location.file) in_file.push_back(i);
+    }
+    if (in_file.empty()) {
+      ++counts.outside_specs[finding.location.file];
+      continue;
+    }
+    std::optional<std::size_t> owner;
+    int line = finding.location.range.begin.line;
+    for (std::size_t i : in_file) {
+      if (line > 0 && lint.specs[i].range.begin.line <= line) owner = i;
+    }
+    if (owner) {
+      ++counts.by_spec[*owner];
+    } else {
+      for (std::size_t i : in_file)
+        ++counts.by_spec[i];
+    }
+  }
+  return counts;
+}
+
+std::string spec_label(const ir::Spec& spec) {
+  if (spec.name.usable() && !spec.name.value.empty()) {
+    return fmt::format("{}: compute '{}'", spec.file, spec.name.value);
+  }
+  return fmt::format("{}: the spec of document {}", spec.file, spec.document + 1);
+}
+
+std::string plural(int count, std::string_view word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+// The spec's folder as seen from its artifact folder; both made absolute the same way, so the
+// relative path does not depend on the current folder.
+fs::path spec_dir_from(const fs::path& artifact_dir, const std::string& spec_file) {
+  fs::path spec_dir = fs::absolute(fs::path(spec_file)).parent_path().lexically_normal();
+  return spec_dir.lexically_relative(fs::absolute(artifact_dir).lexically_normal());
+}
+
+// A spec that lowered to a deployment, waiting for its folder to be known unique.
+struct Candidate {
+  const ir::Spec* spec;
+  intent::Deployment deployment;
+  std::string folder_key;  ///< Lower-case "<workspace>/<name>": Azure names ignore case.
+};
+
+std::optional<std::string> folder_problem(const intent::Deployment& d) {
+  if (auto problem = folder_name_problem(d.workspace.name)) {
+    return fmt::format("workspace name '{}' cannot be a folder name: {}", d.workspace.name,
+                       *problem);
+  }
+  if (auto problem = folder_name_problem(d.compute.name)) {
+    return fmt::format("compute name '{}' cannot be a folder name: {}", d.compute.name, *problem);
+  }
+  return std::nullopt;
+}
+
+std::vector<Candidate> lower_candidates(const LintResult& lint, const ErrorCounts& errors,
+                                        BuildPlan& plan) {
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < lint.specs.size(); ++i) {
+    const ir::Spec& spec = lint.specs[i];
+    if (auto it = errors.by_spec.find(i); it != errors.by_spec.end()) {
+      plan.refusals.push_back(
+          fmt::format("{} has {}, so nothing is built for it ('aksc lint {}' "
+                      "shows them)",
+                      spec_label(spec), plural(it->second, "error"), spec.file));
+      continue;
+    }
+    intent::Lowering lowering = intent::lower_deployment(spec);
+    if (!lowering.deployment) {
+      plan.refusals.push_back(fmt::format("{} cannot be built: {}", spec_label(spec),
+                                          fmt::join(lowering.problems, "; ")));
+      continue;
+    }
+    if (auto problem = folder_problem(*lowering.deployment)) {
+      plan.refusals.push_back(fmt::format("{} cannot be built: {}", spec_label(spec), *problem));
+      continue;
+    }
+    std::string key =
+        to_lower(lowering.deployment->workspace.name + "/" + lowering.deployment->compute.name);
+    candidates.push_back({&spec, std::move(*lowering.deployment), key});
+  }
+  return candidates;
+}
+
+}  // namespace
+
+BuildPlan plan_build(const LintResult& lint, const BuildRequest& request) {
+  BuildPlan plan;
+  ErrorCounts errors = count_errors(lint);
+  if (!errors.outside_specs.empty()) {
+    for (const auto& [file, count] : errors.outside_specs) {
+      plan.refusals.push_back(fmt::format(
+          "{} has {}, so nothing is built until they are fixed ('aksc lint' shows them)", file,
+          plural(count, "error")));
+    }
+    return plan;
+  }
+  std::vector<Candidate> candidates = lower_candidates(lint, errors, plan);
+  std::map<std::string, std::vector<const ir::Spec*>> by_folder;
+  for (const Candidate& candidate : candidates)
+    by_folder[candidate.folder_key].push_back(candidate.spec);
+  for (const Candidate& candidate : candidates) {
+    const auto& sharing = by_folder[candidate.folder_key];
+    const intent::Deployment& d = candidate.deployment;
+    std::string folder = d.workspace.name + "/" + d.compute.name;
+    if (sharing.size() > 1) {
+      std::vector<std::string> files;
+      for (const ir::Spec* spec : sharing)
+        files.push_back(spec->file);
+      plan.refusals.push_back(
+          fmt::format("{} cannot be built: {} specs would write the same folder {} ({})",
+                      spec_label(*candidate.spec), sharing.size(), folder, fmt::join(files, ", ")));
+      continue;
+    }
+    fs::path artifact_dir = request.out_dir / d.workspace.name / d.compute.name;
+    ArtifactContext context{spec_dir_from(artifact_dir, candidate.spec->file)};
+    for (Artifact& artifact : render_artifacts(d, request.target, context)) {
+      plan.files.push_back(
+          {artifact_dir / artifact.file_name, std::move(artifact.content), artifact.executable});
+    }
+    plan.built.push_back(folder);
+  }
+  // Reported and written in path order, whatever order the specs came in.
+  std::sort(plan.files.begin(), plan.files.end(),
+            [](const PlannedFile& a, const PlannedFile& b) { return a.path < b.path; });
+  return plan;
+}
+
+namespace {
+
+std::string shown(const fs::path& path) {
+  return path.lexically_normal().generic_string();
+}
+
+void check_plan(BuildResult& result) {
+  for (const PlannedFile& file : result.plan.files) {
+    std::optional<std::string> existing = read_existing_file(file.path);
+    if (!existing) {
+      result.stale.push_back("missing: " + shown(file.path));
+    } else if (*existing != file.content) {
+      result.stale.push_back("differs: " + shown(file.path));
+    } else {
+      result.unchanged.push_back(shown(file.path));
+    }
+  }
+}
+
+void write_plan(BuildResult& result) {
+  for (const PlannedFile& file : result.plan.files) {
+    std::optional<std::string> existing = read_existing_file(file.path);
+    if (existing && *existing == file.content) {
+      result.unchanged.push_back(shown(file.path));
+      continue;
+    }
+    std::error_code error;
+    fs::create_directories(file.path.parent_path(), error);
+    if (error) {
+      result.errors.push_back(fmt::format("cannot create folder {}: {}",
+                                          shown(file.path.parent_path()), error.message()));
+      return;
+    }
+    try {
+      write_file_atomically(file.path, file.content, file.executable);
+    } catch (const WriteError& failure) {
+      result.errors.push_back(failure.what());
+      return;
+    }
+    result.written.push_back(shown(file.path));
+  }
+}
+
+}  // namespace
+
+BuildResult run_build(const BuildRequest& request) {
+  BuildResult result;
+  result.lint = run_lint(LintRequest{request.paths, request.config_path});
+  std::error_code error;
+  if (fs::exists(request.out_dir, error) && !fs::is_directory(request.out_dir, error)) {
+    result.errors.push_back(shown(request.out_dir) + ": is not a folder");
+    return result;
+  }
+  result.plan = plan_build(result.lint, request);
+  if (request.check) {
+    check_plan(result);
+  } else {
+    write_plan(result);
+  }
+  return result;
+}
+
+}  // namespace aksc
