@@ -9,6 +9,7 @@ packages=(
   catch2 nlohmann-json3-dev
   python3 shellcheck clang-format git
   libxml2-utils   # xmllint: the tests validate --format junit against the JUnit schema
+  azure-cli jq    # ../shared/tools/az-parse-check feeds the emitted az commands to az's parser
 )
 
 missing=()
