@@ -1,6 +1,5 @@
 // AKS601 vm-size-change-unsupported — rules/AKS601-vm-size-change-unsupported.md
 #include <string>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,20 +12,14 @@ namespace aksc::rules {
 // "You can only change the node count, not the VM size of the cluster." (article, Limitations)
 void check_vm_size_change(const Project& project, const RuleContext& /*context*/,
                           ProjectReporter& out) {
-  std::unordered_map<std::string, const InventoryEntry*> existing;  // workspace + name
-  for (const InventoryEntry& entry : project.inventory) {
-    if (!entry.workspace.usable() || !entry.name.usable()) continue;
-    existing.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
-  }
+  InventoryIndex existing(project.inventory);
   FindingPlan plan(project);
   for (const ir::Spec* spec : ordered_specs(project)) {
     if (!spec->mode.usable() || spec->mode.value == ir::Mode::kAttach) continue;
-    auto workspace = workspace_name_key(*spec);
-    auto name = compute_name_key(*spec);
-    if (!workspace || !name || !spec->vm_size.usable()) continue;
-    auto found = existing.find(join_key({*workspace, *name}));
-    if (found == existing.end()) continue;
-    const InventoryEntry& entry = *found->second;
+    if (!spec->vm_size.usable()) continue;
+    const InventoryEntry* found = existing.find(*spec);
+    if (!found) continue;
+    const InventoryEntry& entry = *found;
     if (!entry.vm_size.usable() || trim(entry.vm_size.value).empty()) continue;
     if (iequals(entry.vm_size.value, spec->vm_size.value)) continue;
     plan.add(*spec, spec->vm_size.range,

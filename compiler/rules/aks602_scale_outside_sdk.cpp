@@ -1,6 +1,5 @@
 // AKS602 scale-outside-sdk — rules/AKS602-scale-outside-sdk.md
 #include <string>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,20 +13,14 @@ namespace aksc::rules {
 // (article, Limitations)
 void check_scale_outside_sdk(const Project& project, const RuleContext& /*context*/,
                              ProjectReporter& out) {
-  std::unordered_map<std::string, const InventoryEntry*> existing;  // workspace + name
-  for (const InventoryEntry& entry : project.inventory) {
-    if (!entry.workspace.usable() || !entry.name.usable()) continue;
-    existing.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
-  }
+  InventoryIndex existing(project.inventory);
   FindingPlan plan(project);
   for (const ir::Spec* spec : ordered_specs(project)) {
     if (!spec->mode.usable() || spec->mode.value == ir::Mode::kAttach) continue;
-    auto workspace = workspace_name_key(*spec);
-    auto name = compute_name_key(*spec);
-    if (!workspace || !name || !spec->agent_count.usable()) continue;
-    auto found = existing.find(join_key({*workspace, *name}));
-    if (found == existing.end()) continue;
-    const InventoryEntry& entry = *found->second;
+    if (!spec->agent_count.usable()) continue;
+    const InventoryEntry* found = existing.find(*spec);
+    if (!found) continue;
+    const InventoryEntry& entry = *found;
     if (!entry.agent_count.usable() || entry.agent_count.value == spec->agent_count.value) {
       continue;
     }

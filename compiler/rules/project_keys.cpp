@@ -174,4 +174,19 @@ void FindingPlan::report(ProjectReporter& out) {
   }
 }
 
+InventoryIndex::InventoryIndex(const std::vector<InventoryEntry>& inventory) {
+  for (const InventoryEntry& entry : inventory) {
+    if (!entry.workspace.usable() || !entry.name.usable()) continue;
+    by_key_.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
+  }
+}
+
+const InventoryEntry* InventoryIndex::find(const ir::Spec& spec) const {
+  auto workspace = workspace_name_key(spec);
+  auto name = compute_name_key(spec);
+  if (!workspace || !name) return nullptr;
+  auto found = by_key_.find(join_key({*workspace, *name}));
+  return found == by_key_.end() ? nullptr : found->second;
+}
+
 }  // namespace aksc::rules

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule.h"
@@ -50,6 +51,18 @@ std::optional<ClusterRef> attached_cluster(const ir::Spec& spec);
 /// (/subscriptions/S/resourceGroups/G/providers/Microsoft.ContainerService/managedClusters/N,
 /// segments case-insensitive); nullopt when it is not one (AKS505 reports malformed IDs).
 std::optional<std::string> managed_cluster_key(std::string_view resource_id);
+
+/// The inventory entry of a spec's compute (same workspace name and compute name, compared
+/// case-insensitively), for the rules that compare a desired state with the existing compute.
+class InventoryIndex {
+ public:
+  explicit InventoryIndex(const std::vector<InventoryEntry>& inventory);
+  /// nullptr when the spec's workspace or name is unusable or no entry matches.
+  const InventoryEntry* find(const ir::Spec& spec) const;
+
+ private:
+  std::unordered_map<std::string, const InventoryEntry*> by_key_;  // workspace + name
+};
 
 /// "key\n" joins of lower-case parts, for hash keys.
 std::string join_key(std::initializer_list<std::string_view> parts);
