@@ -69,7 +69,7 @@ std::string header(std::string_view mode, std::string_view what, const std::stri
   return fmt::format(
       "{}"
       "# aksc starter spec, mode {}: {}\n"
-      "# Replace the values marked TODO, then check the file with 'aksc lint FILE'.\n"
+      "# Replace the values marked EDIT, then check the file with 'aksc lint FILE'.\n"
       "# 'aksc schema' describes every field; 'aksc explain AKSnnn' explains a rule.\n",
       modeline, mode, what);
 }
@@ -86,15 +86,15 @@ std::string workspace_block(const std::string& name, const std::string& workspac
          fmt::format(
              "workspace:\n"
              "  name: {}\n"
-             "  resource_group: ml-rg                                  # TODO: the workspace's "
+             "  resource_group: ml-rg                                  # EDIT: the workspace's "
              "resource group\n"
-             "  subscription_id: 00000000-0000-0000-0000-000000000000  # TODO: its subscription "
+             "  subscription_id: 00000000-0000-0000-0000-000000000000  # EDIT: its subscription "
              "ID\n"
-             "  location: eastus                                       # TODO: its region (the "
+             "  location: eastus                                       # EDIT: its region (the "
              "Azure ML control plane)\n"
              "purpose: production    # production: at least 12 vCPUs in all; dev-test: "
              "trials, at least 2\n"
-             "description: \"TODO: what this cluster serves\"\n",
+             "description: \"EDIT: what this cluster serves\"\n",
              yaml_quote(workspace));
 }
 
@@ -130,7 +130,7 @@ std::string attach_spec(const std::string& name, const std::string& workspace,
          workspace_block(name, workspace, "attach") +
          "\n"
          "cluster:\n"
-         "  # TODO: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
+         "  # EDIT: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
          "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
          "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
          name +
@@ -138,7 +138,7 @@ std::string attach_spec(const std::string& name, const std::string& workspace,
          "  # facts_from: clusters/" +
          name +
          ".json   # or save 'az aks show -o json' there and drop facts:\n"
-         "  facts:              # TODO: what az aks show says; the attach rules need them "
+         "  facts:              # EDIT: what az aks show says; the attach rules need them "
          "(AKS506)\n"
          "    location: eastus\n"
          "    kubernetes_version: \"1.17.9\"   # attach supports the versions of AKS501\n"
@@ -179,7 +179,7 @@ std::string provision_spec(const std::string& name, const std::string& workspace
          "cluster_name: " +
          yaml_quote(name) +
          "            # the AKS resource; default: name\n"
-         "cluster_resource_group: ml-rg   # TODO; default: workspace.resource_group\n";
+         "cluster_resource_group: ml-rg   # EDIT; default: workspace.resource_group\n";
 }
 
 // Writes `content` to `path` through a temporary file in the same folder. Without `force` the

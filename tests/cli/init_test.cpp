@@ -23,7 +23,7 @@ TEST_CASE("init: every mode's starter spec lints clean") {
     CHECK(contains(init.out, "mode: " + mode));
     CHECK(contains(init.out, "name: \"vision-rt\""));
     CHECK(contains(init.out, "  name: \"vision-ws\""));
-    CHECK(contains(init.out, "# TODO"));
+    CHECK(contains(init.out, "# EDIT"));
     dir.write("spec.yaml", init.out);
     auto lint = run_aksc({"lint", "--fail-on", "note", "spec.yaml"}, dir.path());
     INFO(lint.out);
