@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/process.h"
+#include "integration_support.h"
 #include "spec_text.h"
 
 namespace fs = std::filesystem;
@@ -18,30 +19,11 @@ using aksc::test::run_aksc;
 using aksc::test::run_process;
 using aksc::test::TempDir;
 
+using aksc::test::contains;
+using aksc::test::read_text;
+using aksc::test::tree;
+
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Every regular file under `root`, by path relative to it, with its bytes.
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), root).generic_string()] = read_file(entry.path());
-    }
-  }
-  return files;
-}
 
 const std::string kWorkspace =
     "workspace:\n"
@@ -96,10 +78,10 @@ TEST_CASE("build writes the three artifacts of each compute under OUTDIR/<worksp
     CHECK((perms & fs::perms::owner_exec) != fs::perms::none);
   }
   auto provision = nlohmann::json::parse(
-      read_file(dir.path() / "out" / "ml-ws" / "private-aks" / "azuredeploy.json"));
+      read_text(dir.path() / "out" / "ml-ws" / "private-aks" / "azuredeploy.json"));
   CHECK(provision["resources"][0]["type"] == "Microsoft.ContainerService/managedClusters");
   CHECK(provision["resources"][1]["dependsOn"].size() == 1);
-  std::string attach = read_file(dir.path() / "out" / "ml-ws" / "attached-aks" / "deploy.sh");
+  std::string attach = read_text(dir.path() / "out" / "ml-ws" / "attached-aks" / "deploy.sh");
   CHECK(contains(attach, "# Step 2: detach"));
   CHECK(contains(attach, "cluster_id=$(az aks show"));
   CHECK(contains(attach, "--compute-resource-id \"$cluster_id\""));
@@ -237,7 +219,7 @@ TEST_CASE("deploy.sh runs no spec value as shell: a fake az receives each value 
                           "AZ_LOG=" + (dir.path() / "az.log").string()});
   INFO(run.err);
   CHECK(run.exit_code == 0);
-  std::string log = read_file(dir.path() / "az.log");
+  std::string log = read_text(dir.path() / "az.log");
   const std::string nul(1, '\0');
   CHECK(contains(log, "--workspace-name" + nul +
                           "ws'; touch pwned1; echo '$(touch pwned2)`touch pwned3`" + nul));

@@ -9,29 +9,13 @@
 #include <catch2/catch.hpp>
 
 #include "../support/process.h"
+#include "integration_support.h"
 
 namespace fs = std::filesystem;
 using aksc::test::source_dir;
+using aksc::test::tree;
 
 namespace {
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  if (!fs::exists(root)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), root).generic_string()] = read_file(entry.path());
-    }
-  }
-  return files;
-}
 
 std::vector<std::string> lines(const fs::path& file) {
   std::vector<std::string> result;

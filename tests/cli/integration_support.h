@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -23,6 +24,19 @@ inline std::string read_text(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+/// Every regular file under `root`, by path relative to it, with its bytes.
+inline std::map<std::string, std::string> tree(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  if (!std::filesystem::exists(root)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[std::filesystem::relative(entry.path(), root).generic_string()] =
+          read_text(entry.path());
+    }
+  }
+  return files;
 }
 
 /// Marks the running test case as skipped: prints "WARN: skipped: <reason>", which ctest's
