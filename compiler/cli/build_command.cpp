@@ -24,6 +24,8 @@ BuildRequest parse_request(const po::variables_map& values) {
   if (!parsed) throw UsageError{"--target must be arm, az or all, not '" + target + "'"};
   request.target = *parsed;
   request.check = values.count("check") > 0;
+  request.jobs = parse_jobs(values);
+  request.max_file_size = parse_max_file_size(values);
   return request;
 }
 
@@ -57,6 +59,8 @@ int run_build(const std::vector<std::string>& args) {
       "check", "write nothing; exit 1 when OUTDIR does not hold exactly what the specs build")(
       "config,c", po::value<std::string>(), "use this aksc.yaml instead of searching upwards")(
       "verbose,v", "say which files and documents were skipped, and why");
+  add_jobs_option(options);
+  add_max_file_size_option(options);
   po::variables_map values;
   if (!parse_options(args, "aksc build [PATH...] -o OUTDIR [options]", options, values, "path")) {
     return kExitClean;

@@ -109,6 +109,8 @@ int run_lint(const std::vector<std::string>& args) {
       "skip named files that hold no aksc spec instead of failing on them (for pre-commit, "
       "which passes every changed YAML file)")(
       "verbose,v", "say which files and documents were skipped, and why");
+  add_jobs_option(options);
+  add_max_file_size_option(options);
   po::variables_map values;
   if (!parse_options(args, "aksc lint [PATH...] [options]", options, values, "path")) {
     return kExitClean;
@@ -123,6 +125,8 @@ int run_lint(const std::vector<std::string>& args) {
   LintRequest request;
   if (values.count("path")) request.paths = values["path"].as<std::vector<std::string>>();
   if (values.count("config")) request.config_path = values["config"].as<std::string>();
+  request.jobs = parse_jobs(values);
+  request.max_file_size = parse_max_file_size(values);
   std::vector<std::string> skipped;
   if (values.count("specs-only")) {
     std::erase_if(request.paths, [&](const std::string& path) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,19 @@ bool parse_options(const std::vector<std::string>& args, const std::string& usag
                    boost::program_options::options_description& options,
                    boost::program_options::variables_map& values,
                    const char* positional_name = nullptr);
+
+/// Adds `--jobs/-j N`: how many files to load and check at once.
+void add_jobs_option(boost::program_options::options_description& options);
+
+/// The --jobs value: 0 (all hardware threads) when absent. Throws UsageError unless it is a
+/// whole number from 1 to 1024.
+unsigned parse_jobs(const boost::program_options::variables_map& values);
+
+/// Adds `--max-file-size SIZE`: files larger than this are refused unread.
+void add_max_file_size_option(boost::program_options::options_description& options);
+
+/// The --max-file-size value in bytes (the default when absent): a whole number with an optional
+/// K, M or G suffix (KiB, MiB, GiB). Throws UsageError for anything else or 0.
+std::uintmax_t parse_max_file_size(const boost::program_options::variables_map& values);
 
 }  // namespace aksc::cli

@@ -18,6 +18,7 @@ std::size_t bom_length(std::string_view text) {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.reserve(std::count(text_.begin(), text_.end(), '\n') + 1);
   line_starts_.push_back(bom_length(text_));
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

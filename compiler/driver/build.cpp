@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -31,12 +32,14 @@ struct ErrorCounts {
 
 ErrorCounts count_errors(const LintResult& lint) {
   ErrorCounts counts;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> specs_by_file;
+  for (std::size_t i = 0; i < lint.specs.size(); ++i)
+    specs_by_file[lint.specs[i].file].push_back(i);
+  static const std::vector<std::size_t> kNone;
   for (const Finding& finding : lint.findings) {
     if (!blocks(finding)) continue;
-    std::vector<std::size_t> in_file;
-    for (std::size_t i = 0; i < lint.specs.size(); ++i) {
-      if (lint.specs[i].file == finding.location.file) in_file.push_back(i);
-    }
+    auto found = specs_by_file.find(finding.location.file);
+    const std::vector<std::size_t>& in_file = found == specs_by_file.end() ? kNone : found->second;
     if (in_file.empty()) {
       ++counts.outside_specs[finding.location.file];
       continue;
@@ -212,7 +215,8 @@ void write_plan(BuildResult& result) {
 
 BuildResult run_build(const BuildRequest& request) {
   BuildResult result;
-  result.lint = run_lint(LintRequest{request.paths, request.config_path});
+  result.lint = run_lint(
+      LintRequest{request.paths, request.config_path, request.jobs, request.max_file_size});
   std::error_code error;
   if (fs::exists(request.out_dir, error) && !fs::is_directory(request.out_dir, error)) {
     result.errors.push_back(shown(request.out_dir) + ": is not a folder");

@@ -17,6 +17,8 @@ struct BuildRequest {
   std::filesystem::path out_dir;           ///< -o OUTDIR
   Target target = Target::kAll;
   bool check = false;  ///< Compare with OUTDIR instead of writing.
+  unsigned jobs = 0;   ///< Threads for loading and checking; 0 = all.
+  std::uintmax_t max_file_size = kDefaultMaxFileSize;  ///< --max-file-size
 };
 
 /// One file the specs compile to.

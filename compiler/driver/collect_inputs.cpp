@@ -1,7 +1,7 @@
 #include "driver/collect_inputs.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_set>
 
 #include "diag/text_util.h"
 
@@ -34,16 +34,17 @@ class Walker {
     if (fs::is_directory(status)) {
       walk(path);
     } else {
-      add_file(path, true);  // read_source reports FIFOs and other non-files by name
+      // read_source reports FIFOs and other non-files by name.
+      fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+      add_file(path, error ? fs::absolute(path) : canonical, true);
     }
   }
 
  private:
-  void add_file(const fs::path& path, bool explicit_file) {
-    std::error_code error;
-    fs::path canonical = fs::weakly_canonical(path, error);
-    if (!seen_files_.insert(error ? path : canonical).second) return;
-    out_.files.push_back({path, display_path(path), explicit_file});
+  void add_file(const fs::path& path, const fs::path& canonical, bool explicit_file) {
+    auto [seen, added] = seen_files_.insert(canonical.native());
+    if (!added) return;
+    out_.files.push_back({path, display_path(path), explicit_file, *seen});
   }
 
   void walk(const fs::path& folder) {
@@ -53,7 +54,7 @@ class Walker {
       out_.errors.push_back(display_path(folder) + ": cannot open folder: " + error.message());
       return;
     }
-    if (!seen_folders_.insert(canonical).second) {
+    if (!out_.walked_folders.insert(canonical).second) {
       out_.notes.push_back(display_path(folder) + ": folder already walked (symlink), skipped");
       return;
     }
@@ -74,14 +75,25 @@ class Walker {
       return a.path().filename() < b.path().filename();
     });
     for (const fs::directory_entry& entry : entries)
-      visit(entry);
+      visit(entry, canonical);
   }
 
-  void visit(const fs::directory_entry& entry) {
+  // The entry's type, followed through symlinks. For plain folders and files it comes from
+  // the folder listing (d_type), without a system call per file.
+  static fs::file_status status_of(const fs::directory_entry& entry, std::error_code& error) {
+    if (!entry.is_symlink(error) && !error) {
+      if (entry.is_directory(error)) return fs::file_status(fs::file_type::directory);
+      if (entry.is_regular_file(error)) return fs::file_status(fs::file_type::regular);
+    }
+    return entry.status(error);
+  }
+
+  void visit(const fs::directory_entry& entry, const fs::path& canonical_folder) {
     const fs::path& path = entry.path();
     std::string name = path.filename().string();
     std::error_code error;
-    fs::file_status status = entry.status(error);  // follows symlinks
+    bool symlink = entry.is_symlink(error);
+    fs::file_status status = status_of(entry, error);
     if (error) {
       if (is_yaml_name(path)) out_.errors.push_back(display_path(path) + ": " + error.message());
       return;
@@ -100,12 +112,13 @@ class Walker {
       out_.notes.push_back(display_path(path) + ": not a regular file, skipped");
       return;
     }
-    add_file(path, false);
+    fs::path canonical = canonical_folder / path.filename();
+    if (symlink) canonical = fs::weakly_canonical(canonical, error);
+    add_file(path, canonical, false);
   }
 
   InputSet& out_;
-  std::set<fs::path> seen_files_;
-  std::set<fs::path> seen_folders_;
+  std::unordered_set<std::string> seen_files_;
 };
 
 }  // namespace

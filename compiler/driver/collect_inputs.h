@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@ struct InputFile {
   std::filesystem::path path;  ///< As given or found; used to open it.
   std::string display;         ///< As shown in findings: relative, '/'-separated, normalized.
   bool explicit_file = false;  ///< Named on the command line (an error if it holds no spec).
+  /// Absolute, symlinks resolved: one name per file. A string, not a path: a path keeps a
+  /// list of its components, which costs more than the file's specs.
+  std::string canonical;
 };
 
 /// The files of a run and the problems met while finding them.
@@ -18,6 +22,7 @@ struct InputSet {
   std::vector<InputFile> files;
   std::vector<std::string> errors;  ///< "path: reason" for paths that could not be used.
   std::vector<std::string> notes;   ///< What was skipped, for --verbose.
+  std::set<std::filesystem::path> walked_folders;  ///< Canonical folders walked whole.
 };
 
 /// Expands the command line's paths: files as given, folders walked recursively in sorted

@@ -6,8 +6,9 @@
 namespace aksc {
 namespace fs = std::filesystem;
 
-ConfigResolver::ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink)
-    : explicit_config_(std::move(explicit_config)), sink_(sink) {}
+ConfigResolver::ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink,
+                               std::uintmax_t max_file_size)
+    : explicit_config_(std::move(explicit_config)), sink_(sink), max_file_size_(max_file_size) {}
 
 const Config& ConfigResolver::config_for(const fs::path& spec_path) {
   if (explicit_config_) return load(*explicit_config_);
@@ -37,17 +38,20 @@ std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {
 }
 
 const Config& ConfigResolver::load(const fs::path& path) {
+  auto named = by_path_.find(path);
+  if (named != by_path_.end()) return *named->second;
   std::error_code error;
   fs::path key = fs::weakly_canonical(path, error);
   if (error) key = path;
   auto found = by_file_.find(key);
-  if (found != by_file_.end()) return *found->second;
+  if (found != by_file_.end()) return *(by_path_[path] = found->second.get());
   // Show the config relative to the working folder, as spec paths are.
   fs::path shown = fs::proximate(key, error);
   std::string display = display_path(error ? key : shown);
-  auto source = std::make_shared<SourceFile>(read_source(path, display));
+  auto source = std::make_shared<SourceFile>(read_source(path, display, max_file_size_));
   sources_[display] = source;
   auto config = std::make_unique<Config>(parse_config(*source, key.parent_path(), sink_));
+  by_path_[path] = config.get();
   return *by_file_.emplace(key, std::move(config)).first->second;
 }
 

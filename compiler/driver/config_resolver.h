@@ -9,6 +9,7 @@
 #include "diag/finding_sink.h"
 #include "diag/source_file.h"
 #include "frontend/config.h"
+#include "frontend/read_source.h"
 
 namespace aksc {
 
@@ -18,7 +19,8 @@ class ConfigResolver {
  public:
   /// `explicit_config`: the --config path, if given. Its problems, and those of every config
   /// found, are reported into `sink`; their sources are kept for excerpts.
-  ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink);
+  ConfigResolver(std::optional<std::string> explicit_config, FindingSink& sink,
+                 std::uintmax_t max_file_size = kDefaultMaxFileSize);
 
   /// The config for a spec file. Throws InputError when a config exists but cannot be read.
   const Config& config_for(const std::filesystem::path& spec_path);
@@ -34,8 +36,10 @@ class ConfigResolver {
 
   std::optional<std::string> explicit_config_;
   FindingSink& sink_;
+  std::uintmax_t max_file_size_;
   Config defaults_;
-  std::map<std::filesystem::path, std::unique_ptr<Config>> by_file_;
+  std::map<std::filesystem::path, std::unique_ptr<Config>> by_file_;  ///< By canonical path.
+  std::map<std::filesystem::path, const Config*> by_path_;            ///< By path as found.
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> by_folder_;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
 };

@@ -11,6 +11,7 @@
 #include "driver/collect_inputs.h"
 #include "driver/config_resolver.h"
 #include "driver/glob.h"
+#include "driver/parallel.h"
 #include "driver/project_scope.h"
 #include "driver/suppressions.h"
 #include "frontend/cluster_facts.h"
@@ -69,20 +70,25 @@ void report_near_miss(const YamlDocument& doc, const std::string& file, FindingS
   }
 }
 
+struct DocumentCounts {
+  std::size_t documents = 0;
+  int specs = 0;  ///< Specs, or documents meant as specs.
+};
+
 // One file of the run: its source, config, suppressions and the findings not yet settled.
 struct FileState {
   InputFile input;
   std::shared_ptr<const SourceFile> source;
   const Config* config = nullptr;
+  const Catalog* catalog = nullptr;
   std::vector<InlineSuppression> suppressions;
   FindingSink sink;
   std::vector<ir::Spec> specs;
-  bool reported = true;  ///< False for files read only for the project rules.
-};
-
-struct DocumentCounts {
-  std::size_t documents = 0;
-  int specs = 0;  ///< Specs, or documents meant as specs.
+  bool reported = true;                ///< False for files read only for the project rules.
+  std::optional<std::string> failure;  ///< Why the file could not be used.
+  std::vector<std::string> notes;      ///< Documents skipped, for --verbose.
+  DocumentCounts counts;
+  std::uintmax_t max_file_size = kDefaultMaxFileSize;
 };
 
 // Loads a file's spec documents: YAML, schema, lowering.
@@ -110,7 +116,8 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
     std::set<std::string> invalid =
         validate_document(doc, schema, file.input.display, "AKS002", file.sink);
     file.specs.push_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
-    load_cluster_facts(file.specs.back(), file.input.path.parent_path(), file.sink);
+    load_cluster_facts(file.specs.back(), file.input.path.parent_path(), file.sink,
+                       file.max_file_size);
     check_ssl_files(file.specs.back(), file.input.path.parent_path());
   }
   return {documents.size(), spec_count};
@@ -126,10 +133,8 @@ void run_spec_rules(FileState& file, const RuleContext& context) {
   }
 }
 
-std::string relative_to(const fs::path& file, const fs::path& directory) {
-  std::error_code error;
-  fs::path absolute = fs::weakly_canonical(fs::absolute(file, error), error);
-  return fs::relative(absolute, directory, error).generic_string();
+std::string relative_to(const std::string& canonical_file, const fs::path& directory) {
+  return fs::path(canonical_file).lexically_relative(directory).generic_string();
 }
 
 const IgnoreEntry* find_config_ignore(const Config& config, const std::string& relative_path,
@@ -153,8 +158,8 @@ Severity default_severity(const std::string& rule) {
 // Applies the config's severities ("off" removes) and every suppression to the file's findings.
 void settle(FileState& file, std::vector<Finding>& out) {
   const Config& config = *file.config;
-  std::string relative =
-      config.file.empty() ? file.input.display : relative_to(file.input.path, config.directory);
+  std::string relative = config.file.empty() ? file.input.display
+                                             : relative_to(file.input.canonical, config.directory);
   for (Finding& finding : file.sink.findings()) {
     finding.severity = default_severity(finding.rule);
     auto override = config.severities.find(finding.rule);
@@ -171,33 +176,69 @@ void settle(FileState& file, std::vector<Finding>& out) {
   }
 }
 
-// Reads and loads one file; false (with the error recorded) when it cannot be used.
-bool open_file(FileState& file, ConfigResolver& configs, LintResult& result) {
-  try {
-    file.config = &configs.config_for(file.input.path);
-    file.source = std::make_shared<SourceFile>(read_source(file.input.path, file.input.display));
-  } catch (const InputError& error) {
-    if (file.reported) result.input_errors.push_back(error.what());
-    return false;
-  }
-  std::vector<std::string> notes;
-  DocumentCounts counts = load_specs(file, notes);
-  if (!file.reported) return true;
-  ++result.files;
-  result.sources[file.input.display] = file.source;
-  result.notes.insert(result.notes.end(), notes.begin(), notes.end());
-  bool syntax_error = std::any_of(file.sink.findings().begin(), file.sink.findings().end(),
-                                  [](const Finding& f) { return f.rule == "AKS001"; });
-  if (counts.specs == 0 && !syntax_error) {
-    if (file.input.explicit_file) {
-      result.input_errors.push_back(
-          file.input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
-          std::string(kApiVersion) + " and kind: " + std::string(kKind) + ")");
-    } else if (counts.documents == 0) {
-      result.notes.push_back(file.input.display + ": no YAML documents, skipped");
+// Finds each file's config and catalog. Serial: configs and catalogs are read once and shared.
+void resolve_configs(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
+                     CatalogCache& catalogs) {
+  for (auto& file : files) {
+    try {
+      file->config = &configs.config_for(file->input.path);
+      file->catalog = &catalogs.catalog_for(*file->config);
+    } catch (const InputError& error) {
+      file->failure = error.what();
     }
   }
-  return true;
+}
+
+// Reads, loads and (for reported files) checks one file. Touches only `file` and read-only
+// shared state, so that files can be processed on several threads.
+void process_file(FileState& file) {
+  if (file.failure) return;
+  try {
+    file.source = std::make_shared<SourceFile>(
+        read_source(file.input.path, file.input.display, file.max_file_size));
+  } catch (const InputError& error) {
+    file.failure = error.what();
+    return;
+  }
+  file.counts = load_specs(file, file.notes);
+  if (file.reported) run_spec_rules(file, RuleContext{*file.catalog, *file.config});
+  // Most files have no finding: their text is not kept for excerpts (see text_for_excerpts).
+  if (file.sink.findings().empty()) file.source.reset();
+}
+
+// Records what a processed file contributes to the result, in input order; drops the files
+// that could not be used.
+void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result) {
+  std::erase_if(files, [&](const std::unique_ptr<FileState>& file) {
+    if (file->failure) {
+      if (file->reported) result.input_errors.push_back(*file->failure);
+      return true;
+    }
+    if (!file->reported) return false;
+    ++result.files;
+    result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
+    const auto& findings = file->sink.findings();
+    bool syntax_error = std::any_of(findings.begin(), findings.end(),
+                                    [](const Finding& f) { return f.rule == "AKS001"; });
+    if (file->counts.specs == 0 && !syntax_error) {
+      if (file->input.explicit_file) {
+        result.input_errors.push_back(
+            file->input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
+            std::string(kApiVersion) + " and kind: " + std::string(kKind) + ")");
+      } else if (file->counts.documents == 0) {
+        result.notes.push_back(file->input.display + ": no YAML documents, skipped");
+      }
+    }
+    return false;
+  });
+}
+
+// Loads and checks `files` on `jobs` threads; the result is the same as one thread's.
+void load_files(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
+                CatalogCache& catalogs, unsigned jobs, LintResult& result) {
+  resolve_configs(files, configs, catalogs);
+  parallel_for(files.size(), jobs, [&](std::size_t i) { process_file(*files[i]); });
+  account(files, result);
 }
 
 // Runs the project rules of every project (one per config) over all its specs.
@@ -227,6 +268,54 @@ void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCa
   }
 }
 
+// The files that findings point into, with their related locations: the renderers show
+// excerpts of these.
+std::set<std::string> files_with_findings(const std::vector<std::unique_ptr<FileState>>& files) {
+  std::set<std::string> shown;
+  for (const auto& file : files) {
+    for (const Finding& finding : file->sink.findings()) {
+      shown.insert(finding.location.file);
+      for (const RelatedLocation& related : finding.related)
+        shown.insert(related.location.file);
+    }
+  }
+  return shown;
+}
+
+// The text of a file for excerpts. Files without findings of their own let theirs go after
+// loading (process_file); should a whole-project rule report in one, it is read again.
+std::shared_ptr<const SourceFile> text_for_excerpts(const FileState& file,
+                                                    std::uintmax_t max_file_size) {
+  if (file.source) return file.source;
+  try {
+    return std::make_shared<SourceFile>(
+        read_source(file.input.path, file.input.display, max_file_size));
+  } catch (const InputError&) {
+    return nullptr;  // gone since: the findings stand, without excerpts
+  }
+}
+
+// Moves each reported file's settled findings and specs into the result, letting go of each
+// file as soon as it is done so that its specs are never held twice.
+void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t max_file_size,
+               LintResult& result) {
+  std::set<std::string> shown = files_with_findings(files);
+  for (auto& file : files) {
+    if (file->reported && shown.count(file->input.display)) {
+      if (auto text = text_for_excerpts(*file, max_file_size)) {
+        result.sources[file->input.display] = std::move(text);
+      }
+    }
+    if (file->reported) {
+      settle(*file, result.findings);
+      for (ir::Spec& spec : file->specs)
+        result.specs.push_back(std::move(spec));
+    }
+    file.reset();
+  }
+  files.clear();
+}
+
 }  // namespace
 
 LintResult run_lint(const LintRequest& request) {
@@ -235,38 +324,37 @@ LintResult run_lint(const LintRequest& request) {
   result.input_errors = std::move(inputs.errors);
   result.notes = std::move(inputs.notes);
   FindingSink config_sink;
-  ConfigResolver configs(request.config_path, config_sink);
+  ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
   CatalogCache catalogs(config_sink);
 
+  unsigned jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   std::vector<std::unique_ptr<FileState>> files;
   for (InputFile& input : inputs.files) {
-    auto file = std::make_unique<FileState>();
-    file->input = std::move(input);
-    if (open_file(*file, configs, result)) files.push_back(std::move(file));
+    files.push_back(std::make_unique<FileState>());
+    files.back()->input = std::move(input);
+    files.back()->max_file_size = request.max_file_size;
   }
+  load_files(files, configs, catalogs, jobs, result);
   // Whole-project rules see every spec of each project, even when only some files were named.
   std::vector<ScopedFile> named;
   for (const auto& file : files)
     named.push_back({&file->input, file->config});
-  for (InputFile& extra : project_only_files(named)) {
-    auto file = std::make_unique<FileState>();
-    file->input = std::move(extra);
-    file->reported = false;
-    if (open_file(*file, configs, result)) files.push_back(std::move(file));
+  std::vector<std::unique_ptr<FileState>> extras;
+  for (InputFile& extra : project_only_files(named, inputs.walked_folders)) {
+    extras.push_back(std::make_unique<FileState>());
+    extras.back()->input = std::move(extra);
+    extras.back()->reported = false;
+    extras.back()->max_file_size = request.max_file_size;
   }
-  for (auto& file : files) {
-    if (!file->reported) continue;
-    RuleContext context{catalogs.catalog_for(*file->config), *file->config};
-    run_spec_rules(*file, context);
-  }
-  InventoryCache inventories(config_sink);
+  load_files(extras, configs, catalogs, jobs, result);
+  for (auto& extra : extras)
+    files.push_back(std::move(extra));
+  InventoryCache inventories(config_sink, request.max_file_size);
   if (!files.empty()) run_project_rules(files, catalogs, inventories);
-  for (auto& file : files) {
-    if (!file->reported) continue;
-    settle(*file, result.findings);
-    for (ir::Spec& spec : file->specs)
-      result.specs.push_back(std::move(spec));
-  }
+  std::set<const Config*> reported_configs;
+  for (const auto& file : files)
+    if (file->reported) reported_configs.insert(file->config);
+  hand_over(files, request.max_file_size, result);
 
   for (const auto& [name, source] : configs.sources())
     result.sources[name] = source;
@@ -275,10 +363,9 @@ LintResult run_lint(const LintRequest& request) {
   // Findings in configs and inventories count when they govern a reported file. They keep
   // their rules' default severities: the config that would change them is being reported on.
   std::set<std::string> governing;
-  for (const auto& file : files) {
-    if (!file->reported) continue;
-    governing.insert(file->config->file);
-    governing.insert(inventories.display_for(*file->config));
+  for (const Config* config : reported_configs) {
+    governing.insert(config->file);
+    governing.insert(inventories.display_for(*config));
   }
   for (Finding& finding : config_sink.findings()) {
     if (!governing.count(finding.location.file) && !request.config_path) continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "catalog/catalog.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
+#include "frontend/read_source.h"
 #include "ir/spec.h"
 
 namespace aksc {
@@ -17,13 +19,16 @@ namespace aksc {
 struct LintRequest {
   std::vector<std::string> paths;          ///< Files and folders; none = current folder.
   std::optional<std::string> config_path;  ///< --config
+  unsigned jobs = 0;                       ///< Threads for loading and checking; 0 = all.
+  std::uintmax_t max_file_size = kDefaultMaxFileSize;  ///< --max-file-size, for specs and facts.
 };
 
 /// Everything a lint run found, ready for a renderer.
 struct LintResult {
   std::vector<Finding> findings;  ///< Sorted; severities final; suppressed ones marked.
-  std::map<std::string, std::shared_ptr<const SourceFile>> sources;  ///< For excerpts.
-  std::vector<ir::Spec> specs;
+  /// The text of every file with a finding, for excerpts.
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources;
+  std::deque<ir::Spec> specs;             ///< A deque: filled spec by spec as each file is let go.
   std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
   std::vector<std::string> notes;         ///< What was skipped and why (--verbose).
   int files = 0;                          ///< Files read.

@@ -1,6 +1,7 @@
 #include "driver/project_scope.h"
 
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -11,12 +12,6 @@ namespace aksc {
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path canonical_or_self(const fs::path& path) {
-  std::error_code error;
-  fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
-  return error ? path : canonical;
-}
 
 // The deepest folder holding every path.
 fs::path common_folder(const std::vector<fs::path>& folders) {
@@ -33,27 +28,28 @@ fs::path common_folder(const std::vector<fs::path>& folders) {
 
 }  // namespace
 
-std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named) {
-  std::set<fs::path> known;
+std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
+                                          const std::set<fs::path>& walked_folders) {
+  std::unordered_set<std::string> known;
   std::set<fs::path> roots;
   std::vector<fs::path> unconfigured;
   for (const ScopedFile& file : named) {
-    fs::path canonical = canonical_or_self(file.input->path);
-    known.insert(canonical);
+    known.insert(file.input->canonical);
     if (!file.config->file.empty()) {
       roots.insert(file.config->directory);
     } else {
-      unconfigured.push_back(canonical.parent_path());
+      unconfigured.push_back(fs::path(file.input->canonical).parent_path());
     }
   }
   if (!unconfigured.empty()) roots.insert(common_folder(unconfigured));
   std::vector<InputFile> extra;
   for (const fs::path& root : roots) {
+    if (walked_folders.count(root)) continue;  // the run walked it whole: nothing to add
     std::error_code error;
     fs::path shown = fs::proximate(root, error);
     InputSet walked = collect_inputs({(error ? root : shown).string()});
     for (InputFile& file : walked.files) {
-      if (known.insert(canonical_or_self(file.path)).second) extra.push_back(std::move(file));
+      if (known.insert(file.canonical).second) extra.push_back(std::move(file));
     }
   }
   return extra;
@@ -75,7 +71,7 @@ const std::vector<InventoryEntry>& InventoryCache::inventory_for(const Config& c
   fs::path path = config.directory / config.inventory.value;
   std::string display = display_for(config);
   try {
-    auto source = std::make_shared<SourceFile>(read_source(path, display));
+    auto source = std::make_shared<SourceFile>(read_source(path, display, max_file_size_));
     sources_[display] = source;
     entries = parse_inventory(*source, sink_);
   } catch (const InputError& failure) {

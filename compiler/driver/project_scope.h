@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "diag/finding_sink.h"
@@ -9,6 +10,7 @@
 #include "driver/collect_inputs.h"
 #include "frontend/config.h"
 #include "frontend/inventory.h"
+#include "frontend/read_source.h"
 
 namespace aksc {
 
@@ -20,15 +22,18 @@ struct ScopedFile {
 
 /// The spec files that the whole-project rules must also see: every YAML file under the folder
 /// holding each named file's aksc.yaml (or, without one, under the common folder of the named
-/// files) that the run did not name itself.
-std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named);
+/// files) that the run did not name itself. Folders the run walked whole (canonical paths in
+/// `walked_folders`) are not walked again.
+std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
+                                          const std::set<std::filesystem::path>& walked_folders);
 
 /// Reads each config's inventory once (SPEC §2), relative to the config's folder. Problems are
 /// located findings in the inventory file (or, for a missing file, at the config's
 /// `inventory:` key, as AKS006).
 class InventoryCache {
  public:
-  explicit InventoryCache(FindingSink& sink) : sink_(sink) {}
+  explicit InventoryCache(FindingSink& sink, std::uintmax_t max_file_size = kDefaultMaxFileSize)
+      : sink_(sink), max_file_size_(max_file_size) {}
   const std::vector<InventoryEntry>& inventory_for(const Config& config);
   /// The inventory file of `config` as shown in findings; empty when it has none.
   std::string display_for(const Config& config) const;
@@ -38,6 +43,7 @@ class InventoryCache {
 
  private:
   FindingSink& sink_;
+  std::uintmax_t max_file_size_;
   std::map<const Config*, std::vector<InventoryEntry>> inventories_;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
 };

@@ -301,8 +301,8 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
   return merged;
 }
 
-void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder,
-                        FindingSink& sink) {
+void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder, FindingSink& sink,
+                        std::uintmax_t max_file_size) {
   const Field<std::string>& from = spec.cluster.facts_from;
   if (!from.written()) return;
   const std::string help =
@@ -319,7 +319,7 @@ void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder
   }
   json cluster;
   try {
-    SourceFile source = read_source(spec_folder / from.value, from.value);
+    SourceFile source = read_source(spec_folder / from.value, from.value, max_file_size);
     cluster = json::parse(source.text());
   } catch (const InputError& error) {
     std::string what = error.what();

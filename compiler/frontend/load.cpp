@@ -1,8 +1,9 @@
 #include "frontend/load.h"
 
+#include <istream>
 #include <memory>
 #include <optional>
-#include <sstream>
+#include <streambuf>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -283,6 +284,15 @@ class DocumentBuilder : public YAML::EventHandler {
   std::size_t node_count_ = 0;
 };
 
+// Lets yaml-cpp read the file's text where it is, rather than from a copy in a stringstream.
+class TextStreamBuffer : public std::streambuf {
+ public:
+  explicit TextStreamBuffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // the get area is only read
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 SourceRange position_range(const SourceFile& source, const YAML::Mark& mark) {
   if (mark.is_null() || mark.pos < 0) return {{1, 1}, {1, 2}};
   std::size_t offset = static_cast<std::size_t>(mark.pos) + bom_length(source.text());
@@ -301,7 +311,8 @@ std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
                 "save the file as UTF-8 text; aksc reads YAML only");
     return documents;
   }
-  std::istringstream stream(source.text());
+  TextStreamBuffer buffer(source.text());
+  std::istream stream(&buffer);
   YAML::Parser parser(stream);
   DocumentBuilder builder(source, sink, limits);
   try {

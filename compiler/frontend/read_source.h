@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -7,7 +8,17 @@
 
 namespace aksc {
 
-/// Reads a regular file whole. Throws InputError naming `display_path` when it cannot.
-SourceFile read_source(const std::filesystem::path& path, const std::string& display_path);
+/// The largest file aksc reads unless told otherwise (--max-file-size): a spec is a few KB and
+/// an inventory of thousands of computes a few MB, so a bigger file is a mistake or an attack.
+constexpr std::uintmax_t kDefaultMaxFileSize = 16 * 1024 * 1024;
+
+/// Reads a regular file whole. Throws InputError naming `display_path` when it cannot: missing,
+/// unreadable, a folder, a FIFO, socket or device (never opened for reading, so never waited
+/// on), or larger than `max_bytes`.
+SourceFile read_source(const std::filesystem::path& path, const std::string& display_path,
+                       std::uintmax_t max_bytes = kDefaultMaxFileSize);
+
+/// "16 MiB", "512 KiB", "100 bytes": a size for messages.
+std::string describe_size(std::uintmax_t bytes);
 
 }  // namespace aksc

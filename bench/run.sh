@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Times aksc on generated corpora and prints a Markdown table (docs/performance.md shows one).
+#
+#   bench/run.sh [--sizes "1000 10000 50000"] [--runs 5] [--aksc build/aksc]
+#
+# For each size: the median wall time of `aksc lint` and of `aksc build` over --runs runs,
+# the peak RSS of one run (/usr/bin/time -v), and the yaml-cpp parse floor (walk, read and
+# parse every file with the same number of threads: build/aksc_parse_floor). Then the whole
+# process for one spec, median of 20 runs. Needs /usr/bin/time (Debian package `time`).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+sizes="1000 10000 50000"
+runs=5
+aksc="$root/build/aksc"
+floor="$root/build/aksc_parse_floor"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --aksc) aksc=$2; shift 2 ;;
+    *) echo "usage: bench/run.sh [--sizes \"1000 10000\"] [--runs N] [--aksc PATH]" >&2; exit 2 ;;
+  esac
+done
+for tool in "$aksc" "$floor" /usr/bin/time; do
+  [ -x "$tool" ] || { echo "bench/run.sh: $tool is missing (scripts/build.sh builds aksc)" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Wall seconds of one run of "$@" (exit status 0 or 1 both count: findings are expected).
+wall() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }' 
+}
+
+# Median of --runs timings of "$@".
+median() {
+  local i
+  for ((i = 0; i < runs; i++)); do wall "$@"; done | sort -g | awk '{a[NR] = $1} END {
+    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# Peak resident set size of one run of "$@", in MB.
+peak_rss() {
+  /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set size/ {
+    printf "%.1f", $2 / 1024 }'
+}
+
+# The floor's own timing of its parse (it prints "... parsed in S s ..."), median of --runs.
+floor_median() {
+  local i
+  for ((i = 0; i < runs; i++)); do
+    "$floor" "$1" | awk '{for (i = 1; i < NF; i++) if ($i == "in") print $(i + 1)}'
+  done | sort -g | awk '{a[NR] = $1} END { printf "%.3f", a[int((NR + 1) / 2)] }'
+}
+
+echo "aksc $("$aksc" --version 2>/dev/null | head -1), $(nproc) hardware threads, $runs runs each"
+echo
+echo "| specs | lint (s) | build (s) | yaml-cpp floor (s) | lint / floor | lint RSS (MB) | build RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for size in $sizes; do
+  corpus="$work/corpus-$size"
+  python3 "$root/bench/gen_corpus.py" "$size" "$corpus"
+  lint=$(median "$aksc" lint -q "$corpus")
+  build=$(median "$aksc" build "$corpus" -o "$work/out-$size")
+  parse=$(floor_median "$corpus")
+  lint_rss=$(peak_rss "$aksc" lint -q "$corpus")
+  build_rss=$(peak_rss "$aksc" build "$corpus" -o "$work/out-$size")
+  ratio=$(awk -v a="$lint" -v b="$parse" 'BEGIN { print a / b }')
+  printf "| %s | %s | %s | %s | %.2f | %s | %s |\n" \
+    "$size" "$lint" "$build" "$parse" "$ratio" "$lint_rss" "$build_rss"
+  rm -rf "$work/out-$size"
+done
+
+one="$work/corpus-1/t00/spec-00000.yaml"
+python3 "$root/bench/gen_corpus.py" 1 "$work/corpus-1"
+runs=20
+echo
+echo "One spec, whole process (aksc lint $(basename "$one")): $(median "$aksc" lint -q "$one") s" \
+  "median of $runs runs"
