@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
   for (std::thread& thread : pool)
     thread.join();
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  std::cout << files.size() << " files, " << documents << " documents parsed in "
-            << elapsed.count() << " s with " << jobs << " threads\n";
+  std::cout << files.size() << " files, " << documents << " documents parsed in " << elapsed.count()
+            << " s with " << jobs << " threads\n";
   return 0;
 }

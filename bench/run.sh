@@ -45,7 +45,7 @@ median() {
 
 # Peak resident set size of one run of "$@", in MB.
 peak_rss() {
-  /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set size/ {
+  { /usr/bin/time -v "$@" 2>&1 > /dev/null || true; } | awk -F: '/Maximum resident set size/ {
     printf "%.1f", $2 / 1024 }'
 }
 
