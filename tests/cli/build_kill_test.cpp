@@ -1,0 +1,101 @@
+// Nothing lost: `aksc build` killed (SIGKILL) while writing leaves every artifact whole, either
+// as the previous build wrote it or as the new build would, never cut short.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "../support/process.h"
+#include "integration_support.h"
+
+using aksc::test::aksc_bin_dir;
+using aksc::test::read_text;
+using aksc::test::run_aksc;
+using aksc::test::run_process;
+using aksc::test::source_dir;
+using aksc::test::TempDir;
+using aksc::test::tree;
+
+namespace {
+namespace fs = std::filesystem;
+
+// Starts `aksc build corpus -o out` in `dir`, kills it after `delay`; true when the kill
+// landed (the build had not finished).
+bool build_and_kill(const fs::path& dir, std::chrono::milliseconds delay) {
+  std::string aksc = (aksc_bin_dir() / "aksc").string();
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    execl(aksc.c_str(), aksc.c_str(), "build", "corpus", "-o", "out", "-j", "1",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status);
+}
+
+// Rewrites every spec's description, so that every artifact of the next build differs.
+void change_every_spec(const fs::path& corpus) {
+  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "aksc.yaml") continue;
+    std::string text = read_text(entry.path());
+    std::size_t at = text.find("benchmark spec");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 14, "rebuilt spec");
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << text;
+  }
+}
+
+bool is_temporary(const std::string& relative) {
+  return relative.find("/.") != std::string::npos && relative.find(".tmp-") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a build killed while writing leaves every artifact whole, old or new") {
+  TempDir dir;
+  auto generated = run_process({"python3", (source_dir() / "bench" / "gen_corpus.py").string(),
+                                "300", (dir.path() / "corpus").string()});
+  REQUIRE(generated.exit_code == 0);
+  run_aksc({"build", "corpus", "-o", "out"}, dir.path());
+  const auto old_files = tree(dir.path() / "out");
+  REQUIRE(old_files.size() > 500);
+  change_every_spec(dir.path() / "corpus");
+  run_aksc({"build", "corpus", "-o", "expected"}, dir.path());
+  const auto new_files = tree(dir.path() / "expected");
+  REQUIRE(new_files.size() == old_files.size());
+
+  int kills_mid_way = 0;
+  for (int delay : {150, 400, 800}) {
+    INFO("killed after " << delay << " ms");
+    kills_mid_way += build_and_kill(dir.path(), std::chrono::milliseconds(delay));
+    auto now = tree(dir.path() / "out");
+    int whole_old = 0, whole_new = 0;
+    for (const auto& [relative, content] : now) {
+      if (is_temporary(relative)) continue;  // never under an artifact's name
+      INFO(relative);
+      bool old_whole = old_files.count(relative) && old_files.at(relative) == content;
+      bool new_whole = new_files.count(relative) && new_files.at(relative) == content;
+      CHECK((old_whole || new_whole));
+      whole_old += old_whole && !new_whole;
+      whole_new += new_whole;
+    }
+    for (const auto& [relative, content] : old_files) {
+      INFO(relative);
+      CHECK(now.count(relative) == 1);  // nothing the previous build wrote is gone
+    }
+    CHECK(whole_old + whole_new == static_cast<int>(old_files.size()));
+  }
+  // At least one kill landed before the build finished, or the test showed nothing.
+  CHECK(kills_mid_way > 0);
+}
