@@ -15,10 +15,9 @@
 #include "integration_support.h"
 
 using aksc::test::aksc_bin_dir;
+using aksc::test::generate_corpus;
 using aksc::test::read_text;
 using aksc::test::run_aksc;
-using aksc::test::run_process;
-using aksc::test::source_dir;
 using aksc::test::TempDir;
 using aksc::test::tree;
 
@@ -64,9 +63,7 @@ bool is_temporary(const std::string& relative) {
 
 TEST_CASE("a build killed while writing leaves every artifact whole, old or new") {
   TempDir dir;
-  auto generated = run_process({"python3", (source_dir() / "bench" / "gen_corpus.py").string(),
-                                "300", (dir.path() / "corpus").string()});
-  REQUIRE(generated.exit_code == 0);
+  generate_corpus(dir.path() / "corpus", 300);
   run_aksc({"build", "corpus", "-o", "out"}, dir.path());
   const auto old_files = tree(dir.path() / "out");
   REQUIRE(old_files.size() > 500);

@@ -64,6 +64,14 @@ inline std::filesystem::path build_dir() {
   return aksc_bin_dir();
 }
 
+/// Writes a corpus of bench/gen_corpus.py into `folder`: `specs` specs in every mode, about one
+/// in five with findings, names clashing in their workspaces, an aksc.yaml and an inventory.
+inline void generate_corpus(const std::filesystem::path& folder, int specs) {
+  auto generated = run_process({"python3", (source_dir() / "bench" / "gen_corpus.py").string(),
+                                std::to_string(specs), folder.string()});
+  REQUIRE(generated.exit_code == 0);
+}
+
 /// Copies samples/ (optionally without broken/) into `dir`.
 inline void copy_samples(const std::filesystem::path& dir, bool with_broken = true) {
   namespace fs = std::filesystem;

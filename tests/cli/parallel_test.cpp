@@ -5,27 +5,15 @@
 #include "../support/process.h"
 #include "integration_support.h"
 
-using aksc::test::read_text;
+using aksc::test::generate_corpus;
 using aksc::test::run_aksc;
-using aksc::test::run_process;
 using aksc::test::source_dir;
 using aksc::test::TempDir;
 using aksc::test::tree;
 
-namespace {
-
-// A corpus of bench/gen_corpus.py: every mode, one spec in five with findings, clashing names.
-void generate_corpus(const TempDir& dir, int specs) {
-  auto generated = run_process({"python3", (source_dir() / "bench" / "gen_corpus.py").string(),
-                                std::to_string(specs), (dir.path() / "corpus").string()});
-  REQUIRE(generated.exit_code == 0);
-}
-
-}  // namespace
-
 TEST_CASE("lint on many threads prints what one thread prints, in every format") {
   TempDir dir;
-  generate_corpus(dir, 400);
+  generate_corpus(dir.path() / "corpus", 400);
   for (const char* format : {"text", "json", "sarif", "junit", "github"}) {
     auto serial = run_aksc({"lint", "corpus", "-f", format, "--jobs", "1"}, dir.path());
     REQUIRE(serial.exit_code == 1);
@@ -56,7 +44,7 @@ TEST_CASE("lint of the rule fixtures on many threads matches one thread, notes i
 
 TEST_CASE("build on many threads writes what one thread writes") {
   TempDir dir;
-  generate_corpus(dir, 120);
+  generate_corpus(dir.path() / "corpus", 120);
   auto serial = run_aksc({"build", "corpus", "-o", "one", "-j", "1"}, dir.path());
   auto parallel = run_aksc({"build", "corpus", "-o", "many", "-j", "5"}, dir.path());
   CHECK(parallel.exit_code == serial.exit_code);
