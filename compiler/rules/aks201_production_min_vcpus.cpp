@@ -37,24 +37,16 @@ std::string finding_notes(const ir::Spec& spec, const DeploymentNodes& nodes) {
 
 void check_production_min_vcpus(const ir::Spec& spec, const RuleContext& context,
                                 RuleReporter& out) {
-  if (!spec.purpose.usable() || spec.purpose.value != ir::Purpose::kProduction) return;
-  DeploymentNodes nodes = deployment_nodes(spec);
-  if (!nodes.vm_size || !nodes.vm_size->usable() || !nodes.count->usable()) return;  // AKS506
-  const VmSize* size = context.catalog.find_vm_size(nodes.vm_size->value);
-  if (!size || size->vcpus <= 0) return;  // AKS204
-  const std::int64_t minimum = context.catalog.attach_policy().production_min_vcpus;
-  const std::int64_t count = nodes.count->value;
   // "multiplying the number of nodes in the cluster by the number of cores provided by the VM
-  // size": compared as count ≥ ⌈minimum / vCPUs⌉, which cannot overflow.
-  const std::int64_t needed = ceil_div(minimum, size->vcpus);
-  if (count >= needed) return;
-  const std::int64_t total = count * size->vcpus;
+  // size"
+  std::optional<VcpuShortfall> shortfall =
+      vcpu_shortfall(spec, context.catalog, ir::Purpose::kProduction,
+                     context.catalog.attach_policy().production_min_vcpus);
+  if (!shortfall) return;
+  const auto& [nodes, size, minimum, count, needed, total, where, pool_name] = *shortfall;
   const std::string note = finding_notes(spec, nodes);
   const std::string source = table_note(context.catalog, "vm-sizes");
   if (!nodes.pool) {
-    SourceRange where = nodes.count->written()     ? nodes.count->range
-                        : nodes.vm_size->written() ? nodes.vm_size->range
-                                                   : spec.purpose.range;
     out.report(
         where,
         fmt::format("{} × {} = {}; production needs at least {} — raise agent_count to {} "
@@ -67,17 +59,15 @@ void check_production_min_vcpus(const ir::Spec& spec, const RuleContext& context
                     vcpus_text(ceil_div(minimum, std::max<std::int64_t>(count, 1))), source));
     return;
   }
-  const ir::NodePool& pool = *nodes.pool;
-  std::string name = pool.name.usable() ? pool.name.value : "(unnamed)";
-  out.report(pool.count.range.known() ? pool.count.range : pool.range,
+  out.report(where,
              fmt::format("system node pool '{}': {} × {} = {}; production needs at least {} — "
                          "scale it to {} nodes or set purpose: dev-test{}",
-                         name, count, size->name, vcpus_text(total), minimum, needed, note),
+                         pool_name, count, size->name, vcpus_text(total), minimum, needed, note),
              fmt::format("scale the pool with AKS, e.g. `az aks nodepool scale --cluster-name "
                          "<cluster> --resource-group <group> --name {} --node-count {}`, then "
                          "update cluster.facts; write purpose: dev-test only if the cluster will "
                          "not serve production traffic (vCPUs per size from {})",
-                         name, needed, source));
+                         pool_name, needed, source));
 }
 
 }  // namespace aksc::rules

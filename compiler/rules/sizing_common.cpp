@@ -25,6 +25,31 @@ DeploymentNodes deployment_nodes(const ir::Spec& spec) {
   return {&pool->vm_size, &pool->count, pool};
 }
 
+std::optional<VcpuShortfall> vcpu_shortfall(const ir::Spec& spec, const Catalog& catalog,
+                                            ir::Purpose purpose, std::int64_t minimum) {
+  if (!spec.purpose.usable() || spec.purpose.value != purpose) return std::nullopt;
+  VcpuShortfall shortfall;
+  shortfall.nodes = deployment_nodes(spec);
+  const DeploymentNodes& nodes = shortfall.nodes;
+  if (!nodes.vm_size || !nodes.vm_size->usable() || !nodes.count->usable()) return std::nullopt;
+  shortfall.size = catalog.find_vm_size(nodes.vm_size->value);
+  if (!shortfall.size || shortfall.size->vcpus <= 0) return std::nullopt;
+  shortfall.minimum = minimum;
+  shortfall.count = nodes.count->value;
+  shortfall.needed = ceil_div(minimum, shortfall.size->vcpus);
+  if (shortfall.count >= shortfall.needed) return std::nullopt;
+  shortfall.total = shortfall.count * shortfall.size->vcpus;
+  if (nodes.pool) {
+    shortfall.where = nodes.pool->count.range.known() ? nodes.pool->count.range : nodes.pool->range;
+    shortfall.pool_name = nodes.pool->name.usable() ? nodes.pool->name.value : "(unnamed)";
+  } else {
+    shortfall.where = nodes.count->written()     ? nodes.count->range
+                      : nodes.vm_size->written() ? nodes.vm_size->range
+                                                 : spec.purpose.range;
+  }
+  return shortfall;
+}
+
 std::string table_note(const Catalog& catalog, std::string_view table) {
   const DataSnapshot* snapshot = catalog.snapshot(table);
   if (!snapshot) return fmt::format("the {} table", table);

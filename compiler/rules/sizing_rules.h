@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,24 @@ struct DeploymentNodes {
 
 /// The nodes of `spec`, or all null when the mode or (in attach) the pool is unknown.
 DeploymentNodes deployment_nodes(const ir::Spec& spec);
+
+/// How the deployment nodes of a spec with purpose `purpose` miss a vCPU floor (AKS201, AKS202).
+struct VcpuShortfall {
+  DeploymentNodes nodes;
+  const VmSize* size = nullptr;
+  std::int64_t minimum = 0;  ///< The floor, in vCPUs.
+  std::int64_t count = 0;    ///< Nodes now.
+  std::int64_t needed = 0;   ///< Nodes of this size that reach the floor: ⌈minimum / vCPUs⌉.
+  std::int64_t total = 0;    ///< vCPUs now.
+  SourceRange where;         ///< The count (or pool) to report at.
+  std::string pool_name;     ///< The deployment pool's name, in attach.
+};
+
+/// The shortfall, or nothing when the purpose differs, the floor is met, or a fact is missing
+/// (AKS506) or the size unknown (AKS204). Compared as count ≥ ⌈minimum / vCPUs⌉, which cannot
+/// overflow.
+std::optional<VcpuShortfall> vcpu_shortfall(const ir::Spec& spec, const Catalog& catalog,
+                                            ir::Purpose purpose, std::int64_t minimum);
 
 /// "the vm-sizes table of 2026-03-17", or "the vm-sizes table from extra.csv" for an override.
 std::string table_note(const Catalog& catalog, std::string_view table);
