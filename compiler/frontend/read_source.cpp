@@ -42,8 +42,8 @@ void check_kind_and_size(const struct stat& info, const std::string& display_pat
   auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > max_bytes) {
     throw InputError(display_path,
-                     fmt::format("is {}, larger than the {} limit; a spec is a few KB, so this is "
-                                 "not one (raise the limit with --max-file-size if it is meant)",
+                     fmt::format("is {}, larger than the {} limit of --max-file-size, so it is not "
+                                 "read; raise the limit if this file is meant to be checked",
                                  describe_size(size), describe_size(max_bytes)));
   }
 }

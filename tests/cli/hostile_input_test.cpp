@@ -84,9 +84,9 @@ TEST_CASE("hostile: a 100 MB file is refused unread, with the limit to raise") {
   auto result = run_aksc({"lint", "."}, dir.path());
   CHECK(result.exit_code == 2);
   CHECK(contains(result.err,
-                 "aksc: error: huge.yaml: is 100 MiB, larger than the 16 MiB limit; "
-                 "a spec is a few KB, so this is not one (raise the limit with "
-                 "--max-file-size if it is meant)"));
+                 "aksc: error: huge.yaml: is 100 MiB, larger than the 16 MiB limit of "
+                 "--max-file-size, so it is not read; raise the limit if this file is meant "
+                 "to be checked"));
   CHECK(other_linted(result));
 }
 
