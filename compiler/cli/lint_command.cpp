@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -18,6 +16,8 @@
 #include "diag/text_util.h"
 #include "driver/lint.h"
 #include "driver/suppressions.h"
+#include "frontend/input_error.h"
+#include "frontend/read_source.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
@@ -69,16 +69,16 @@ std::function<SuppressionKind(const Finding&)> suppression_kinds(const LintResul
 
 // --specs-only: whether a file named on the command line may hold an aksc spec. A spec, or a
 // document meant as one, has apiVersion aksc/... or kind AksCompute (in any case), so a file
-// without either text is no spec; an unreadable file is kept for the driver to report.
-bool may_hold_spec(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return true;
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string lower = to_lower(text.str());
-  return lower.find("aksc/") != std::string::npos || lower.find("akscompute") != std::string::npos;
+// without either text is no spec; a file that cannot be read (or is over the size limit) is
+// kept for the driver to report.
+bool may_hold_spec(const std::string& path, std::uintmax_t max_file_size) {
+  try {
+    std::string lower = to_lower(read_source(path, path, max_file_size).text());
+    return lower.find("aksc/") != std::string::npos ||
+           lower.find("akscompute") != std::string::npos;
+  } catch (const InputError&) {
+    return true;
+  }
 }
 
 std::vector<SpecEntry> spec_entries(const LintResult& result) {
@@ -130,7 +130,7 @@ int run_lint(const std::vector<std::string>& args) {
   std::vector<std::string> skipped;
   if (values.count("specs-only")) {
     std::erase_if(request.paths, [&](const std::string& path) {
-      if (may_hold_spec(path)) return false;
+      if (may_hold_spec(path, request.max_file_size)) return false;
       skipped.push_back(path + ": no aksc spec in this file, skipped (--specs-only)");
       return true;
     });
