@@ -21,7 +21,7 @@ bool is_config_name(const fs::path& path) {
 
 class Walker {
  public:
-  explicit Walker(InputSet& out) : out_(out) {}
+  Walker(InputSet& out, FolderDepth depth) : out_(out), depth_(depth) {}
 
   void add_argument(const std::string& argument) {
     fs::path path(argument);
@@ -99,6 +99,7 @@ class Walker {
       return;
     }
     if (fs::is_directory(status)) {
+      if (depth_ == FolderDepth::kTopOnly) return;
       if (!name.empty() && name[0] == '.') {
         out_.notes.push_back(display_path(path) + ": hidden folder, skipped");
         return;
@@ -118,6 +119,7 @@ class Walker {
   }
 
   InputSet& out_;
+  FolderDepth depth_;
   std::unordered_set<std::string> seen_files_;
 };
 
@@ -131,9 +133,9 @@ std::string display_path(const fs::path& path) {
   return text.empty() ? "." : text;
 }
 
-InputSet collect_inputs(const std::vector<std::string>& paths) {
+InputSet collect_inputs(const std::vector<std::string>& paths, FolderDepth depth) {
   InputSet inputs;
-  Walker walker(inputs);
+  Walker walker(inputs, depth);
   if (paths.empty()) {
     walker.add_argument(".");
   } else {

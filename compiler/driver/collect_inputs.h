@@ -22,13 +22,21 @@ struct InputSet {
   std::vector<InputFile> files;
   std::vector<std::string> errors;  ///< "path: reason" for paths that could not be used.
   std::vector<std::string> notes;   ///< What was skipped, for --verbose.
-  std::set<std::filesystem::path> walked_folders;  ///< Canonical folders walked whole.
+  std::set<std::filesystem::path> walked_folders;  ///< Canonical folders walked (FolderDepth).
 };
 
-/// Expands the command line's paths: files as given, folders walked recursively in sorted
-/// order for *.yaml and *.yml (hidden folders and aksc.yaml skipped, symlinked folders followed
-/// once, FIFOs, sockets and devices never opened). No paths means the current folder.
-InputSet collect_inputs(const std::vector<std::string>& paths);
+/// How much of a folder collect_inputs reads.
+enum class FolderDepth {
+  kWhole,    ///< The folder and its subfolders, recursively.
+  kTopOnly,  ///< The folder's own files; subfolders are left out.
+};
+
+/// Expands the command line's paths: files as given, folders walked recursively (or, with
+/// kTopOnly, only their own files) in sorted order for *.yaml and *.yml (hidden folders and
+/// aksc.yaml skipped, symlinked folders followed once, FIFOs, sockets and devices never
+/// opened). No paths means the current folder.
+InputSet collect_inputs(const std::vector<std::string>& paths,
+                        FolderDepth depth = FolderDepth::kWhole);
 
 /// The display form of a path: lexically normal, without a leading "./".
 std::string display_path(const std::filesystem::path& path);

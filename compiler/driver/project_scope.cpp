@@ -1,5 +1,6 @@
 #include "driver/project_scope.h"
 
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -26,28 +27,51 @@ fs::path common_folder(const std::vector<fs::path>& folders) {
   return common;
 }
 
+// Whether `folder` is `base` or inside it (both absolute and canonical).
+bool is_within(const fs::path& folder, const fs::path& base) {
+  return common_folder({folder, base}) == base;
+}
+
+// The folders that hold the project of files without aksc.yaml (their canonical folders): the
+// common folder, read whole, when it is the current folder or inside it and is not the root;
+// else each file's own folder, not its subfolders. So a run never reads more than `aksc lint`
+// with no path would read in the current folder, plus the named files' neighbours: files
+// named from unrelated places (or `/` as the current folder) never make aksc walk the disk.
+std::map<fs::path, FolderDepth> unconfigured_roots(const std::vector<fs::path>& folders) {
+  fs::path common = common_folder(folders);
+  std::error_code error;
+  fs::path current = fs::canonical(fs::current_path(error), error);
+  if (!error && common.has_relative_path() && is_within(common, current)) {
+    return {{common, FolderDepth::kWhole}};
+  }
+  std::map<fs::path, FolderDepth> roots;
+  for (const fs::path& folder : folders)
+    roots.emplace(folder, FolderDepth::kTopOnly);
+  return roots;
+}
+
 }  // namespace
 
 std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
                                           const std::set<fs::path>& walked_folders) {
   std::unordered_set<std::string> known;
-  std::set<fs::path> roots;
+  std::map<fs::path, FolderDepth> roots;
   std::vector<fs::path> unconfigured;
   for (const ScopedFile& file : named) {
     known.insert(file.input->canonical);
     if (!file.config->file.empty()) {
-      roots.insert(file.config->directory);
+      roots[file.config->directory] = FolderDepth::kWhole;
     } else {
       unconfigured.push_back(fs::path(file.input->canonical).parent_path());
     }
   }
-  if (!unconfigured.empty()) roots.insert(common_folder(unconfigured));
+  if (!unconfigured.empty()) roots.merge(unconfigured_roots(unconfigured));
   std::vector<InputFile> extra;
-  for (const fs::path& root : roots) {
+  for (const auto& [root, depth] : roots) {
     if (walked_folders.count(root)) continue;  // the run walked it whole: nothing to add
     std::error_code error;
     fs::path shown = fs::proximate(root, error);
-    InputSet walked = collect_inputs({(error ? root : shown).string()});
+    InputSet walked = collect_inputs({(error ? root : shown).string()}, depth);
     for (InputFile& file : walked.files) {
       if (known.insert(file.canonical).second) extra.push_back(std::move(file));
     }

@@ -20,9 +20,10 @@ struct ScopedFile {
   const Config* config;
 };
 
-/// The spec files that the whole-project rules must also see: every YAML file under the folder
-/// holding each named file's aksc.yaml (or, without one, under the common folder of the named
-/// files) that the run did not name itself. Folders the run walked whole (canonical paths in
+/// The spec files that the whole-project rules must also see, beyond the run's own: the YAML
+/// files under the folder holding each file's aksc.yaml. For files without one: under their
+/// common folder when that is the current folder or inside it and is not `/`; otherwise in
+/// each file's own folder, not its subfolders. Folders the run walked whole (canonical paths in
 /// `walked_folders`) are not walked again.
 std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
                                           const std::set<std::filesystem::path>& walked_folders);

@@ -1,11 +1,15 @@
 // Project rules end to end: a project folder (aksc.yaml, inventory.json, several specs) linted
-// whole, then one file at a time as a pre-commit hook does, and sibling projects kept apart.
+// whole, then one file at a time as a pre-commit hook does, sibling projects kept apart, and
+// where the project of files without aksc.yaml ends.
+#include <filesystem>
+#include <iterator>
 #include <string>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "../support/process.h"
+#include "integration_support.h"
 #include "spec_text.h"
 
 using aksc::test::create_spec;
@@ -90,11 +94,21 @@ void write_project(const TempDir& dir) {
   dir.write("project/vision/prod.yaml", prod);
 }
 
-nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
+nlohmann::json lint_json(const std::filesystem::path& cwd, std::vector<std::string> args) {
   args.insert(args.begin(), {"lint", "--format", "json"});
-  auto result = run_aksc(args, dir.path());
+  auto result = run_aksc(args, cwd);
   INFO(result.err);
   return nlohmann::json::parse(result.out);
+}
+
+nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
+  return lint_json(dir.path(), std::move(args));
+}
+
+// The first folder below / on the way to `path`.
+std::string top_folder(const std::filesystem::path& path) {
+  auto canonical = std::filesystem::canonical(path);
+  return std::next(canonical.begin())->string();
 }
 
 std::string place(const nlohmann::json& at) {
@@ -210,4 +224,66 @@ TEST_CASE("specs in sibling projects never clash") {
     };
     CHECK(summary(json) == expected);
   }
+}
+
+// Without aksc.yaml, where the project of the named files is: their common folder when it is
+// the current folder or inside it; otherwise each file's own folder, not its subfolders.
+TEST_CASE("without aksc.yaml, files named under the current folder see their common folder") {
+  TempDir dir;
+  dir.write("one/a.yaml", create_spec("scoring-aks"));
+  dir.write("two/b.yaml", create_spec("bravo-aks"));
+  dir.write("top.yaml", create_spec("scoring-aks"));       // in the common folder
+  dir.write("two/deep/c.yaml", create_spec("bravo-aks"));  // in a subfolder of it
+  auto json = lint_json(dir.path(), {"one/a.yaml", "two/b.yaml"});
+  std::vector<std::string> expected = {
+      "AKS105 one/a.yaml:3:7 -> top.yaml:3:7",
+      "AKS105 two/b.yaml:3:7 -> two/deep/c.yaml:3:7",
+  };
+  CHECK(summary(json) == expected);
+}
+
+TEST_CASE("without aksc.yaml, files named from outside the current folder see their own folders") {
+  TempDir dir;
+  dir.write("parent/one/a.yaml", create_spec("scoring-aks"));
+  dir.write("parent/one/twin.yaml", create_spec("scoring-aks"));  // a neighbour: compared
+  dir.write("parent/two/b.yaml", create_spec("bravo-aks"));
+  dir.write("parent/clash.yaml", create_spec("scoring-aks"));     // the common folder: not read
+  dir.write("parent/two/deep/c.yaml", create_spec("bravo-aks"));  // a subfolder: not read
+  std::filesystem::create_directory(dir.path() / "elsewhere");
+  auto json = lint_json(dir.path() / "elsewhere", {"../parent/one/a.yaml", "../parent/two/b.yaml"});
+  std::vector<std::string> expected = {
+      "AKS105 ../parent/one/a.yaml:3:7 -> ../parent/one/twin.yaml:3:7",
+  };
+  CHECK(summary(json) == expected);
+}
+
+TEST_CASE("without aksc.yaml, files whose only common folder is / never make aksc walk /") {
+  // The current folder is /, so only the root rule keeps aksc from walking the whole disk,
+  // where a copy of a fixture (here, the fixture itself) would clash with mine/a.yaml.
+  TempDir dir;
+  auto fixture = aksc::test::source_dir() / "tests" / "rules" / "AKS102" / "good-3-chars.yaml";
+  auto mine = dir.write("mine/a.yaml", aksc::test::read_text(fixture));
+  auto readme = aksc::test::source_dir() / "README.md";
+  if (top_folder(dir.path()) == top_folder(aksc::test::source_dir())) {
+    aksc::test::skip_test("the temporary folder and the source tree share a folder below /");
+    return;
+  }
+  // Bounded by `timeout`: a regression would walk the whole file system.
+  auto lint = [&](const std::filesystem::path& other) {
+    auto result = aksc::test::run_process({"timeout", "60", AKSC_BINARY, "lint", "--specs-only",
+                                           "--format", "json", mine.string(), other.string()},
+                                          "/");
+    INFO(result.err);
+    REQUIRE(result.exit_code != 124);
+    return nlohmann::json::parse(result.out);
+  };
+  auto with_readme = lint(readme);
+  for (const auto& finding : with_readme["findings"]) {
+    CHECK(finding["rule"] == "AKS001");  // README.md is not YAML; nothing else is reported
+    CHECK(finding["file"] == readme.string());
+  }
+  // The clash is real: named, the fixture is compared and reported.
+  auto both = lint(fixture);
+  REQUIRE(both["findings"].size() == 1);
+  CHECK(both["findings"][0]["rule"] == "AKS105");
 }
