@@ -60,7 +60,7 @@ TEST_CASE("empty and non-spec files found in a folder are skipped") {
   CHECK(contains(result.err, "specs/empty.yaml: no YAML documents, skipped"));
 }
 
-TEST_CASE("a binary file is AKS001 at the NUL byte; the run goes on") {
+TEST_CASE("a binary file is AKS001 at the NUL byte, the run goes on") {
   TempDir dir;
   write_other(dir);
   dir.write("blob.yaml", std::string("name: a\nkey: \0\x01\x02", 16));
@@ -82,7 +82,7 @@ TEST_CASE("invalid UTF-8 is AKS001 at the bad byte") {
                  "UTF-8 text [AKS001]"));
 }
 
-TEST_CASE("a YAML syntax error is AKS001 with the parser's position; other files go on") {
+TEST_CASE("a YAML syntax error is AKS001 with the parser's position, other files go on") {
   TempDir dir;
   write_other(dir);
   dir.write("broken.yaml",
@@ -105,7 +105,7 @@ TEST_CASE("a folder given where a file is expected is an input error") {
   CHECK(contains(result.err, "conf: is a folder, not a file"));
 }
 
-TEST_CASE("a FIFO is never opened: named, it is an error; in a folder, it is skipped") {
+TEST_CASE("a FIFO is never opened: named, it is an error, in a folder, it is skipped") {
   TempDir dir;
   write_other(dir);
   REQUIRE(mkfifo((dir.path() / "pipe.yaml").c_str(), 0600) == 0);

@@ -151,7 +151,7 @@ TEST_CASE("build --check exits 0 when current, 1 listing what differs or is miss
   CHECK_FALSE(fs::exists(dir.path() / "nowhere"));
 }
 
-TEST_CASE("build output is byte-identical across runs and folders; a rebuild touches nothing") {
+TEST_CASE("build output is byte-identical across runs and folders, a rebuild touches nothing") {
   TempDir dir;
   dir.write("specs/a.yaml", create_spec());
   dir.write("specs/b.yaml", attach_spec());
@@ -277,7 +277,7 @@ TEST_CASE("a read-only OUTDIR is an error (exit 2) and the old artifacts stay wh
   CHECK(contains(fresh.err, "aksc: error: cannot create folder out/ml-ws/attached-aks: "));
 }
 
-TEST_CASE("build of the clean samples succeeds; build of all samples refuses samples/broken") {
+TEST_CASE("build of the clean samples succeeds, build of all samples refuses samples/broken") {
   TempDir dir;
   auto clean = run_aksc({"build", (aksc::test::source_dir() / "samples/vision").string(),
                          (aksc::test::source_dir() / "samples/nlp").string(), "-o",

@@ -60,7 +60,7 @@ TEST_CASE("init: -o writes the file, refuses to overwrite it, and --force replac
   CHECK(contains(missing.err, "cannot write no/such/folder/spec.yaml"));
 }
 
-TEST_CASE("init: bad options are usage errors; --schema writes the modeline") {
+TEST_CASE("init: bad options are usage errors, --schema writes the modeline") {
   TempDir dir;
   auto bad_name = run_aksc({"init", "--name", "9lives"}, dir.path());
   CHECK(bad_name.exit_code == 2);

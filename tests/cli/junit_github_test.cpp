@@ -132,7 +132,7 @@ TEST_CASE("github: workflow commands with file, line, col and title") {
   CHECK_FALSE(contains(quiet.out, "in 1 spec"));
 }
 
-TEST_CASE("github: properties and data are escaped; warnings and notes have their commands") {
+TEST_CASE("github: properties and data are escaped, warnings and notes have their commands") {
   TempDir dir;
   dir.write("a,b:c%.yaml", create_spec("x") + "vm_size: Standard_D4_v2\n");
   dir.write("w.yaml", create_spec("vision-dev  # aksc-ignore AKS999: 50% sure\r"));

@@ -167,7 +167,7 @@ TEST_CASE("intent of create: defaults resolved, one Azure ML step", "[backends]"
   CHECK_FALSE(d.attached);
 }
 
-TEST_CASE("intent of attach: by resource ID no lookup; by name a built ID and a lookup",
+TEST_CASE("intent of attach: by resource ID no lookup, by name a built ID and a lookup",
           "[backends]") {
   Deployment by_id = deployment_of(kAttachById);
   CHECK(by_id.steps == std::vector<Step>{Step::kAttachCompute});

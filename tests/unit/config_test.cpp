@@ -63,7 +63,7 @@ TEST_CASE("parse_config: an empty or comment-only aksc.yaml means the defaults",
   }
 }
 
-TEST_CASE("parse_config reads severities; off means nullopt", "[config]") {
+TEST_CASE("parse_config reads severities, off means nullopt", "[config]") {
   Parsed parsed = parse(
       "rules:\n"
       "  AKS101: error\n"

@@ -220,7 +220,7 @@ TEST_CASE("schema: a string that is no number is not told to drop its quotes", "
   CHECK(v.findings[2].help == "write the value without quotes");
 }
 
-TEST_CASE("schema: an unquoted version is a number; the help quotes what was written", "[schema]") {
+TEST_CASE("schema: an unquoted version is a number, the help quotes what was written", "[schema]") {
   Validated v = validate(with_mode("provision-and-attach") + "kubernetes_version: 1.20\n");
   REQUIRE(v.findings.size() == 1);
   CHECK(v.findings[0].message ==

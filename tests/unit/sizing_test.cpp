@@ -330,7 +330,7 @@ TEST_CASE("AKS206: the suggested size is a real, large enough size of the same f
   CHECK(contains(help_for("Standard_F4-1ams_v7"), "use Standard_F4ams_v7 (4 vCPUs)"));
 }
 
-TEST_CASE("GPU and FPGA families: NC, ND, NV have a GPU; NP has an FPGA") {
+TEST_CASE("GPU and FPGA families: NC, ND, NV have a GPU, NP has an FPGA") {
   const Catalog& catalog = Catalog::embedded();
   std::map<std::string, int> seen;
   for (const CsvSize& row : csv_sizes()) {
