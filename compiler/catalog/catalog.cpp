@@ -7,15 +7,17 @@
 namespace aksc {
 
 const VmSize* Catalog::find_vm_size(std::string_view name) const {
-  auto found = vm_sizes_.find(to_lower(name));
-  return found == vm_sizes_.end() ? nullptr : &found->second;
+  auto found = std::lower_bound(
+      vm_sizes_.begin(), vm_sizes_.end(), name,
+      [](const VmSize& size, std::string_view key) { return iless(size.name, key); });
+  return found != vm_sizes_.end() && iequals(found->name, name) ? &*found : nullptr;
 }
 
 std::vector<std::string> Catalog::vm_size_names() const {
   std::vector<std::string> names;
   names.reserve(vm_sizes_.size());
-  for (const auto& [key, size] : vm_sizes_)
-    names.push_back(size.name);
+  for (const VmSize& size : vm_sizes_)
+    names.emplace_back(size.name);
   std::sort(names.begin(), names.end());
   return names;
 }

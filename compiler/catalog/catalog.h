@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,13 +10,14 @@
 
 namespace aksc {
 
-/// An Azure VM size (rules/data/vm-sizes.csv).
+/// An Azure VM size (rules/data/vm-sizes.csv). The names view the table's text, which the
+/// catalog keeps alive.
 struct VmSize {
-  std::string name;  ///< As Azure spells it, e.g. "Standard_D3_v2".
+  std::string_view name;  ///< As Azure spells it, e.g. "Standard_D3_v2".
   int vcpus = 0;
   int vcpus_available = 0;  ///< Usable vCPUs of constrained-core sizes; else equal to vcpus.
   int gpus = 0;
-  std::string gpu_type;
+  std::string_view gpu_type;
   bool fpga = false;
 
   /// A size has a GPU when it reports GPUs or a GPU model (AMD partial GPUs report 0).
@@ -79,15 +81,20 @@ class Catalog {
   void load_vm_sizes(std::string_view csv, bool replace_all);
   void load_regions(std::string_view csv, bool replace_all);
   void load_region_pairs(std::string_view csv, bool replace_all);
-  /// Accepts aksc's own table or Microsoft's ServiceTags_Public.json download.
-  void load_service_tags(std::string_view json);
+  /// Accepts aksc's own table or Microsoft's ServiceTags_Public.json download. Returns the
+  /// snapshot that aksc's own table describes in its `source` object (so the embedded table is
+  /// parsed once); for a download, one with only the table name.
+  DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
   void set_snapshot(DataSnapshot snapshot);
 
  private:
-  std::unordered_map<std::string, VmSize> vm_sizes_;  // by lower-case name
-  std::map<std::string, Region> regions_;             // by lower-case name
-  std::map<std::string, std::string> pairs_;          // lower-case region → pair ("" = none)
+  // Sorted case-insensitively by name, one entry per name. The names view `texts_`: 1,500 sizes
+  // are read at every start, so no string is copied and no node allocated per size.
+  std::vector<VmSize> vm_sizes_;
+  std::vector<std::shared_ptr<const std::string>> texts_;
+  std::map<std::string, Region> regions_;     // by lower-case name
+  std::map<std::string, std::string> pairs_;  // lower-case region → pair ("" = none)
   std::map<std::string, std::vector<std::string>> prefixes_;
   AttachPolicy policy_;
   std::vector<DataSnapshot> snapshots_;

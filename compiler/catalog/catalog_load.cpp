@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -5,77 +8,18 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog.h"
+#include "catalog/csv_table.h"
 #include "catalog/embedded_files.h"
 #include "diag/text_util.h"
 
 namespace aksc {
 namespace {
 
-// A CSV table of aksc's data files: '#' comment lines, then a header row, then rows split on
-// ',' (the generator refuses fields with commas or quotes).
-class CsvTable {
- public:
-  CsvTable(std::string_view text, std::vector<std::string> required) {
-    int number = 0;
-    while (!text.empty()) {
-      std::size_t end = text.find('\n');
-      std::string_view line = trim(text.substr(0, end));
-      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-      ++number;
-      if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string> fields = split(line);
-      if (header_.empty()) {
-        header_ = fields;
-        for (const std::string& column : required)
-          index(column);
-        continue;
-      }
-      if (fields.size() != header_.size()) {
-        throw std::runtime_error(fmt::format("line {}: {} fields, the header has {}", number,
-                                             fields.size(), header_.size()));
-      }
-      rows_.push_back({number, std::move(fields)});
-    }
-    if (header_.empty()) throw std::runtime_error("no header row");
-  }
-
-  struct Row {
-    int line;
-    std::vector<std::string> fields;
-  };
-  const std::vector<Row>& rows() const { return rows_; }
-  bool has(const std::string& column) const {
-    return std::find(header_.begin(), header_.end(), column) != header_.end();
-  }
-  std::size_t index(const std::string& column) const {
-    auto found = std::find(header_.begin(), header_.end(), column);
-    if (found == header_.end()) throw std::runtime_error("no column '" + column + "'");
-    return static_cast<std::size_t>(found - header_.begin());
-  }
-
- private:
-  static std::vector<std::string> split(std::string_view line) {
-    std::vector<std::string> fields;
-    while (true) {
-      std::size_t comma = line.find(',');
-      fields.emplace_back(trim(line.substr(0, comma)));
-      if (comma == std::string_view::npos) break;
-      line.remove_prefix(comma + 1);
-    }
-    return fields;
-  }
-
-  std::vector<std::string> header_;
-  std::vector<Row> rows_;
-};
-
-int parse_count(const std::string& text, int line, const char* column) {
-  try {
-    std::size_t used = 0;
-    int value = std::stoi(text, &used);
-    if (used == text.size() && value >= 0) return value;
-  } catch (const std::exception&) {
-  }
+int parse_count(std::string_view text, int line, const char* column) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size() && !text.empty() && value >= 0)
+    return value;
   throw std::runtime_error(fmt::format("line {}: {} '{}' is not a count", line, column, text));
 }
 
@@ -116,54 +60,76 @@ DataSnapshot snapshot_of(const std::string& table, std::string_view text) {
 }  // namespace
 
 void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
-  CsvTable table(csv, {"name", "vcpus"});
-  if (replace_all) vm_sizes_.clear();
-  auto column = [&](const char* name) { return table.has(name) ? table.index(name) : SIZE_MAX; };
+  auto text = std::make_shared<const std::string>(csv);  // the sizes view it
+  CsvTable table(*text, {"name", "vcpus"});
   std::size_t name = table.index("name"), vcpus = table.index("vcpus");
-  std::size_t available = column("vcpus_available"), gpus = column("gpus");
-  std::size_t gpu_type = column("gpu_type"), fpga = column("fpga");
-  for (const CsvTable::Row& row : table.rows()) {
+  std::size_t available = table.optional_index("vcpus_available");
+  std::size_t gpus = table.optional_index("gpus"), gpu_type = table.optional_index("gpu_type");
+  std::size_t fpga = table.optional_index("fpga");
+  std::vector<VmSize> loaded;
+  loaded.reserve(static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')));
+  table.for_each_row([&](int line, std::span<const std::string_view> fields) {
     VmSize size;
-    size.name = row.fields[name];
-    if (size.name.empty()) throw std::runtime_error(fmt::format("line {}: empty name", row.line));
-    size.vcpus = parse_count(row.fields[vcpus], row.line, "vcpus");
+    size.name = fields[name];
+    if (size.name.empty()) throw std::runtime_error(fmt::format("line {}: empty name", line));
+    size.vcpus = parse_count(fields[vcpus], line, "vcpus");
     size.vcpus_available = size.vcpus;
-    if (available != SIZE_MAX && !row.fields[available].empty()) {
-      size.vcpus_available = parse_count(row.fields[available], row.line, "vcpus_available");
+    if (available != SIZE_MAX && !fields[available].empty()) {
+      size.vcpus_available = parse_count(fields[available], line, "vcpus_available");
     }
-    if (gpus != SIZE_MAX && !row.fields[gpus].empty()) {
-      size.gpus = parse_count(row.fields[gpus], row.line, "gpus");
+    if (gpus != SIZE_MAX && !fields[gpus].empty()) {
+      size.gpus = parse_count(fields[gpus], line, "gpus");
     }
-    if (gpu_type != SIZE_MAX) size.gpu_type = row.fields[gpu_type];
-    if (fpga != SIZE_MAX) size.fpga = iequals(row.fields[fpga], "true");
-    vm_sizes_[to_lower(size.name)] = std::move(size);
+    if (gpu_type != SIZE_MAX) size.gpu_type = fields[gpu_type];
+    if (fpga != SIZE_MAX) size.fpga = iequals(fields[fpga], "true");
+    loaded.push_back(size);
+  });
+  // The last row of a name wins, within the file and over the sizes already loaded.
+  auto by_name = [](const VmSize& a, const VmSize& b) { return iless(a.name, b.name); };
+  std::stable_sort(loaded.begin(), loaded.end(), by_name);
+  auto later = std::unique(loaded.rbegin(), loaded.rend(), [](const VmSize& a, const VmSize& b) {
+    return iequals(a.name, b.name);
+  });
+  loaded.erase(loaded.begin(), later.base());
+  if (replace_all) {
+    vm_sizes_.clear();
+    texts_.clear();
   }
+  std::vector<VmSize> merged;
+  merged.reserve(loaded.size() + vm_sizes_.size());
+  std::set_union(loaded.begin(), loaded.end(), vm_sizes_.begin(), vm_sizes_.end(),
+                 std::back_inserter(merged), by_name);  // equal names: taken from `loaded`
+  vm_sizes_ = std::move(merged);
+  texts_.push_back(std::move(text));
 }
 
 void Catalog::load_regions(std::string_view csv, bool replace_all) {
   CsvTable table(csv, {"name"});
-  if (replace_all) regions_.clear();
   std::size_t name = table.index("name");
   std::size_t display = table.has("display_name") ? table.index("display_name") : name;
-  std::size_t type = table.has("region_type") ? table.index("region_type") : SIZE_MAX;
-  for (const CsvTable::Row& row : table.rows()) {
-    Region region{row.fields[name], row.fields[display],
-                  type == SIZE_MAX ? std::string() : row.fields[type]};
-    if (region.name.empty()) throw std::runtime_error(fmt::format("line {}: empty name", row.line));
-    regions_[to_lower(region.name)] = std::move(region);
-  }
+  std::size_t type = table.optional_index("region_type");
+  std::map<std::string, Region> loaded = replace_all ? std::map<std::string, Region>() : regions_;
+  table.for_each_row([&](int line, std::span<const std::string_view> fields) {
+    Region region{std::string(fields[name]), std::string(fields[display]),
+                  type == SIZE_MAX ? std::string() : std::string(fields[type])};
+    if (region.name.empty()) throw std::runtime_error(fmt::format("line {}: empty name", line));
+    loaded[to_lower(region.name)] = std::move(region);
+  });
+  regions_ = std::move(loaded);
 }
 
 void Catalog::load_region_pairs(std::string_view csv, bool replace_all) {
   CsvTable table(csv, {"region", "paired_region"});
-  if (replace_all) pairs_.clear();
   std::size_t region = table.index("region"), pair = table.index("paired_region");
-  for (const CsvTable::Row& row : table.rows()) {
-    pairs_[to_lower(row.fields[region])] = to_lower(row.fields[pair]);
-  }
+  std::map<std::string, std::string> loaded =
+      replace_all ? std::map<std::string, std::string>() : pairs_;
+  table.for_each_row([&](int, std::span<const std::string_view> fields) {
+    loaded[to_lower(fields[region])] = to_lower(fields[pair]);
+  });
+  pairs_ = std::move(loaded);
 }
 
-void Catalog::load_service_tags(std::string_view text) {
+DataSnapshot Catalog::load_service_tags(std::string_view text) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
@@ -189,6 +155,16 @@ void Catalog::load_service_tags(std::string_view text) {
   }
   if (prefixes.empty()) throw std::runtime_error("no AzureMachineLearning.<Region> service tags");
   prefixes_ = std::move(prefixes);
+  DataSnapshot snapshot{"service-tags", "", "", "", "embedded"};
+  if (json.contains("source") && json["source"].is_object()) {
+    const nlohmann::json& source = json["source"];
+    snapshot.source =
+        fmt::format("{} {} (ServiceTags_Public changeNumber {})", source.value("repo", ""),
+                    source.value("path", ""), source.value("changeNumber", 0));
+    snapshot.date = source.value("date", "");
+    snapshot.retrieved = source.value("retrieved", "");
+  }
+  return snapshot;
 }
 
 void Catalog::load_attach_policy(std::string_view text) {
@@ -209,38 +185,40 @@ void Catalog::load_attach_policy(std::string_view text) {
 const Catalog& Catalog::embedded() {
   static const Catalog catalog = [] {
     Catalog result;
+    // Each loader returns the table's snapshot: the service tags carry theirs in their JSON.
     struct Table {
-      const char* name;
       const char* file;
-      void (*load)(Catalog&, std::string_view);
+      DataSnapshot (*load)(Catalog&, std::string_view);
     };
     const Table tables[] = {
-        {"vm-sizes", "vm-sizes.csv",
-         [](Catalog& c, std::string_view t) { c.load_vm_sizes(t, true); }},
-        {"regions", "regions.csv", [](Catalog& c, std::string_view t) { c.load_regions(t, true); }},
-        {"region-pairs", "region-pairs.csv",
-         [](Catalog& c, std::string_view t) { c.load_region_pairs(t, true); }},
-        {"service-tags", "service-tags-azureml.json",
-         [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
-        {"attach-policy", "attach-policy.yaml",
-         [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
+        {"vm-sizes.csv",
+         [](Catalog& c, std::string_view t) {
+           c.load_vm_sizes(t, true);
+           return snapshot_of("vm-sizes", t);
+         }},
+        {"regions.csv",
+         [](Catalog& c, std::string_view t) {
+           c.load_regions(t, true);
+           return snapshot_of("regions", t);
+         }},
+        {"region-pairs.csv",
+         [](Catalog& c, std::string_view t) {
+           c.load_region_pairs(t, true);
+           return snapshot_of("region-pairs", t);
+         }},
+        {"service-tags-azureml.json",
+         [](Catalog& c, std::string_view t) { return c.load_service_tags(t); }},
+        {"attach-policy.yaml",
+         [](Catalog& c, std::string_view t) {
+           c.load_attach_policy(t);
+           return snapshot_of("attach-policy", t);
+         }},
     };
     for (const Table& table : tables) {
-      std::string_view text = embedded_table(table.file);
       try {
-        table.load(result, text);
+        result.set_snapshot(table.load(result, embedded_table(table.file)));
       } catch (const std::runtime_error& error) {
         throw std::logic_error(std::string("rules/data/") + table.file + ": " + error.what());
-      }
-      if (std::string(table.name) == "service-tags") {
-        nlohmann::json source = nlohmann::json::parse(text)["source"];
-        result.set_snapshot(
-            {table.name,
-             fmt::format("{} {} (ServiceTags_Public changeNumber {})", source.value("repo", ""),
-                         source.value("path", ""), source.value("changeNumber", 0)),
-             source.value("date", ""), source.value("retrieved", ""), "embedded"});
-      } else {
-        result.set_snapshot(snapshot_of(table.name, text));
       }
     }
     return result;

@@ -7,6 +7,8 @@ namespace aksc {
 
 /// ASCII case-insensitive equality, as Azure compares names, regions and enum spellings.
 bool iequals(std::string_view a, std::string_view b);
+/// ASCII case-insensitive ordering: `a` sorts before `b` once both are lower-cased.
+bool iless(std::string_view a, std::string_view b);
 /// ASCII lower-case copy.
 std::string to_lower(std::string_view text);
 /// Number of Unicode code points in UTF-8 text (bytes for invalid sequences).

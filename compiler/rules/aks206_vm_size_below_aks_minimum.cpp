@@ -16,7 +16,7 @@ bool is_digit(char c) {
 // original of a constrained-core size (Standard_DS11-1_v2 → Standard_DS11_v2), else the name
 // with its vCPU number raised (Standard_DS1_v2 → Standard_DS2_v2).
 const VmSize* larger_sibling(const VmSize& size, int minimum, const Catalog& catalog) {
-  const std::string& name = size.name;
+  const std::string name(size.name);
   auto usable = [&](const std::string& candidate) -> const VmSize* {
     const VmSize* found = catalog.find_vm_size(candidate);
     return found && found->vcpus_available >= minimum ? found : nullptr;

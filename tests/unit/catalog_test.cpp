@@ -1,0 +1,117 @@
+// The catalog's own loading: CSV tables read row by row, VM sizes kept sorted and viewing the
+// text they were read from, overrides merged by name, and the snapshots of the embedded tables.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "catalog/csv_table.h"
+
+using aksc::Catalog;
+using aksc::CsvTable;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const char* kSizes =
+    "# a comment before the header\n"
+    "name,vcpus,vcpus_available,gpus,gpu_type,fpga\n"
+    "Standard_B,4,,0,,false\n"
+    "\n"
+    "# a comment between rows\n"
+    "Standard_A,2,1,1,Tesla T4,true\n";
+
+}  // namespace
+
+TEST_CASE("CsvTable reads rows in order with their line numbers, skipping comments") {
+  CsvTable table(kSizes, {"name", "vcpus"});
+  CHECK(table.index("vcpus") == 1);
+  CHECK(table.optional_index("fpga") == 5);
+  CHECK(table.optional_index("colour") == SIZE_MAX);
+  std::vector<std::pair<int, std::string>> rows;
+  table.for_each_row([&](int line, std::span<const std::string_view> fields) {
+    REQUIRE(fields.size() == 6);
+    rows.emplace_back(line, std::string(fields[0]) + "|" + std::string(fields[4]));
+  });
+  CHECK(rows ==
+        std::vector<std::pair<int, std::string>>{{3, "Standard_B|"}, {6, "Standard_A|Tesla T4"}});
+}
+
+TEST_CASE("CsvTable names the line of a short row and a missing column") {
+  CsvTable short_row("name,vcpus\nStandard_A,2\n\nStandard_B\n", {"name"});
+  CHECK_THROWS_WITH(short_row.for_each_row([](int, auto) {}), "line 4: 1 fields, the header has 2");
+  CHECK_THROWS_WITH(CsvTable("name,vcpus\n", {"name", "gpus"}), "no column 'gpus'");
+  CHECK_THROWS_WITH(CsvTable("# only comments\n\n", {}), "no header row");
+}
+
+TEST_CASE("VM sizes are found case-insensitively and outlive the text they were read from") {
+  Catalog catalog;
+  {
+    std::string text = kSizes;  // destroyed before the lookups: the catalog keeps its own copy
+    catalog.load_vm_sizes(text, true);
+    text.assign(text.size(), 'x');
+  }
+  const aksc::VmSize* a = catalog.find_vm_size("STANDARD_a");
+  REQUIRE(a != nullptr);
+  CHECK(a->name == "Standard_A");
+  CHECK(a->vcpus == 2);
+  CHECK(a->vcpus_available == 1);
+  CHECK(a->gpu_type == "Tesla T4");
+  CHECK(a->fpga);
+  const aksc::VmSize* b = catalog.find_vm_size("standard_b");
+  REQUIRE(b != nullptr);
+  CHECK(b->vcpus_available == 4);  // an empty column: all vCPUs are usable
+  CHECK(catalog.find_vm_size("Standard_") == nullptr);
+  CHECK(catalog.find_vm_size("Standard_C") == nullptr);
+  CHECK(catalog.vm_size_names() == std::vector<std::string>{"Standard_A", "Standard_B"});
+
+  Catalog copy = catalog;
+  catalog = Catalog();  // the copy shares the text, not the original's lifetime
+  REQUIRE(copy.find_vm_size("standard_a") != nullptr);
+  CHECK(copy.find_vm_size("standard_a")->gpu_type == "Tesla T4");
+}
+
+TEST_CASE("a VM-size override adds sizes and replaces a size of the same name in any case") {
+  Catalog catalog;
+  catalog.load_vm_sizes(kSizes, true);
+  catalog.load_vm_sizes("name,vcpus\nSTANDARD_B,16\nStandard_C,8\nstandard_c,12\n", false);
+  CHECK(catalog.find_vm_size("Standard_A")->vcpus == 2);   // kept
+  CHECK(catalog.find_vm_size("Standard_B")->vcpus == 16);  // replaced, case-insensitively
+  CHECK(catalog.find_vm_size("Standard_B")->name == "STANDARD_B");
+  CHECK(catalog.find_vm_size("Standard_C")->vcpus == 12);  // the last row of a name wins
+  CHECK(catalog.vm_size_names().size() == 3);
+
+  catalog.load_vm_sizes("name,vcpus\nStandard_Z,1\n", true);  // replace_all drops the rest
+  CHECK(catalog.vm_size_names() == std::vector<std::string>{"Standard_Z"});
+}
+
+TEST_CASE("a bad VM-size row leaves the catalog as it was and names the line") {
+  Catalog catalog;
+  catalog.load_vm_sizes(kSizes, true);
+  CHECK_THROWS_WITH(catalog.load_vm_sizes("name,vcpus\nStandard_C,8\nStandard_D,-1\n", false),
+                    Contains("line 3: vcpus '-1' is not a count"));
+  CHECK_THROWS_WITH(catalog.load_vm_sizes("name,vcpus\nStandard_C,+8\n", false),
+                    Contains("line 2: vcpus '+8' is not a count"));
+  CHECK_THROWS_WITH(catalog.load_vm_sizes("name,vcpus\n,8\n", false),
+                    Contains("line 2: empty name"));
+  CHECK(catalog.find_vm_size("Standard_C") == nullptr);
+  CHECK(catalog.vm_size_names().size() == 2);
+}
+
+TEST_CASE("the embedded tables keep their snapshots in table order") {
+  const Catalog& catalog = Catalog::embedded();
+  std::vector<std::string> tables;
+  for (const aksc::DataSnapshot& snapshot : catalog.snapshots())
+    tables.push_back(snapshot.table);
+  CHECK(tables == std::vector<std::string>{"vm-sizes", "regions", "region-pairs", "service-tags",
+                                           "attach-policy"});
+  const aksc::DataSnapshot* tags = catalog.snapshot("service-tags");
+  REQUIRE(tags != nullptr);
+  CHECK_THAT(tags->source, Contains("ServiceTags_Public changeNumber"));
+  CHECK_FALSE(tags->retrieved.empty());
+  CHECK(tags->origin == "embedded");
+  REQUIRE(catalog.control_plane_prefixes("eastus") != nullptr);
+}
