@@ -86,7 +86,8 @@ void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
   });
   // The last row of a name wins, within the file and over the sizes already loaded.
   auto by_name = [](const VmSize& a, const VmSize& b) { return iless(a.name, b.name); };
-  std::stable_sort(loaded.begin(), loaded.end(), by_name);
+  if (!std::is_sorted(loaded.begin(), loaded.end(), by_name))  // the shipped table is sorted
+    std::stable_sort(loaded.begin(), loaded.end(), by_name);
   auto later = std::unique(loaded.rbegin(), loaded.rend(), [](const VmSize& a, const VmSize& b) {
     return iequals(a.name, b.name);
   });

@@ -10,13 +10,13 @@
 
 namespace aksc::test {
 
-/// Runs aksc with `args` in `cwd`, the library preloaded and `settings` ("AKSC_FAULT_...=value")
-/// in its environment.
+/// Runs aksc (aksc_preloadable: a static binary ignores LD_PRELOAD) with `args` in `cwd`, the
+/// library preloaded and `settings` ("AKSC_FAULT_...=value") in its environment.
 inline ProcessResult run_aksc_with_faults(const std::vector<std::string>& args,
                                           const std::filesystem::path& cwd,
                                           std::vector<std::string> settings) {
   settings.push_back(std::string("LD_PRELOAD=") + AKSC_FAULT_SHIM);
-  std::vector<std::string> argv{AKSC_BINARY};
+  std::vector<std::string> argv{AKSC_PRELOADABLE_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, cwd, settings);
 }
