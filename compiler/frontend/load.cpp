@@ -223,15 +223,15 @@ class DocumentBuilder : public YAML::EventHandler {
     if (parent.is_map) {
       parent.has_key = false;
       std::string pointer = pointer_append(parent.pointer, parent.key);
-      if (collection.contains(parent.key)) {
+      auto [slot, added] = collection.get_ref<nlohmann::json::object_t&>().try_emplace(parent.key);
+      if (!added) {
         if (!parent.dropped) report_duplicate(parent, pointer);
         dropped_.push_back(std::make_unique<nlohmann::json>(std::move(value)));
         return Placed{std::move(pointer), dropped_.back().get(), true};
       }
       if (!parent.dropped) document_.locations[pointer] = {parent.key_range, range};
-      nlohmann::json& placed = collection[parent.key];
-      placed = std::move(value);
-      return Placed{std::move(pointer), &placed, parent.dropped};
+      slot->second = std::move(value);
+      return Placed{std::move(pointer), &slot->second, parent.dropped};
     }
     std::string pointer = pointer_append(parent.pointer, std::to_string(collection.size()));
     if (!parent.dropped) document_.locations[pointer] = {{}, range};

@@ -26,6 +26,29 @@ Schema::Schema(nlohmann::json json)
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter adapter(json_);
   parser.populateSchema(adapter, compiled_->schema);
+  index_refs(json_);
+}
+
+void Schema::index_refs(const nlohmann::json& node) {
+  if (node.is_object()) {
+    auto ref = node.find("$ref");
+    if (ref != node.end() && ref->is_string()) {
+      const std::string& text = ref->get_ref<const std::string&>();
+      const nlohmann::json* target = nullptr;
+      if (text.rfind("#", 0) == 0) {
+        try {
+          nlohmann::json::json_pointer pointer(text.substr(1));
+          if (json_.contains(pointer)) target = &json_.at(pointer);
+        } catch (const nlohmann::json::exception&) {  // not a JSON pointer: points nowhere
+        }
+      }
+      ref_targets_[&node] = target;
+    }
+  }
+  if (node.is_structured()) {
+    for (const nlohmann::json& member : node)
+      index_refs(member);
+  }
 }
 
 Schema::~Schema() = default;
@@ -44,14 +67,41 @@ const Schema& Schema::embedded(std::string_view name) {
 }
 
 const nlohmann::json* Schema::follow_ref(const nlohmann::json* schema) const {
-  for (int hops = 0; schema && schema->is_object() && schema->contains("$ref") && hops < 8;
-       ++hops) {
-    std::string ref = (*schema)["$ref"].get<std::string>();
-    if (ref.rfind("#", 0) != 0) return nullptr;
-    nlohmann::json::json_pointer pointer(ref.substr(1));
-    schema = json_.contains(pointer) ? &json_[pointer] : nullptr;
+  for (int hops = 0; schema && hops < 8; ++hops) {
+    auto target = ref_targets_.find(schema);
+    if (target == ref_targets_.end()) return schema;
+    schema = target->second;
   }
   return schema;
+}
+
+namespace {
+
+// The member `key` of `schema` when it is an object; else nullptr.
+const nlohmann::json* member(const nlohmann::json& schema, std::string_view key) {
+  auto found = schema.find(key);
+  return found != schema.end() && found->is_object() ? &*found : nullptr;
+}
+
+}  // namespace
+
+const nlohmann::json* Schema::child_schema(const nlohmann::json* schema,
+                                           std::string_view token) const {
+  if (!schema || !schema->is_object()) return nullptr;
+  const nlohmann::json* next = nullptr;
+  const nlohmann::json* properties = member(*schema, "properties");
+  auto property = properties ? properties->find(token) : nlohmann::json::const_iterator();
+  if (properties && property != properties->end()) {
+    next = &*property;
+  } else if (const nlohmann::json* items = member(*schema, "items")) {
+    next = items;
+  } else if (const nlohmann::json* additional = member(*schema, "additionalProperties")) {
+    next = additional;
+  } else if (const nlohmann::json* patterns = member(*schema, "patternProperties");
+             patterns && patterns->size() == 1) {
+    next = &patterns->begin().value();
+  }
+  return follow_ref(next);
 }
 
 const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
@@ -66,20 +116,7 @@ const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
       token.replace(at, 2, "/");
     for (std::size_t at; (at = token.find("~0")) != std::string::npos;)
       token.replace(at, 2, "~");
-    const nlohmann::json* next = nullptr;
-    if (schema->contains("properties") && (*schema)["properties"].contains(token)) {
-      next = &(*schema)["properties"][token];
-    } else if (schema->contains("items") && (*schema)["items"].is_object()) {
-      next = &(*schema)["items"];
-    } else if (schema->contains("additionalProperties") &&
-               (*schema)["additionalProperties"].is_object()) {
-      next = &(*schema)["additionalProperties"];
-    } else if (schema->contains("patternProperties") &&
-               (*schema)["patternProperties"].is_object() &&
-               (*schema)["patternProperties"].size() == 1) {
-      next = &(*schema)["patternProperties"].begin().value();
-    }
-    schema = follow_ref(next);
+    schema = child_schema(schema, token);
   }
   return schema;
 }
@@ -107,20 +144,25 @@ std::vector<std::pair<std::string, std::string>> Schema::raw_errors(
 
 namespace {
 
-void canonicalize_node(nlohmann::json& node, const std::string& pointer, const Schema& schema) {
+// Walks the document and its schema together, so no node's subschema is looked up from the
+// root again.
+void canonicalize_node(nlohmann::json& node, const nlohmann::json* subschema,
+                       const Schema& schema) {
+  if (!subschema) return;  // nothing below says `enum`
   if (node.is_object()) {
     for (auto& [key, value] : node.items()) {
-      canonicalize_node(value, pointer_append(pointer, key), schema);
+      canonicalize_node(value, schema.child_schema(subschema, key), schema);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
-      canonicalize_node(node[i], pointer_append(pointer, std::to_string(i)), schema);
+      canonicalize_node(node[i], schema.child_schema(subschema, std::to_string(i)), schema);
     }
   } else if (node.is_string()) {
-    const nlohmann::json* subschema = schema.subschema_at(pointer);
-    if (!subschema || !subschema->contains("enum")) return;
-    for (const nlohmann::json& option : (*subschema)["enum"]) {
-      if (option.is_string() && iequals(option.get<std::string>(), node.get<std::string>())) {
+    auto options = subschema->find("enum");
+    if (options == subschema->end() || !options->is_array()) return;
+    const std::string& text = node.get_ref<const std::string&>();
+    for (const nlohmann::json& option : *options) {
+      if (option.is_string() && iequals(option.get_ref<const std::string&>(), text)) {
         node = option;
         return;
       }
@@ -131,7 +173,7 @@ void canonicalize_node(nlohmann::json& node, const std::string& pointer, const S
 }  // namespace
 
 void canonicalize_enums(YamlDocument& document, const Schema& schema) {
-  canonicalize_node(document.root, "", schema);
+  canonicalize_node(document.root, schema.subschema_at(""), schema);
 }
 
 std::set<std::string> validate_document(const YamlDocument& document, const Schema& schema,

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -27,13 +28,20 @@ class Schema {
   /// The subschema describing the node at `pointer` of a document, following `properties`,
   /// `additionalProperties`, `items` and local `$ref`s; nullptr when the schema says nothing.
   const nlohmann::json* subschema_at(std::string_view pointer) const;
+  /// The subschema of the member `token` (a key or an index, unescaped) of a node described by
+  /// `schema`, with local `$ref`s followed; nullptr when the schema says nothing about it.
+  const nlohmann::json* child_schema(const nlohmann::json* schema, std::string_view token) const;
   /// Validates `instance` and returns valijson's raw errors as (path, description) pairs.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
 
  private:
   const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
+  void index_refs(const nlohmann::json& node);
 
   nlohmann::json json_;
+  // The target of every local `$ref` in json_, by the address of the object holding it (nullptr
+  // for one that points nowhere): resolved once, not per document node.
+  std::unordered_map<const nlohmann::json*, const nlohmann::json*> ref_targets_;
   struct Compiled;
   std::unique_ptr<Compiled> compiled_;
 };
