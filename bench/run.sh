@@ -64,6 +64,10 @@ echo "|---:|---:|---:|---:|---:|---:|---:|"
 for size in $sizes; do
   corpus="$work/corpus-$size"
   python3 "$root/bench/gen_corpus.py" "$size" "$corpus"
+  # Write the new files out and read them once, so that no run pays for the kernel flushing
+  # them to disk or for a cold page cache.
+  sync
+  wall "$aksc" lint -q "$corpus" > /dev/null
   lint=$(median "$aksc" lint -q "$corpus")
   build=$(median "$aksc" build "$corpus" -o "$work/out-$size")
   parse=$(floor_median "$corpus")
@@ -77,6 +81,7 @@ done
 
 one="$work/corpus-1/t00/spec-00000.yaml"
 python3 "$root/bench/gen_corpus.py" 1 "$work/corpus-1"
+sync
 runs=20
 echo
 echo "One spec, whole process (aksc lint $(basename "$one")): $(median "$aksc" lint -q "$one") s" \
