@@ -82,8 +82,8 @@ class Catalog {
   void load_regions(std::string_view csv, bool replace_all);
   void load_region_pairs(std::string_view csv, bool replace_all);
   /// Accepts aksc's own table or Microsoft's ServiceTags_Public.json download. Returns the
-  /// snapshot that aksc's own table describes in its `source` object (so the embedded table is
-  /// parsed once); for a download, one with only the table name.
+  /// snapshot of the embedded table, from its `source` object, so that it is parsed once; its
+  /// origin is "embedded", and a caller loading another file records its own snapshot.
   DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
   void set_snapshot(DataSnapshot snapshot);

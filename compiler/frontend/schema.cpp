@@ -88,20 +88,16 @@ const nlohmann::json* member(const nlohmann::json& schema, std::string_view key)
 const nlohmann::json* Schema::child_schema(const nlohmann::json* schema,
                                            std::string_view token) const {
   if (!schema || !schema->is_object()) return nullptr;
-  const nlohmann::json* next = nullptr;
-  const nlohmann::json* properties = member(*schema, "properties");
-  auto property = properties ? properties->find(token) : nlohmann::json::const_iterator();
-  if (properties && property != properties->end()) {
-    next = &*property;
-  } else if (const nlohmann::json* items = member(*schema, "items")) {
-    next = items;
-  } else if (const nlohmann::json* additional = member(*schema, "additionalProperties")) {
-    next = additional;
-  } else if (const nlohmann::json* patterns = member(*schema, "patternProperties");
-             patterns && patterns->size() == 1) {
-    next = &patterns->begin().value();
+  if (const nlohmann::json* properties = member(*schema, "properties")) {
+    auto property = properties->find(token);
+    if (property != properties->end()) return follow_ref(&*property);
   }
-  return follow_ref(next);
+  if (const nlohmann::json* items = member(*schema, "items")) return follow_ref(items);
+  if (const nlohmann::json* additional = member(*schema, "additionalProperties"))
+    return follow_ref(additional);
+  const nlohmann::json* patterns = member(*schema, "patternProperties");
+  if (patterns && patterns->size() == 1) return follow_ref(&patterns->begin().value());
+  return nullptr;
 }
 
 const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
