@@ -40,8 +40,8 @@ std::vector<std::string> parse_list(std::string_view value) {
 
 RuleDoc parse_rule_doc(std::string_view file, std::string_view markdown) {
   RuleDoc doc;
-  doc.file = std::string(file);
-  doc.markdown = std::string(markdown);
+  doc.file = file;
+  doc.markdown = markdown;
   std::vector<std::string_view> lines = split_lines(markdown);
   auto fail = [&](const std::string& why) {
     throw std::runtime_error(std::string(file) + ": " + why);
