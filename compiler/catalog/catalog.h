@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -10,8 +11,8 @@
 
 namespace aksc {
 
-/// An Azure VM size (rules/data/vm-sizes.csv). The names view the table's text, which the
-/// catalog keeps alive.
+/// An Azure VM size (rules/data/vm-sizes.csv). The names view the compiled-in table or the text
+/// of an override, which the catalog keeps alive.
 struct VmSize {
   std::string_view name;  ///< As Azure spells it, e.g. "Standard_D3_v2".
   int vcpus = 0;
@@ -48,11 +49,11 @@ struct DataSnapshot {
   std::string origin;     ///< "embedded", or the override file.
 };
 
-/// The Azure facts the rules use. The embedded tables are parsed once per process;
-/// aksc.yaml `data:` overrides make a modified copy.
+/// The Azure facts the rules use. The shipped tables are read and checked at build time and
+/// compiled in (catalog/embedded_tables.h); aksc.yaml `data:` overrides make a modified copy.
 class Catalog {
  public:
-  /// The tables compiled into the binary. Throws std::logic_error if one is broken.
+  /// The tables compiled into the binary, built once per process.
   static const Catalog& embedded();
 
   /// Case-insensitive, as Azure compares VM size names.
@@ -72,6 +73,15 @@ class Catalog {
   const std::vector<std::string>* control_plane_prefixes(std::string_view region) const;
 
   const AttachPolicy& attach_policy() const { return policy_; }
+
+  // Whole tables, for the build-time table generator and the tests that compare catalogs.
+  std::span<const VmSize> vm_sizes() const { return vm_sizes_; }
+  const std::map<std::string, Region>& regions() const { return regions_; }  // by lower-case name
+  const std::map<std::string, std::string>& region_pairs() const { return pairs_; }
+  const std::map<std::string, std::vector<std::string>>& service_tag_prefixes() const {
+    return prefixes_;
+  }
+
   const std::vector<DataSnapshot>& snapshots() const { return snapshots_; }
   /// The snapshot of `table`, e.g. "service-tags".
   const DataSnapshot* snapshot(std::string_view table) const;
@@ -82,16 +92,18 @@ class Catalog {
   void load_regions(std::string_view csv, bool replace_all);
   void load_region_pairs(std::string_view csv, bool replace_all);
   /// Accepts aksc's own table or Microsoft's ServiceTags_Public.json download. Returns the
-  /// snapshot of the embedded table, from its `source` object, so that it is parsed once; its
-  /// origin is "embedded", and a caller loading another file records its own snapshot.
+  /// snapshot that aksc's table carries in its `source` object (the table generator records
+  /// it), with origin "embedded"; a caller loading another file records its own snapshot.
   DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
   void set_snapshot(DataSnapshot snapshot);
 
  private:
-  // Sorted case-insensitively by name, one entry per name. The names view `texts_`: 1,500 sizes
-  // are read at every start, so no string is copied and no node allocated per size.
-  std::vector<VmSize> vm_sizes_;
+  // Sorted case-insensitively by name, one entry per name: the compiled-in table itself (no
+  // copy at start-up) or, once an override is loaded, `loaded_sizes_`, whose names view
+  // `texts_`. Both are shared and never changed, so a copy of the catalog stays valid.
+  std::span<const VmSize> vm_sizes_;
+  std::shared_ptr<const std::vector<VmSize>> loaded_sizes_;
   std::vector<std::shared_ptr<const std::string>> texts_;
   std::map<std::string, Region> regions_;     // by lower-case name
   std::map<std::string, std::string> pairs_;  // lower-case region → pair ("" = none)

@@ -9,7 +9,6 @@
 
 #include "catalog/catalog.h"
 #include "catalog/csv_table.h"
-#include "catalog/embedded_files.h"
 #include "diag/text_util.h"
 
 namespace aksc {
@@ -21,40 +20,6 @@ int parse_count(std::string_view text, int line, const char* column) {
   if (error == std::errc() && end == text.data() + text.size() && !text.empty() && value >= 0)
     return value;
   throw std::runtime_error(fmt::format("line {}: {} '{}' is not a count", line, column, text));
-}
-
-// "# key: value" lines at the top of a CSV or YAML data file.
-std::map<std::string, std::string> provenance(std::string_view text) {
-  std::map<std::string, std::string> keys;
-  while (!text.empty() && text[0] == '#') {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    if (line.size() < 3 || line[1] != ' ' || line[2] == ' ') continue;  // top-level keys only
-    std::size_t colon = line.find(": ");
-    if (colon == std::string_view::npos) continue;
-    std::string value(trim(line.substr(colon + 2)));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-      value = value.substr(1, value.size() - 2);
-    }
-    keys.emplace(std::string(trim(line.substr(2, colon - 2))), value);
-  }
-  return keys;
-}
-
-std::string_view embedded_table(const std::string& name) {
-  std::optional<std::string_view> text = embedded_file("rules/data/" + name);
-  if (!text) throw std::logic_error("data table not embedded: rules/data/" + name);
-  return *text;
-}
-
-// The "# snapshot:" and "# snapshot_date:" lines that scripts/update-data.py writes.
-DataSnapshot snapshot_of(const std::string& table, std::string_view text) {
-  std::map<std::string, std::string> keys = provenance(text);
-  if (!keys.count("snapshot") || !keys.count("retrieved")) {
-    throw std::logic_error("rules/data table " + table + " has no snapshot/retrieved header");
-  }
-  return {table, keys["snapshot"], keys["snapshot_date"], keys["retrieved"], "embedded"};
 }
 
 }  // namespace
@@ -93,14 +58,15 @@ void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
   });
   loaded.erase(loaded.begin(), later.base());
   if (replace_all) {
-    vm_sizes_.clear();
+    vm_sizes_ = {};
     texts_.clear();
   }
-  std::vector<VmSize> merged;
-  merged.reserve(loaded.size() + vm_sizes_.size());
+  auto merged = std::make_shared<std::vector<VmSize>>();
+  merged->reserve(loaded.size() + vm_sizes_.size());
   std::set_union(loaded.begin(), loaded.end(), vm_sizes_.begin(), vm_sizes_.end(),
-                 std::back_inserter(merged), by_name);  // equal names: taken from `loaded`
-  vm_sizes_ = std::move(merged);
+                 std::back_inserter(*merged), by_name);  // equal names: taken from `loaded`
+  vm_sizes_ = *merged;
+  loaded_sizes_ = std::move(merged);
   texts_.push_back(std::move(text));
 }
 
@@ -181,50 +147,6 @@ void Catalog::load_attach_policy(std::string_view text) {
                              " (needs max_kubernetes_version, production_min_vcpus, "
                              "dev_test_min_vcpus, aks_node_min_vcpus)");
   }
-}
-
-const Catalog& Catalog::embedded() {
-  static const Catalog catalog = [] {
-    Catalog result;
-    // Each loader returns the table's snapshot: the service tags carry theirs in their JSON.
-    struct Table {
-      const char* file;
-      DataSnapshot (*load)(Catalog&, std::string_view);
-    };
-    const Table tables[] = {
-        {"vm-sizes.csv",
-         [](Catalog& c, std::string_view t) {
-           c.load_vm_sizes(t, true);
-           return snapshot_of("vm-sizes", t);
-         }},
-        {"regions.csv",
-         [](Catalog& c, std::string_view t) {
-           c.load_regions(t, true);
-           return snapshot_of("regions", t);
-         }},
-        {"region-pairs.csv",
-         [](Catalog& c, std::string_view t) {
-           c.load_region_pairs(t, true);
-           return snapshot_of("region-pairs", t);
-         }},
-        {"service-tags-azureml.json",
-         [](Catalog& c, std::string_view t) { return c.load_service_tags(t); }},
-        {"attach-policy.yaml",
-         [](Catalog& c, std::string_view t) {
-           c.load_attach_policy(t);
-           return snapshot_of("attach-policy", t);
-         }},
-    };
-    for (const Table& table : tables) {
-      try {
-        result.set_snapshot(table.load(result, embedded_table(table.file)));
-      } catch (const std::runtime_error& error) {
-        throw std::logic_error(std::string("rules/data/") + table.file + ": " + error.what());
-      }
-    }
-    return result;
-  }();
-  return catalog;
 }
 
 }  // namespace aksc

@@ -3,12 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/csv_table.h"
+#include "catalog/embedded_files.h"
 
 using aksc::Catalog;
 using aksc::CsvTable;
@@ -114,4 +116,60 @@ TEST_CASE("the embedded tables keep their snapshots in table order") {
   CHECK_FALSE(tags->retrieved.empty());
   CHECK(tags->origin == "embedded");
   REQUIRE(catalog.control_plane_prefixes("eastus") != nullptr);
+}
+
+TEST_CASE("the compiled-in tables hold what the loaders read from the shipped files") {
+  auto text = [](const std::string& file) {
+    std::optional<std::string_view> data = aksc::embedded_file("rules/data/" + file);
+    REQUIRE(data);
+    return *data;
+  };
+  Catalog read;
+  read.load_vm_sizes(text("vm-sizes.csv"), true);
+  read.load_regions(text("regions.csv"), true);
+  read.load_region_pairs(text("region-pairs.csv"), true);
+  aksc::DataSnapshot tags = read.load_service_tags(text("service-tags-azureml.json"));
+  read.load_attach_policy(text("attach-policy.yaml"));
+  const Catalog& compiled = Catalog::embedded();
+
+  REQUIRE(compiled.vm_sizes().size() == read.vm_sizes().size());
+  CHECK(compiled.vm_sizes().size() > 1000);
+  for (std::size_t i = 0; i < read.vm_sizes().size(); ++i) {
+    const aksc::VmSize& a = compiled.vm_sizes()[i];
+    const aksc::VmSize& b = read.vm_sizes()[i];
+    INFO(b.name);
+    CHECK((a.name == b.name && a.vcpus == b.vcpus && a.vcpus_available == b.vcpus_available &&
+           a.gpus == b.gpus && a.gpu_type == b.gpu_type && a.fpga == b.fpga));
+  }
+  REQUIRE(compiled.regions().size() == read.regions().size());
+  for (const auto& [key, region] : read.regions()) {
+    const aksc::Region* found = compiled.find_region(key);
+    REQUIRE(found != nullptr);
+    CHECK((found->name == region.name && found->display_name == region.display_name &&
+           found->region_type == region.region_type));
+  }
+  CHECK(compiled.region_pairs() == read.region_pairs());
+  CHECK(compiled.service_tag_prefixes() == read.service_tag_prefixes());
+  const aksc::AttachPolicy& policy = compiled.attach_policy();
+  CHECK(policy.max_kubernetes_version == read.attach_policy().max_kubernetes_version);
+  CHECK(policy.production_min_vcpus == read.attach_policy().production_min_vcpus);
+  CHECK(policy.dev_test_min_vcpus == read.attach_policy().dev_test_min_vcpus);
+  CHECK(policy.aks_node_min_vcpus == read.attach_policy().aks_node_min_vcpus);
+
+  // Each snapshot as its table's header says: the service tags' from their `source` object.
+  const aksc::DataSnapshot* compiled_tags = compiled.snapshot("service-tags");
+  REQUIRE(compiled_tags != nullptr);
+  CHECK((compiled_tags->source == tags.source && compiled_tags->date == tags.date &&
+         compiled_tags->retrieved == tags.retrieved));
+  for (const char* table : {"vm-sizes", "regions", "region-pairs", "attach-policy"}) {
+    const aksc::DataSnapshot* snapshot = compiled.snapshot(table);
+    REQUIRE(snapshot != nullptr);
+    std::string_view file =
+        text(std::string(table) + (std::string(table) == "attach-policy" ? ".yaml" : ".csv"));
+    INFO(table);
+    CHECK_THAT(std::string(file), Contains("\n# snapshot: " + snapshot->source + "\n") &&
+                                      Contains("\n# retrieved: \"" + snapshot->retrieved + "\"") &&
+                                      Contains("\n# snapshot_date: " + snapshot->date + "\n"));
+    CHECK(snapshot->origin == "embedded");
+  }
 }

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "catalog/catalog.h"
+
+namespace aksc {
+
+// The shipped data tables (rules/data/), read and checked at build time by
+// tools/catalog_tablegen.cpp with the same loaders that read aksc.yaml overrides, and compiled
+// in as constants: a run then starts without parsing 1,500 VM sizes, a JSON file of service
+// tags and a YAML policy, nor allocating memory for them.
+
+struct EmbeddedRegion {
+  std::string_view name;
+  std::string_view display_name;
+  std::string_view region_type;
+};
+
+struct EmbeddedPair {
+  std::string_view region;         ///< Lower case.
+  std::string_view paired_region;  ///< Lower case; empty when Azure documents no pair.
+};
+
+struct EmbeddedPrefixes {
+  std::string_view region;  ///< Lower case, e.g. "eastus".
+  std::span<const std::string_view> prefixes;
+};
+
+struct EmbeddedSnapshot {
+  std::string_view table;
+  std::string_view source;
+  std::string_view date;
+  std::string_view retrieved;
+};
+
+struct EmbeddedTables {
+  std::span<const VmSize> vm_sizes;  ///< Sorted case-insensitively by name, one per name.
+  std::span<const EmbeddedRegion> regions;
+  std::span<const EmbeddedPair> region_pairs;
+  std::span<const EmbeddedPrefixes> service_tags;
+  std::string_view max_kubernetes_version;
+  int production_min_vcpus = 0;
+  int dev_test_min_vcpus = 0;
+  int aks_node_min_vcpus = 0;
+  std::span<const EmbeddedSnapshot> snapshots;  ///< In the order the tables were read.
+};
+
+/// Defined in the generated catalog_tables.cpp.
+const EmbeddedTables& embedded_tables();
+
+}  // namespace aksc
