@@ -1,5 +1,8 @@
 // aksc: the command line. Finds the subcommand in one table and maps every failure to the
 // exit codes of SPEC §4.
+#include <unistd.h>
+
+#include <cstdio>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -50,12 +53,9 @@ int dispatch(const std::vector<std::string>& args) {
   throw aksc::cli::UsageError{"unknown command '" + name + "'" + aksc::did_you_mean(name, names)};
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+int run(const std::vector<std::string>& args) {
   try {
-    return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+    return dispatch(args);
   } catch (const aksc::cli::UsageError& error) {
     std::cerr << "aksc: error: " << error.message << "\naksc: try 'aksc --help'\n";
     return aksc::cli::kExitUsage;
@@ -63,4 +63,21 @@ int main(int argc, char** argv) {
     std::cerr << "aksc: internal error: " << error.what() << "\n";
     return aksc::cli::kExitUsage;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  int code = run(std::vector<std::string>(argv + 1, argv + argc));
+#ifdef AKSC_SANITIZE_BUILD
+  return code;  // static destructors run, and LeakSanitizer checks at exit
+#else
+  // Ends without destroying the compiled schemas, rule docs and data tables node by node, which
+  // cost a one-spec lint about 0.3 ms: the process's memory goes back to the system at once.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  _exit(code);
+#endif
 }
