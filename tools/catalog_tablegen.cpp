@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -16,6 +14,7 @@
 
 #include "catalog/catalog.h"
 #include "diag/text_util.h"
+#include "tools/generator_support.h"
 
 namespace fs = std::filesystem;
 using aksc::Catalog;
@@ -23,11 +22,7 @@ using aksc::DataSnapshot;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read");
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+constexpr auto literal = aksc::tools::cpp_literal;
 
 // The "# key: value" lines at the top of a CSV or YAML table (top-level keys only).
 std::map<std::string, std::string> provenance(std::string_view text) {
@@ -56,24 +51,6 @@ DataSnapshot snapshot_of(const std::string& table, std::string_view text) {
     throw std::runtime_error("no '# snapshot:' and '# retrieved:' header");
   }
   return {table, keys["snapshot"], keys["snapshot_date"], keys["retrieved"], "embedded"};
-}
-
-// A C++ string literal; octal escapes, as they take at most three digits.
-std::string literal(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c >= 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\%03o", c);
-      out += escaped;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
 }
 
 std::string generate(const Catalog& catalog) {
@@ -167,28 +144,15 @@ int main(int argc, char** argv) {
   for (const Table& table : kTables) {
     fs::path path = folder / table.file;
     try {
-      catalog.set_snapshot(table.load(catalog, read_file(path)));
+      catalog.set_snapshot(table.load(catalog, aksc::tools::read_file(path)));
     } catch (const std::exception& error) {
       std::fprintf(stderr, "catalog_tablegen: %s: %s\n", path.c_str(), error.what());
       return 1;
     }
   }
-  fs::path output = argv[2];
-  fs::path temporary = output;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    out << generate(catalog);
-    if (!out.flush()) {
-      std::fprintf(stderr, "catalog_tablegen: cannot write %s\n", temporary.c_str());
-      return 1;
-    }
-  }
-  std::error_code error;
-  fs::rename(temporary, output, error);
-  if (error) {
-    std::fprintf(stderr, "catalog_tablegen: cannot write %s: %s\n", output.c_str(),
-                 error.message().c_str());
+  std::string error = aksc::tools::write_whole(argv[2], generate(catalog));
+  if (!error.empty()) {
+    std::fprintf(stderr, "catalog_tablegen: %s\n", error.c_str());
     return 1;
   }
   return 0;

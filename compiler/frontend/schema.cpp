@@ -13,6 +13,7 @@
 
 #include "catalog/embedded_files.h"
 #include "diag/text_util.h"
+#include "frontend/lean_schemas.h"
 #include "frontend/schema_messages.h"
 
 namespace aksc {
@@ -21,8 +22,8 @@ struct Schema::Compiled {
   valijson::Schema schema;
 };
 
-Schema::Schema(nlohmann::json json)
-    : json_(std::move(json)), compiled_(std::make_unique<Compiled>()) {
+Schema::Schema(nlohmann::json json, std::string_view annotated)
+    : json_(std::move(json)), annotated_(annotated), compiled_(std::make_unique<Compiled>()) {
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter adapter(json_);
   parser.populateSchema(adapter, compiled_->schema);
@@ -53,6 +54,45 @@ void Schema::index_refs(const nlohmann::json& node) {
 
 Schema::~Schema() = default;
 
+namespace {
+
+// Pairs each node of a lean schema with the node of the annotated schema it was copied from.
+void pair_nodes(const nlohmann::json& lean, const nlohmann::json& annotated,
+                std::unordered_map<const nlohmann::json*, const nlohmann::json*>& source_of) {
+  source_of[&lean] = &annotated;
+  if (lean.is_object() && annotated.is_object()) {
+    for (auto member = lean.begin(); member != lean.end(); ++member) {
+      auto source = annotated.find(member.key());
+      if (source != annotated.end()) pair_nodes(*member, *source, source_of);
+    }
+  } else if (lean.is_array() && annotated.is_array()) {
+    for (std::size_t i = 0; i < lean.size() && i < annotated.size(); ++i)
+      pair_nodes(lean[i], annotated[i], source_of);
+  }
+}
+
+}  // namespace
+
+const Schema::Annotations& Schema::annotations() const {
+  std::call_once(annotations_built_, [this] {
+    auto built = std::make_unique<Annotations>();
+    built->json = nlohmann::json::parse(annotated_);
+    pair_nodes(json_, built->json, built->source_of);
+    annotations_ = std::move(built);
+  });
+  return *annotations_;
+}
+
+std::string Schema::description(const nlohmann::json* subschema) const {
+  if (subschema && !annotated_.empty()) {
+    auto source = annotations().source_of.find(subschema);
+    subschema = source == annotations().source_of.end() ? nullptr : source->second;
+  }
+  if (!subschema || !subschema->is_object()) return {};
+  auto text = subschema->find("description");
+  return text != subschema->end() && text->is_string() ? text->get<std::string>() : "";
+}
+
 const Schema& Schema::embedded(std::string_view name) {
   static std::map<std::string, std::unique_ptr<Schema>, std::less<>> cache;
   static std::mutex mutex;
@@ -62,7 +102,9 @@ const Schema& Schema::embedded(std::string_view name) {
   std::string path = "schemas/" + std::string(name);
   std::optional<std::string_view> text = embedded_file(path);
   if (!text) throw std::logic_error("schema not embedded: " + path);
-  auto schema = std::make_unique<Schema>(nlohmann::json::parse(*text));
+  std::optional<std::string_view> lean = lean_schema(name);
+  auto schema = lean ? std::make_unique<Schema>(nlohmann::json::parse(*lean), *text)
+                     : std::make_unique<Schema>(nlohmann::json::parse(*text));
   return *cache.emplace(std::string(name), std::move(schema)).first->second;
 }
 

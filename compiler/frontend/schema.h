@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,14 +18,19 @@ namespace aksc {
 /// plain words. Schemas are compiled once per process.
 class Schema {
  public:
-  /// The embedded schema `schemas/<name>`; throws std::logic_error if it is missing or broken
-  /// (a build defect, caught by the tests).
+  /// The embedded schema `schemas/<name>`, compiled from its lean copy (frontend/lean_schemas.h);
+  /// throws std::logic_error if it is missing or broken (a build defect, caught by the tests).
   static const Schema& embedded(std::string_view name);
 
-  explicit Schema(nlohmann::json json);
+  /// Compiles `json`. Its descriptions are read from `annotated`, the text of the same schema
+  /// with its annotations, parsed the first time one is asked for; when that is empty, from
+  /// `json` itself.
+  explicit Schema(nlohmann::json json, std::string_view annotated = {});
   ~Schema();
 
   const nlohmann::json& json() const { return json_; }
+  /// The `description` of `subschema` (a node of json()), or "" when it has none.
+  std::string description(const nlohmann::json* subschema) const;
   /// The subschema describing the node at `pointer` of a document, following `properties`,
   /// `additionalProperties`, `items` and local `$ref`s; nullptr when the schema says nothing.
   const nlohmann::json* subschema_at(std::string_view pointer) const;
@@ -38,7 +44,18 @@ class Schema {
   const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
   void index_refs(const nlohmann::json& node);
 
+  // The annotated schema and, for each node of json_, the node it came from; built once, on
+  // the first description asked for (only messages need them).
+  struct Annotations {
+    nlohmann::json json;
+    std::unordered_map<const nlohmann::json*, const nlohmann::json*> source_of;
+  };
+  const Annotations& annotations() const;
+
   nlohmann::json json_;
+  std::string_view annotated_;
+  mutable std::once_flag annotations_built_;
+  mutable std::unique_ptr<Annotations> annotations_;
   // The target of every local `$ref` in json_, by the address of the object holding it (nullptr
   // for one that points nowhere): resolved once, not per document node.
   std::unordered_map<const nlohmann::json*, const nlohmann::json*> ref_targets_;

@@ -85,9 +85,7 @@ std::string field_name(const std::string& pointer) {
   return pointer.empty() ? "the document" : quote(display_path(pointer));
 }
 
-std::string first_sentence(const nlohmann::json* subschema) {
-  if (!subschema || !subschema->contains("description")) return {};
-  std::string text = (*subschema)["description"].get<std::string>();
+std::string first_sentence(const std::string& text) {
   std::size_t stop = text.find(". ");
   return stop == std::string::npos ? text : text.substr(0, stop + 1);
 }
@@ -164,7 +162,7 @@ class Explainer {
     if (description.rfind("Failed to validate against any schemas allowed by anyOf", 0) == 0) {
       if (!subschema || !subschema->contains("x-aksc-message")) return std::nullopt;
       return SchemaProblem{pointer, true, (*subschema)["x-aksc-message"].get<std::string>(),
-                           first_sentence(subschema)};
+                           first_sentence(schema_.description(subschema))};
     }
     if (!value || !subschema) return std::nullopt;
     if (description.rfind("Value type not permitted", 0) == 0) {
@@ -178,7 +176,7 @@ class Explainer {
           subschema->contains("x-aksc-message")
               ? (*subschema)["x-aksc-message"].get<std::string>()
               : fmt::format("{} is not a valid {}", describe_value(*value), field_name(pointer));
-      return SchemaProblem{pointer, false, message, first_sentence(subschema)};
+      return SchemaProblem{pointer, false, message, first_sentence(schema_.description(subschema))};
     }
     if (description.rfind("Failed to match expected value set by 'const'", 0) == 0) {
       return SchemaProblem{pointer,
@@ -287,7 +285,7 @@ class Explainer {
       message = fmt::format("{} must be {}; YAML reads {} as {}", field_name(pointer), expected,
                             written->second, describe_value(value));
     }
-    std::string help = first_sentence(&subschema);
+    std::string help = first_sentence(schema_.description(&subschema));
     std::string type = subschema.value("type", nlohmann::json()).is_string()
                            ? subschema["type"].get<std::string>()
                            : std::string();
@@ -341,12 +339,12 @@ class Explainer {
       message = fmt::format("{} must have at {} {} {}{}", field_name(pointer),
                             fewer ? "least" : "most", count, unit, count == "1" ? "" : "s");
     }
-    return {pointer, false, std::move(message), first_sentence(&subschema)};
+    return {pointer, false, std::move(message), first_sentence(schema_.description(&subschema))};
   }
 
   std::string describe_field(const std::string& pointer) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
-    std::string sentence = first_sentence(subschema);
+    std::string sentence = first_sentence(schema_.description(subschema));
     return sentence.empty() ? "add it" : "add it: " + sentence;
   }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/embedded_files.h"
 #include "diag/finding_sink.h"
 #include "diag/source_file.h"
 #include "frontend/load.h"
@@ -398,8 +399,7 @@ TEST_CASE("schema: the rule ID is the caller's", "[schema]") {
 }
 
 TEST_CASE("Schema::embedded loads every shipped schema and refuses unknown names", "[schema]") {
-  CHECK(Schema::embedded("aksc-spec.schema.json").json()["title"] ==
-        "aksc spec (aksc/v1, kind AksCompute)");
+  CHECK(Schema::embedded("aksc-spec.schema.json").json()["required"].size() > 2);
   CHECK(Schema::embedded("aksc-config.schema.json").json().contains("properties"));
   CHECK(Schema::embedded("aksc-inventory.schema.json").json().is_object());
   CHECK(&Schema::embedded("aksc-spec.schema.json") == &Schema::embedded("aksc-spec.schema.json"));
@@ -437,4 +437,32 @@ TEST_CASE("display_path turns JSON pointers into dotted paths", "[schema]") {
   CHECK(aksc::display_path("/tags/a~0b") == "tags.a~b");
   CHECK(aksc::display_path("/tags/~01") == "tags.~1");
   CHECK(aksc::display_path("/tags/~00") == "tags.~0");
+}
+
+TEST_CASE("an embedded schema is compiled lean and still gives every node its description",
+          "[schema]") {
+  const Schema& schema = spec_schema();
+  nlohmann::json annotated =
+      nlohmann::json::parse(*aksc::embedded_file("schemas/aksc-spec.schema.json"));
+  // Annotations are gone from keyword positions only: the spec's own `description` field stays.
+  CHECK_FALSE(schema.json().contains("title"));
+  CHECK_FALSE(schema.json().contains("description"));
+  const nlohmann::json* field = schema.subschema_at("/description");
+  REQUIRE(field != nullptr);
+  CHECK((*field)["type"] == "string");
+  CHECK_FALSE(field->contains("examples"));
+  CHECK(schema.description(field) == annotated["properties"]["description"]["description"]);
+  CHECK(schema.description(schema.subschema_at("")) == annotated["description"]);
+  const nlohmann::json* mode = schema.subschema_at("/mode");
+  REQUIRE(mode != nullptr);
+  CHECK(schema.description(mode) == annotated["properties"]["mode"]["description"]);
+  CHECK(schema.description(nullptr).empty());
+  // Nothing but annotations differs: put back, the lean schema is the shipped one.
+  CHECK(schema.json().size() + 2 == annotated.size());  // title, description
+}
+
+TEST_CASE("a schema built from JSON reads its descriptions from that JSON", "[schema]") {
+  Schema schema(nlohmann::json::parse(R"({"properties": {"a": {"description": "An a. More."}}})"));
+  CHECK(schema.description(schema.subschema_at("/a")) == "An a. More.");
+  CHECK(schema.description(schema.subschema_at("")).empty());
 }
