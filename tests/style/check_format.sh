@@ -3,7 +3,7 @@
 # would write.
 set -euo pipefail
 clang_format=${1:-clang-format}
-mapfile -t files < <(git ls-files 'compiler/*.cpp' 'compiler/*.h' 'tests/*.cpp' 'tests/*.h' 'tools/*.cpp' \
+mapfile -t files < <(git ls-files 'compiler/*.cpp' 'compiler/*.h' 'tests/*.cpp' 'tests/*.h' 'tools/*.cpp' 'tools/*.h' \
   'bench/*.cpp' 2>/dev/null || find compiler tests tools bench -name '*.cpp' -o -name '*.h')
 if ((${#files[@]} == 0)); then
   mapfile -t files < <(find compiler tests tools bench -name '*.cpp' -o -name '*.h')
