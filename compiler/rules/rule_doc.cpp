@@ -36,20 +36,34 @@ std::vector<std::string> parse_list(std::string_view value) {
   return items;
 }
 
+// Takes the next line off `text`.
+std::string_view next_line(std::string_view& text) {
+  std::size_t end = text.find('\n');
+  std::string_view line = text.substr(0, end);
+  text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  return line;
+}
+
 }  // namespace
 
+// Reads the front matter and the first heading only: every run parses all fifty docs to settle
+// severities, so the rest of each document is not even split into lines.
 RuleDoc parse_rule_doc(std::string_view file, std::string_view markdown) {
   RuleDoc doc;
   doc.file = file;
   doc.markdown = markdown;
-  std::vector<std::string_view> lines = split_lines(markdown);
   auto fail = [&](const std::string& why) {
     throw std::runtime_error(std::string(file) + ": " + why);
   };
-  if (lines.empty() || trim(lines[0]) != "---") fail("missing front matter");
-  std::size_t i = 1;
-  for (; i < lines.size() && trim(lines[i]) != "---"; ++i) {
-    std::string_view line = lines[i];
+  std::string_view rest = markdown;
+  if (rest.empty() || trim(next_line(rest)) != "---") fail("missing front matter");
+  bool terminated = false;
+  while (!rest.empty()) {
+    std::string_view line = next_line(rest);
+    if (trim(line) == "---") {
+      terminated = true;
+      break;
+    }
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) fail("bad front matter line: " + std::string(line));
     std::string_view key = trim(line.substr(0, colon));
@@ -64,10 +78,11 @@ RuleDoc parse_rule_doc(std::string_view file, std::string_view markdown) {
       doc.severity = *severity;
     }
   }
-  if (i == lines.size()) fail("unterminated front matter");
-  for (++i; i < lines.size(); ++i) {
-    if (lines[i].rfind("# ", 0) == 0) {
-      std::string_view heading = trim(lines[i].substr(2));
+  if (!terminated) fail("unterminated front matter");
+  while (!rest.empty()) {
+    std::string_view line = next_line(rest);
+    if (line.rfind("# ", 0) == 0) {
+      std::string_view heading = trim(line.substr(2));
       std::size_t colon = heading.find(": ");
       doc.title =
           std::string(colon == std::string_view::npos ? heading : heading.substr(colon + 2));
