@@ -64,26 +64,26 @@ std::string generate(const Catalog& catalog) {
         << ", " << size.gpus << ", " << literal(size.gpu_type) << ", "
         << (size.fpga ? "true" : "false") << "},\n";
   }
-  out << "};\n\nconstexpr EmbeddedRegion kRegions[] = {\n";
-  for (const auto& [key, region] : catalog.regions()) {
+  out << "};\n\nconstexpr Region kRegions[] = {\n";
+  for (const aksc::Region& region : catalog.regions()) {
     out << "    {" << literal(region.name) << ", " << literal(region.display_name) << ", "
         << literal(region.region_type) << "},\n";
   }
-  out << "};\n\nconstexpr EmbeddedPair kRegionPairs[] = {\n";
-  for (const auto& [region, pair] : catalog.region_pairs())
-    out << "    {" << literal(region) << ", " << literal(pair) << "},\n";
+  out << "};\n\nconstexpr RegionPair kRegionPairs[] = {\n";
+  for (const aksc::RegionPair& pair : catalog.region_pairs())
+    out << "    {" << literal(pair.region) << ", " << literal(pair.paired_region) << "},\n";
   out << "};\n\n";
   int index = 0;
-  for (const auto& [region, prefixes] : catalog.service_tag_prefixes()) {
+  for (const aksc::ServiceTag& tag : catalog.service_tags()) {
     out << "constexpr std::string_view kPrefixes" << index++ << "[] = {\n";
-    for (const std::string& prefix : prefixes)
+    for (std::string_view prefix : tag.prefixes)
       out << "    " << literal(prefix) << ",\n";
     out << "};\n";
   }
-  out << "\nconstexpr EmbeddedPrefixes kServiceTags[] = {\n";
+  out << "\nconstexpr ServiceTag kServiceTags[] = {\n";
   index = 0;
-  for (const auto& [region, prefixes] : catalog.service_tag_prefixes())
-    out << "    {" << literal(region) << ", kPrefixes" << index++ << "},\n";
+  for (const aksc::ServiceTag& tag : catalog.service_tags())
+    out << "    {" << literal(tag.region) << ", kPrefixes" << index++ << "},\n";
   out << "};\n\nconstexpr EmbeddedSnapshot kSnapshots[] = {\n";
   for (const DataSnapshot& snapshot : catalog.snapshots()) {
     out << "    {" << literal(snapshot.table) << ", " << literal(snapshot.source) << ", "

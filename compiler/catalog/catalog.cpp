@@ -5,12 +5,21 @@
 #include "diag/text_util.h"
 
 namespace aksc {
+namespace {
+
+// The row of `rows` (sorted case-insensitively by `key`) whose key is `name` in any case.
+template <typename Row, typename Key>
+const Row* find_row(std::span<const Row> rows, std::string_view name, Key key) {
+  auto found = std::lower_bound(rows.begin(), rows.end(), name, [&](const Row& row, auto wanted) {
+    return iless(key(row), wanted);
+  });
+  return found != rows.end() && iequals(key(*found), name) ? &*found : nullptr;
+}
+
+}  // namespace
 
 const VmSize* Catalog::find_vm_size(std::string_view name) const {
-  auto found = std::lower_bound(
-      vm_sizes_.begin(), vm_sizes_.end(), name,
-      [](const VmSize& size, std::string_view key) { return iless(size.name, key); });
-  return found != vm_sizes_.end() && iequals(found->name, name) ? &*found : nullptr;
+  return find_row(vm_sizes_, name, [](const VmSize& size) { return size.name; });
 }
 
 std::vector<std::string> Catalog::vm_size_names() const {
@@ -23,26 +32,28 @@ std::vector<std::string> Catalog::vm_size_names() const {
 }
 
 const Region* Catalog::find_region(std::string_view name) const {
-  auto found = regions_.find(to_lower(name));
-  return found == regions_.end() ? nullptr : &found->second;
+  return find_row(regions_, name, [](const Region& region) { return region.name; });
 }
 
 std::vector<std::string> Catalog::region_names() const {
   std::vector<std::string> names;
-  for (const auto& [key, region] : regions_)
-    names.push_back(region.name);
+  names.reserve(regions_.size());
+  for (const Region& region : regions_)
+    names.emplace_back(region.name);
   return names;
 }
 
 std::optional<std::string> Catalog::paired_region(std::string_view region) const {
-  auto found = pairs_.find(to_lower(region));
-  if (found == pairs_.end()) return std::nullopt;
-  return found->second;
+  const RegionPair* pair = find_row(pairs_, region, [](const RegionPair& p) { return p.region; });
+  if (!pair) return std::nullopt;
+  return std::string(pair->paired_region);
 }
 
-const std::vector<std::string>* Catalog::control_plane_prefixes(std::string_view region) const {
-  auto found = prefixes_.find(to_lower(region));
-  return found == prefixes_.end() ? nullptr : &found->second;
+std::optional<std::span<const std::string_view>> Catalog::control_plane_prefixes(
+    std::string_view region) const {
+  const ServiceTag* tag = find_row(tags_, region, [](const ServiceTag& t) { return t.region; });
+  if (!tag) return std::nullopt;
+  return tag->prefixes;
 }
 
 const DataSnapshot* Catalog::snapshot(std::string_view table) const {

@@ -1,12 +1,10 @@
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace aksc {
@@ -25,11 +23,24 @@ struct VmSize {
   bool has_gpu() const { return gpus > 0 || !gpu_type.empty(); }
 };
 
-/// An Azure location (rules/data/regions.csv).
+/// An Azure location (rules/data/regions.csv). Views the compiled-in table or an override's
+/// text, as VM sizes do.
 struct Region {
-  std::string name;  ///< ARM location name, e.g. "eastus".
-  std::string display_name;
-  std::string region_type;  ///< "Physical", "Logical" or empty (unknown).
+  std::string_view name;  ///< ARM location name, e.g. "eastus".
+  std::string_view display_name;
+  std::string_view region_type;  ///< "Physical", "Logical" or empty (unknown).
+};
+
+/// A row of rules/data/region-pairs.csv, both names in lower case.
+struct RegionPair {
+  std::string_view region;
+  std::string_view paired_region;  ///< Empty when Azure documents the region as unpaired.
+};
+
+/// The AzureMachineLearning.<Region> service tag of one region.
+struct ServiceTag {
+  std::string_view region;                     ///< Lower case, e.g. "eastus".
+  std::span<const std::string_view> prefixes;  ///< IPv4 and IPv6, as the snapshot writes them.
 };
 
 /// Numbers the rules enforce, with their sources (rules/data/attach-policy.yaml).
@@ -68,19 +79,19 @@ class Catalog {
   /// an empty string when Azure documents it as having no pair.
   std::optional<std::string> paired_region(std::string_view region) const;
 
-  /// The AzureMachineLearning.<Region> service-tag prefixes (IPv4 and IPv6), or nullptr when
+  /// The AzureMachineLearning.<Region> service-tag prefixes (IPv4 and IPv6), or nullopt when
   /// the snapshot has no tag for the region.
-  const std::vector<std::string>* control_plane_prefixes(std::string_view region) const;
+  std::optional<std::span<const std::string_view>> control_plane_prefixes(
+      std::string_view region) const;
 
   const AttachPolicy& attach_policy() const { return policy_; }
 
-  // Whole tables, for the build-time table generator and the tests that compare catalogs.
+  // Whole tables, each sorted case-insensitively by name with one row per name: for the
+  // build-time table generator and the tests that compare catalogs.
   std::span<const VmSize> vm_sizes() const { return vm_sizes_; }
-  const std::map<std::string, Region>& regions() const { return regions_; }  // by lower-case name
-  const std::map<std::string, std::string>& region_pairs() const { return pairs_; }
-  const std::map<std::string, std::vector<std::string>>& service_tag_prefixes() const {
-    return prefixes_;
-  }
+  std::span<const Region> regions() const { return regions_; }
+  std::span<const RegionPair> region_pairs() const { return pairs_; }
+  std::span<const ServiceTag> service_tags() const { return tags_; }
 
   const std::vector<DataSnapshot>& snapshots() const { return snapshots_; }
   /// The snapshot of `table`, e.g. "service-tags".
@@ -99,15 +110,14 @@ class Catalog {
   void set_snapshot(DataSnapshot snapshot);
 
  private:
-  // Sorted case-insensitively by name, one entry per name: the compiled-in table itself (no
-  // copy at start-up) or, once an override is loaded, `loaded_sizes_`, whose names view
-  // `texts_`. Both are shared and never changed, so a copy of the catalog stays valid.
+  // Each table is the compiled-in one itself (nothing is copied at start-up) or, once an
+  // override is loaded, a merged copy in `owned_` whose names view override texts also kept
+  // there. Owned data is shared and never changed, so a copy of the catalog stays valid.
   std::span<const VmSize> vm_sizes_;
-  std::shared_ptr<const std::vector<VmSize>> loaded_sizes_;
-  std::vector<std::shared_ptr<const std::string>> texts_;
-  std::map<std::string, Region> regions_;     // by lower-case name
-  std::map<std::string, std::string> pairs_;  // lower-case region → pair ("" = none)
-  std::map<std::string, std::vector<std::string>> prefixes_;
+  std::span<const Region> regions_;
+  std::span<const RegionPair> pairs_;
+  std::span<const ServiceTag> tags_;
+  std::vector<std::shared_ptr<const void>> owned_;
   AttachPolicy policy_;
   std::vector<DataSnapshot> snapshots_;
 };

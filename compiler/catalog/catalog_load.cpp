@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -22,17 +24,42 @@ int parse_count(std::string_view text, int line, const char* column) {
   throw std::runtime_error(fmt::format("line {}: {} '{}' is not a count", line, column, text));
 }
 
+// `loaded` (in file order) merged over `current`, sorted case-insensitively by `key`: the last
+// row of a key wins, within `loaded` and over `current`.
+template <typename Row, typename Key>
+std::vector<Row> merge_rows(std::vector<Row> loaded, std::span<const Row> current, Key key) {
+  auto less = [&](const Row& a, const Row& b) { return iless(key(a), key(b)); };
+  if (!std::is_sorted(loaded.begin(), loaded.end(), less))  // the shipped tables are sorted
+    std::stable_sort(loaded.begin(), loaded.end(), less);
+  auto later = std::unique(loaded.rbegin(), loaded.rend(),
+                           [&](const Row& a, const Row& b) { return iequals(key(a), key(b)); });
+  loaded.erase(loaded.begin(), later.base());
+  std::vector<Row> merged;
+  merged.reserve(loaded.size() + current.size());
+  std::set_union(loaded.begin(), loaded.end(), current.begin(), current.end(),
+                 std::back_inserter(merged), less);  // equal keys: taken from `loaded`
+  return merged;
+}
+
+// Moves `data` into the catalog's owned storage and returns it, now shared and never changed.
+template <typename T>
+const T& own(std::vector<std::shared_ptr<const void>>& owned, T data) {
+  auto shared = std::make_shared<const T>(std::move(data));
+  owned.push_back(shared);
+  return *shared;
+}
+
 }  // namespace
 
 void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
-  auto text = std::make_shared<const std::string>(csv);  // the sizes view it
-  CsvTable table(*text, {"name", "vcpus"});
+  std::string_view text = own(owned_, std::string(csv));  // the sizes view it
+  CsvTable table(text, {"name", "vcpus"});
   std::size_t name = table.index("name"), vcpus = table.index("vcpus");
   std::size_t available = table.optional_index("vcpus_available");
   std::size_t gpus = table.optional_index("gpus"), gpu_type = table.optional_index("gpu_type");
   std::size_t fpga = table.optional_index("fpga");
   std::vector<VmSize> loaded;
-  loaded.reserve(static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')));
+  loaded.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   table.for_each_row([&](int line, std::span<const std::string_view> fields) {
     VmSize size;
     size.name = fields[name];
@@ -49,52 +76,51 @@ void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
     if (fpga != SIZE_MAX) size.fpga = iequals(fields[fpga], "true");
     loaded.push_back(size);
   });
-  // The last row of a name wins, within the file and over the sizes already loaded.
-  auto by_name = [](const VmSize& a, const VmSize& b) { return iless(a.name, b.name); };
-  if (!std::is_sorted(loaded.begin(), loaded.end(), by_name))  // the shipped table is sorted
-    std::stable_sort(loaded.begin(), loaded.end(), by_name);
-  auto later = std::unique(loaded.rbegin(), loaded.rend(), [](const VmSize& a, const VmSize& b) {
-    return iequals(a.name, b.name);
-  });
-  loaded.erase(loaded.begin(), later.base());
-  if (replace_all) {
-    vm_sizes_ = {};
-    texts_.clear();
-  }
-  auto merged = std::make_shared<std::vector<VmSize>>();
-  merged->reserve(loaded.size() + vm_sizes_.size());
-  std::set_union(loaded.begin(), loaded.end(), vm_sizes_.begin(), vm_sizes_.end(),
-                 std::back_inserter(*merged), by_name);  // equal names: taken from `loaded`
-  vm_sizes_ = *merged;
-  loaded_sizes_ = std::move(merged);
-  texts_.push_back(std::move(text));
+  vm_sizes_ =
+      own(owned_, merge_rows(std::move(loaded), replace_all ? std::span<const VmSize>() : vm_sizes_,
+                             [](const VmSize& size) { return size.name; }));
 }
 
 void Catalog::load_regions(std::string_view csv, bool replace_all) {
-  CsvTable table(csv, {"name"});
+  std::string_view text = own(owned_, std::string(csv));
+  CsvTable table(text, {"name"});
   std::size_t name = table.index("name");
   std::size_t display = table.has("display_name") ? table.index("display_name") : name;
   std::size_t type = table.optional_index("region_type");
-  std::map<std::string, Region> loaded = replace_all ? std::map<std::string, Region>() : regions_;
+  std::vector<Region> loaded;
   table.for_each_row([&](int line, std::span<const std::string_view> fields) {
-    Region region{std::string(fields[name]), std::string(fields[display]),
-                  type == SIZE_MAX ? std::string() : std::string(fields[type])};
+    Region region{fields[name], fields[display], type == SIZE_MAX ? "" : fields[type]};
     if (region.name.empty()) throw std::runtime_error(fmt::format("line {}: empty name", line));
-    loaded[to_lower(region.name)] = std::move(region);
+    loaded.push_back(region);
   });
-  regions_ = std::move(loaded);
+  regions_ =
+      own(owned_, merge_rows(std::move(loaded), replace_all ? std::span<const Region>() : regions_,
+                             [](const Region& region) { return region.name; }));
 }
 
 void Catalog::load_region_pairs(std::string_view csv, bool replace_all) {
-  CsvTable table(csv, {"region", "paired_region"});
+  std::string_view text = own(owned_, to_lower(csv));  // both columns are lower-cased
+  CsvTable table(text, {"region", "paired_region"});
   std::size_t region = table.index("region"), pair = table.index("paired_region");
-  std::map<std::string, std::string> loaded =
-      replace_all ? std::map<std::string, std::string>() : pairs_;
+  std::vector<RegionPair> loaded;
   table.for_each_row([&](int, std::span<const std::string_view> fields) {
-    loaded[to_lower(fields[region])] = to_lower(fields[pair]);
+    loaded.push_back({fields[region], fields[pair]});
   });
-  pairs_ = std::move(loaded);
+  pairs_ = own(owned_,
+               merge_rows(std::move(loaded), replace_all ? std::span<const RegionPair>() : pairs_,
+                          [](const RegionPair& row) { return row.region; }));
 }
+
+namespace {
+
+// Service tags read from JSON: the strings, the views that the tags' spans cover, the tags.
+struct OwnedTags {
+  std::vector<std::string> texts;
+  std::vector<std::string_view> views;
+  std::vector<ServiceTag> tags;
+};
+
+}  // namespace
 
 DataSnapshot Catalog::load_service_tags(std::string_view text) {
   nlohmann::json json;
@@ -103,7 +129,7 @@ DataSnapshot Catalog::load_service_tags(std::string_view text) {
   } catch (const nlohmann::json::parse_error& error) {
     throw std::runtime_error(std::string("not JSON: ") + error.what());
   }
-  std::map<std::string, std::vector<std::string>> prefixes;
+  std::map<std::string, std::vector<std::string>> prefixes;       // by lower-case region
   if (json.contains("regions") && json["regions"].is_object()) {  // aksc's own table
     for (const auto& [region, tag] : json["regions"].items()) {
       prefixes[to_lower(region)] = tag.at("addressPrefixes").get<std::vector<std::string>>();
@@ -121,7 +147,24 @@ DataSnapshot Catalog::load_service_tags(std::string_view text) {
         "neither aksc's service-tag table nor a ServiceTags_Public.json download (no 'values')");
   }
   if (prefixes.empty()) throw std::runtime_error("no AzureMachineLearning.<Region> service tags");
-  prefixes_ = std::move(prefixes);
+  // Built in place: the views point into `texts` and the spans into `views`, neither of which
+  // grows past its reserve.
+  auto owned = std::make_shared<OwnedTags>();
+  std::size_t count = prefixes.size();
+  for (const auto& [region, list] : prefixes)
+    count += list.size();
+  owned->texts.reserve(count);
+  owned->views.reserve(count);
+  for (auto& [region, list] : prefixes) {
+    std::size_t first = owned->views.size();
+    for (std::string& prefix : list)
+      owned->views.push_back(owned->texts.emplace_back(std::move(prefix)));
+    std::string_view name = owned->texts.emplace_back(region);
+    owned->tags.push_back(
+        {name, std::span<const std::string_view>(owned->views).subspan(first, list.size())});
+  }
+  tags_ = owned->tags;
+  owned_.push_back(std::move(owned));
   DataSnapshot snapshot{"service-tags", "", "", "", "embedded"};
   if (json.contains("source") && json["source"].is_object()) {
     const nlohmann::json& source = json["source"];

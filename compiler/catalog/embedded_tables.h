@@ -10,23 +10,7 @@ namespace aksc {
 // The shipped data tables (rules/data/), read and checked at build time by
 // tools/catalog_tablegen.cpp with the same loaders that read aksc.yaml overrides, and compiled
 // in as constants: a run then starts without parsing 1,500 VM sizes, a JSON file of service
-// tags and a YAML policy, nor allocating memory for them.
-
-struct EmbeddedRegion {
-  std::string_view name;
-  std::string_view display_name;
-  std::string_view region_type;
-};
-
-struct EmbeddedPair {
-  std::string_view region;         ///< Lower case.
-  std::string_view paired_region;  ///< Lower case; empty when Azure documents no pair.
-};
-
-struct EmbeddedPrefixes {
-  std::string_view region;  ///< Lower case, e.g. "eastus".
-  std::span<const std::string_view> prefixes;
-};
+// tags and a YAML policy, and the catalog uses the constants where they are, without a copy.
 
 struct EmbeddedSnapshot {
   std::string_view table;
@@ -36,10 +20,11 @@ struct EmbeddedSnapshot {
 };
 
 struct EmbeddedTables {
-  std::span<const VmSize> vm_sizes;  ///< Sorted case-insensitively by name, one per name.
-  std::span<const EmbeddedRegion> regions;
-  std::span<const EmbeddedPair> region_pairs;
-  std::span<const EmbeddedPrefixes> service_tags;
+  // Each sorted case-insensitively by name, one row per name, as Catalog keeps them.
+  std::span<const VmSize> vm_sizes;
+  std::span<const Region> regions;
+  std::span<const RegionPair> region_pairs;
+  std::span<const ServiceTag> service_tags;
   std::string_view max_kubernetes_version;
   int production_min_vcpus = 0;
   int dev_test_min_vcpus = 0;

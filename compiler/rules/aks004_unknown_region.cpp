@@ -27,14 +27,13 @@ std::vector<std::string> physical_regions_of(const Region& logical, const Catalo
   for (std::string_view suffix : {"stage", "stg"}) {
     if (!ends_with(name, suffix)) continue;
     const Region* base = catalog.find_region(name.substr(0, name.size() - suffix.size()));
-    if (base && iequals(base->region_type, "Physical")) return {base->name};
+    if (base && iequals(base->region_type, "Physical")) return {std::string(base->name)};
   }
   std::vector<std::string> found;
-  for (const std::string& candidate : catalog.region_names()) {
-    const Region* region = catalog.find_region(candidate);
-    if (!region || !iequals(region->region_type, "Physical")) continue;
-    if (to_lower(region->name).find(name) == std::string::npos) continue;
-    found.push_back(region->name);
+  for (const Region& region : catalog.regions()) {
+    if (!iequals(region.region_type, "Physical")) continue;
+    if (to_lower(region.name).find(name) == std::string::npos) continue;
+    found.emplace_back(region.name);
     if (found.size() == kMaxSuggestions) break;
   }
   return found;
@@ -51,11 +50,8 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 // The region whose display name is `text` ("East US" → eastus), compared case-insensitively.
 const Region* by_display_name(std::string_view text, const Catalog& catalog) {
-  for (const std::string& name : catalog.region_names()) {
-    const Region* region = catalog.find_region(name);
-    if (region && !region->display_name.empty() && iequals(region->display_name, trim(text))) {
-      return region;
-    }
+  for (const Region& region : catalog.regions()) {
+    if (!region.display_name.empty() && iequals(region.display_name, trim(text))) return &region;
   }
   return nullptr;
 }
@@ -67,11 +63,10 @@ std::string suggestion(std::string_view text, const Catalog& catalog) {
   if (!by_name.empty()) return by_name;
   std::vector<std::string> display_names;
   std::vector<std::string> arm_names;
-  for (const std::string& name : names) {
-    const Region* region = catalog.find_region(name);
-    if (!region || region->display_name.empty() || is_logical(*region)) continue;
-    display_names.push_back(region->display_name);
-    arm_names.push_back(region->name);
+  for (const Region& region : catalog.regions()) {
+    if (region.display_name.empty() || is_logical(region)) continue;
+    display_names.emplace_back(region.display_name);
+    arm_names.emplace_back(region.name);
   }
   std::optional<std::string> display = closest_match(text, display_names);
   if (!display) return {};

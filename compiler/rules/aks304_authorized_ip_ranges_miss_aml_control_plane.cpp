@@ -23,14 +23,14 @@ RegionCheck check_region(const Catalog& catalog, const std::string& region, std:
   RegionCheck check;
   check.region = region;
   check.role = std::move(role);
-  const std::vector<std::string>* prefixes = catalog.control_plane_prefixes(region);
+  auto prefixes = catalog.control_plane_prefixes(region);
   if (!prefixes) return check;
   check.has_tag = true;
-  for (const std::string& text : *prefixes) {
+  for (std::string_view text : *prefixes) {
     std::optional<net::Cidr> prefix = net::parse_cidr(text, nullptr);
     if (!prefix || prefix->address.family != net::Family::kIPv4) continue;
     ++check.ipv4_prefixes;
-    if (!allowed.covers(*prefix)) check.missing.push_back(text);
+    if (!allowed.covers(*prefix)) check.missing.emplace_back(text);
   }
   return check;
 }
@@ -79,7 +79,7 @@ void check_authorized_ip_ranges_miss_aml_control_plane(const ir::Spec& spec,
 
   std::vector<RegionCheck> checks;
   std::vector<std::string> notes;
-  checks.push_back(check_region(catalog, home->name, "workspace region", allowed));
+  checks.push_back(check_region(catalog, std::string(home->name), "workspace region", allowed));
   std::optional<std::string> pair = catalog.paired_region(home->name);
   if (!pair) {
     notes.push_back(
