@@ -68,7 +68,6 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
   int code = run(std::vector<std::string>(argv + 1, argv + argc));
 #ifdef AKSC_SANITIZE_BUILD
   return code;  // static destructors run, and LeakSanitizer checks at exit
