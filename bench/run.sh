@@ -6,13 +6,17 @@
 # For each size: the median wall time of `aksc lint` and of `aksc build` over --runs runs,
 # the peak RSS of one run (/usr/bin/time -v), and the yaml-cpp parse floor (walk, read and
 # parse every file with the same number of threads: build/aksc_parse_floor). Then the whole
-# process for one spec, median of 20 runs. Needs /usr/bin/time (Debian package `time`).
+# process for one spec: 200 runs by build/aksc_spawn_timer (fork, exec and wait, no shell in
+# between), taking turns with a static hello world (build/aksc_hello), what starting any process
+# costs here. Needs /usr/bin/time (Debian package `time`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes="1000 10000 50000"
 runs=5
 aksc="$root/build/aksc"
 floor="$root/build/aksc_parse_floor"
+spawn_timer="$root/build/aksc_spawn_timer"
+hello="$root/build/aksc_hello"
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -21,7 +25,8 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/run.sh [--sizes \"1000 10000\"] [--runs N] [--aksc PATH]" >&2; exit 2 ;;
   esac
 done
-for tool in "$aksc" "$floor" /usr/bin/time; do
+aksc=$(realpath "$aksc")  # the one-spec run is made from the corpus's folder
+for tool in "$aksc" "$floor" "$spawn_timer" "$hello" /usr/bin/time; do
   [ -x "$tool" ] || { echo "bench/run.sh: $tool is missing (scripts/build.sh builds aksc)" >&2; exit 2; }
 done
 work=$(mktemp -d)
@@ -79,10 +84,15 @@ for size in $sizes; do
   rm -rf "$work/out-$size"
 done
 
-one="$work/corpus-1/t00/spec-00000.yaml"
+# One spec in a one-spec project (aksc.yaml, an inventory), run from the project's folder.
 python3 "$root/bench/gen_corpus.py" 1 "$work/corpus-1"
 sync
-runs=20
+cd "$work/corpus-1"
+times=$("$spawn_timer" 200 -- "$hello" -- "$aksc" lint -q t00/spec-00000.yaml)
+mapfile -t one <<< "$times"
+read -r hello_median hello_p10 hello_p90 <<< "${one[0]}"
+read -r lint_median lint_p10 lint_p90 <<< "${one[1]}"
 echo
-echo "One spec, whole process (aksc lint $(basename "$one")): $(median "$aksc" lint -q "$one") s" \
-  "median of $runs runs"
+echo "One spec, whole process (aksc lint -q t00/spec-00000.yaml), 200 runs: median $lint_median ms" \
+  "(p10 $lint_p10, p90 $lint_p90); a static hello world in turn with it: median $hello_median ms" \
+  "(p10 $hello_p10, p90 $hello_p90)"
