@@ -62,7 +62,7 @@ floor_median() {
   done | sort -g | awk '{a[NR] = $1} END { printf "%.3f", a[int((NR + 1) / 2)] }'
 }
 
-echo "aksc $("$aksc" --version 2>/dev/null | head -1), $(nproc) hardware threads, $runs runs each"
+echo "$("$aksc" --version 2>/dev/null | head -1), $(nproc) hardware threads, $runs runs each"
 echo
 echo "| specs | lint (s) | build (s) | yaml-cpp floor (s) | lint / floor | lint RSS (MB) | build RSS (MB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
