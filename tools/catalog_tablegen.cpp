@@ -28,9 +28,7 @@ constexpr auto literal = aksc::tools::cpp_literal;
 std::map<std::string, std::string> provenance(std::string_view text) {
   std::map<std::string, std::string> keys;
   while (!text.empty() && text[0] == '#') {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    std::string_view line = aksc::take_line(text);
     if (line.size() < 3 || line[1] != ' ' || line[2] == ' ') continue;
     std::size_t colon = line.find(": ");
     if (colon == std::string_view::npos) continue;

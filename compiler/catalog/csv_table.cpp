@@ -11,14 +11,6 @@
 namespace aksc {
 namespace {
 
-// Takes the next line off `text`, trimmed.
-std::string_view next_line(std::string_view& text) {
-  std::size_t end = text.find('\n');
-  std::string_view line = trim(text.substr(0, end));
-  text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-  return line;
-}
-
 void split(std::string_view line, std::vector<std::string_view>& fields) {
   fields.clear();
   while (true) {
@@ -34,7 +26,7 @@ void split(std::string_view line, std::vector<std::string_view>& fields) {
 CsvTable::CsvTable(std::string_view text, const std::vector<std::string>& required) {
   int number = 0;
   while (!text.empty()) {
-    std::string_view line = next_line(text);
+    std::string_view line = trim(take_line(text));
     ++number;
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string_view> columns;
@@ -68,7 +60,7 @@ void CsvTable::for_each_row(const RowHandler& handle) const {
   fields.reserve(header_.size() + 1);
   std::string_view text = rows_;
   for (int number = first_row_line_; !text.empty(); ++number) {
-    std::string_view line = next_line(text);
+    std::string_view line = trim(take_line(text));
     if (line.empty() || line[0] == '#') continue;
     split(line, fields);
     if (fields.size() != header_.size()) {

@@ -22,9 +22,7 @@ std::string doc_body(const RuleDoc& doc) {
   std::string body;
   bool in_fence = false;
   while (!text.empty()) {
-    std::size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+    std::string_view line = take_line(text);
     if (line.rfind("```", 0) == 0) in_fence = !in_fence;
     if (!in_fence && line.rfind("#", 0) == 0) body += "#";
     body += line;

@@ -17,5 +17,7 @@ std::size_t utf8_length(std::string_view text);
 std::string_view first_character(std::string_view text);
 /// `text` with leading and trailing blanks removed.
 std::string_view trim(std::string_view text);
+/// Takes the first line off `text` and returns it, without its '\n'.
+std::string_view take_line(std::string_view& text);
 
 }  // namespace aksc

@@ -11,12 +11,8 @@ namespace {
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    lines.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
+  while (!text.empty())
+    lines.push_back(take_line(text));
   return lines;
 }
 
@@ -36,14 +32,6 @@ std::vector<std::string> parse_list(std::string_view value) {
   return items;
 }
 
-// Takes the next line off `text`.
-std::string_view next_line(std::string_view& text) {
-  std::size_t end = text.find('\n');
-  std::string_view line = text.substr(0, end);
-  text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-  return line;
-}
-
 }  // namespace
 
 // Reads the front matter and the first heading only: every run parses all fifty docs to settle
@@ -56,10 +44,10 @@ RuleDoc parse_rule_doc(std::string_view file, std::string_view markdown) {
     throw std::runtime_error(std::string(file) + ": " + why);
   };
   std::string_view rest = markdown;
-  if (rest.empty() || trim(next_line(rest)) != "---") fail("missing front matter");
+  if (rest.empty() || trim(take_line(rest)) != "---") fail("missing front matter");
   bool terminated = false;
   while (!rest.empty()) {
-    std::string_view line = next_line(rest);
+    std::string_view line = take_line(rest);
     if (trim(line) == "---") {
       terminated = true;
       break;
@@ -80,7 +68,7 @@ RuleDoc parse_rule_doc(std::string_view file, std::string_view markdown) {
   }
   if (!terminated) fail("unterminated front matter");
   while (!rest.empty()) {
-    std::string_view line = next_line(rest);
+    std::string_view line = take_line(rest);
     if (line.rfind("# ", 0) == 0) {
       std::string_view heading = trim(line.substr(2));
       std::size_t colon = heading.find(": ");

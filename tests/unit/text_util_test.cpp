@@ -1,0 +1,23 @@
+// The line splitting that the CSV tables, rule docs and the table generator share.
+#include <catch2/catch.hpp>
+
+#include <string_view>
+#include <vector>
+
+#include "diag/text_util.h"
+
+TEST_CASE("take_line takes lines off the front, the last one with or without a newline") {
+  auto lines = [](std::string_view text) {
+    std::vector<std::string_view> taken;
+    while (!text.empty())
+      taken.push_back(aksc::take_line(text));
+    return taken;
+  };
+  CHECK(lines("a\nbc\n") == std::vector<std::string_view>{"a", "bc"});
+  CHECK(lines("a\n\nb") == std::vector<std::string_view>{"a", "", "b"});
+  CHECK(lines("a\r\n") == std::vector<std::string_view>{"a\r"});  // trim() drops the '\r'
+  CHECK(lines("\n") == std::vector<std::string_view>{""});
+  std::string_view rest = "one\ntwo";
+  CHECK(aksc::take_line(rest) == "one");
+  CHECK(rest == "two");
+}
