@@ -85,8 +85,9 @@ const Schema::Annotations& Schema::annotations() const {
 
 std::string Schema::description(const nlohmann::json* subschema) const {
   if (subschema && !annotated_.empty()) {
-    auto source = annotations().source_of.find(subschema);
-    subschema = source == annotations().source_of.end() ? nullptr : source->second;
+    const auto& source_of = annotations().source_of;
+    auto source = source_of.find(subschema);
+    subschema = source == source_of.end() ? nullptr : source->second;
   }
   if (!subschema || !subschema->is_object()) return {};
   auto text = subschema->find("description");
