@@ -316,8 +316,19 @@ std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
   YAML::Parser parser(stream);
   DocumentBuilder builder(source, sink, limits);
   try {
-    while (parser.HandleNextDocument(builder))
-      documents.push_back(builder.take());
+    while (parser.HandleNextDocument(builder)) {
+      YamlDocument document = builder.take();
+      // On a token it cannot place at the top level (a ',' there), yaml-cpp hands back the same
+      // empty document at the same place for ever: a document starting where the last one did
+      // means the parser is stuck, which is a syntax error there, not a file of endless documents.
+      if (!documents.empty() && document.range == documents.back().range) {
+        sink.report("AKS001", source.path(), document.range,
+                    "YAML syntax error: the parser cannot go on from here",
+                    "fix the YAML syntax at this position");
+        break;
+      }
+      documents.push_back(std::move(document));
+    }
   } catch (const YAML::Exception& error) {
     sink.report("AKS001", source.path(), position_range(source, error.mark),
                 "YAML syntax error: " + error.msg, "fix the YAML syntax at this position");

@@ -257,6 +257,21 @@ TEST_CASE("load_yaml: an empty or comment-only file has no documents and no find
   }
 }
 
+TEST_CASE("load_yaml: a ',' at the top level is a syntax error, not endless documents", "[load]") {
+  // yaml-cpp returned the same empty document for ever here, until memory ran out.
+  const std::pair<std::string, std::size_t> cases[] = {
+      {",a\n", 1}, {",ruS203: notles:\n  AKS203: note\n", 1}, {"a: 1\n---\n,b\n", 3}};
+  for (const auto& [text, documents] : cases) {
+    INFO(text);
+    Loaded loaded = load(text);
+    CHECK(loaded.documents.size() == documents);  // where the parser stuck, once each
+    CHECK(loaded.documents[0].root.dump() == (documents == 3 ? "{\"a\":1}" : "null"));
+    REQUIRE(loaded.findings.size() == 1);
+    CHECK(loaded.findings[0].rule == "AKS001");
+    CHECK(loaded.findings[0].message == "YAML syntax error: the parser cannot go on from here");
+  }
+}
+
 TEST_CASE("load_yaml: a syntax error in the third document keeps the first two", "[load]") {
   std::string text =
       "a: 1\n"
