@@ -36,15 +36,16 @@ class Walker {
     } else {
       // read_source reports FIFOs and other non-files by name.
       fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
-      add_file(path, error ? fs::absolute(path) : canonical, true);
+      add_file(path, error ? fs::absolute(path) : canonical, true, false);
     }
   }
 
  private:
-  void add_file(const fs::path& path, const fs::path& canonical, bool explicit_file) {
+  void add_file(const fs::path& path, const fs::path& canonical, bool explicit_file,
+                bool listed_regular) {
     auto [seen, added] = seen_files_.insert(canonical.native());
     if (!added) return;
-    out_.files.push_back({path, display_path(path), explicit_file, *seen});
+    out_.files.push_back({path, display_path(path), explicit_file, *seen, listed_regular});
   }
 
   void walk(const fs::path& folder) {
@@ -115,7 +116,7 @@ class Walker {
     }
     fs::path canonical = canonical_folder / path.filename();
     if (symlink) canonical = fs::weakly_canonical(canonical, error);
-    add_file(path, canonical, false);
+    add_file(path, canonical, false, true);
   }
 
   InputSet& out_;

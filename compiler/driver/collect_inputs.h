@@ -15,6 +15,8 @@ struct InputFile {
   /// Absolute, symlinks resolved: one name per file. A string, not a path: a path keeps a
   /// list of its components, which costs more than the file's specs.
   std::string canonical;
+  /// The walk saw a regular file here, so reading it needs no stat before the open.
+  bool listed_regular = false;
 };
 
 /// The files of a run and the problems met while finding them.

@@ -195,7 +195,8 @@ void process_file(FileState& file) {
   if (file.failure) return;
   try {
     file.source = std::make_shared<SourceFile>(
-        read_source(file.input.path, file.input.display, file.max_file_size));
+        read_source(file.input.path, file.input.display, file.max_file_size,
+                    file.input.listed_regular ? FileKind::kListedRegular : FileKind::kUnknown));
   } catch (const InputError& error) {
     file.failure = error.what();
     return;

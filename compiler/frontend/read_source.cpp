@@ -59,12 +59,15 @@ std::string describe_size(std::uintmax_t bytes) {
 }
 
 SourceFile read_source(const std::filesystem::path& path, const std::string& display_path,
-                       std::uintmax_t max_bytes) {
-  // stat before open: a FIFO, socket or device is refused without being opened.
+                       std::uintmax_t max_bytes, FileKind kind) {
+  // stat before open: a FIFO, socket or device named by a user is refused without being opened.
+  // A file a walk has just listed as regular skips it: the listing answered the same question.
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0)
-    throw InputError(display_path, "cannot read: " + system_error());
-  check_kind_and_size(info, display_path, max_bytes);
+  if (kind == FileKind::kUnknown) {
+    if (::stat(path.c_str(), &info) != 0)
+      throw InputError(display_path, "cannot read: " + system_error());
+    check_kind_and_size(info, display_path, max_bytes);
+  }
   // O_NONBLOCK: should the path have been swapped for a FIFO since, open does not wait for a
   // writer, and fstat below refuses it.
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
@@ -72,7 +75,11 @@ SourceFile read_source(const std::filesystem::path& path, const std::string& dis
   if (::fstat(fd.get(), &info) != 0)
     throw InputError(display_path, "cannot read: " + system_error());
   check_kind_and_size(info, display_path, max_bytes);
-  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  // Room for one byte more than fstat's size: a read that comes back short of the room at exactly
+  // that size has met the end of the file, which saves the read that would return 0. A file that
+  // has grown, or that says it is empty and is not (/proc), fills the spare byte and is read on.
+  const auto expected = static_cast<std::size_t>(info.st_size);
+  std::string text(expected + 1, '\0');
   std::size_t filled = 0;
   char spill[4096];  // catches growth since fstat without over-allocating every file
   for (;;) {
@@ -89,6 +96,7 @@ SourceFile read_source(const std::filesystem::path& path, const std::string& dis
       throw InputError(display_path, fmt::format("grew beyond the {} limit while being read",
                                                  describe_size(max_bytes)));
     }
+    if (in_text && static_cast<std::size_t>(got) < room && filled == expected) break;
   }
   text.resize(filled);
   return SourceFile(display_path, std::move(text));
