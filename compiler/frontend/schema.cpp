@@ -14,6 +14,7 @@
 #include "catalog/embedded_files.h"
 #include "diag/text_util.h"
 #include "frontend/lean_schemas.h"
+#include "frontend/schema_conformance.h"
 #include "frontend/schema_messages.h"
 
 namespace aksc {
@@ -23,11 +24,19 @@ struct Schema::Compiled {
 };
 
 Schema::Schema(nlohmann::json json, std::string_view annotated)
-    : json_(std::move(json)), annotated_(annotated), compiled_(std::make_unique<Compiled>()) {
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  valijson::adapters::NlohmannJsonAdapter adapter(json_);
-  parser.populateSchema(adapter, compiled_->schema);
+    : json_(std::move(json)), annotated_(annotated) {
   index_refs(json_);
+}
+
+const Schema::Compiled& Schema::compiled() const {
+  std::call_once(compiled_once_, [this] {
+    auto compiled = std::make_unique<Compiled>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(json_);
+    parser.populateSchema(adapter, compiled->schema);
+    compiled_ = std::move(compiled);
+  });
+  return *compiled_;
 }
 
 void Schema::index_refs(const nlohmann::json& node) {
@@ -162,11 +171,17 @@ const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
 
 std::vector<std::pair<std::string, std::string>> Schema::raw_errors(
     const nlohmann::json& instance) const {
+  if (check_conformance(instance, json_) == Conformance::kConforms) return {};
+  return valijson_errors(instance);
+}
+
+std::vector<std::pair<std::string, std::string>> Schema::valijson_errors(
+    const nlohmann::json& instance) const {
   // One validator per thread keeps its compiled regexes across documents.
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(instance);
-  validator.validate(compiled_->schema, target, &results);
+  validator.validate(compiled().schema, target, &results);
   std::vector<std::pair<std::string, std::string>> errors;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {

@@ -14,8 +14,8 @@
 
 namespace aksc {
 
-/// A JSON Schema (draft-07) compiled for valijson, with its JSON kept to explain failures in
-/// plain words. Schemas are compiled once per process.
+/// A JSON Schema (draft-07) for valijson, with its JSON kept to explain failures in plain words.
+/// Schemas are compiled once per process, when a document first needs it.
 class Schema {
  public:
   /// The embedded schema `schemas/<name>`, compiled from its lean copy (frontend/lean_schemas.h);
@@ -37,8 +37,12 @@ class Schema {
   /// The subschema of the member `token` (a key or an index, unescaped) of a node described by
   /// `schema`, with local `$ref`s followed; nullptr when the schema says nothing about it.
   const nlohmann::json* child_schema(const nlohmann::json* schema, std::string_view token) const;
-  /// Validates `instance` and returns valijson's raw errors as (path, description) pairs.
+  /// Validates `instance` and returns valijson's raw errors as (path, description) pairs. A
+  /// document that check_conformance finds valid has none, and needs no valijson.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
+  /// raw_errors without the quick look: valijson always (the tests compare the two).
+  std::vector<std::pair<std::string, std::string>> valijson_errors(
+      const nlohmann::json& instance) const;
 
  private:
   const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
@@ -59,8 +63,12 @@ class Schema {
   // The target of every local `$ref` in json_, by the address of the object holding it (nullptr
   // for one that points nowhere): resolved once, not per document node.
   std::unordered_map<const nlohmann::json*, const nlohmann::json*> ref_targets_;
+  // valijson's form of json_, compiled the first time a document needs it: most documents are
+  // judged valid without it, and compiling costs a one-spec run more than its spec.
   struct Compiled;
-  std::unique_ptr<Compiled> compiled_;
+  const Compiled& compiled() const;
+  mutable std::once_flag compiled_once_;
+  mutable std::unique_ptr<Compiled> compiled_;
 };
 
 /// Rewrites every string whose schema has an `enum` to the enum's own spelling when they match

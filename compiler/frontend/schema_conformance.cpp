@@ -1,0 +1,275 @@
+#include "frontend/schema_conformance.h"
+
+#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace aksc {
+namespace {
+
+using nlohmann::json;
+
+Conformance from_bool(bool conforms) {
+  return conforms ? Conformance::kConforms : Conformance::kFails;
+}
+
+// Keywords that say something about a schema but ask nothing of a document.
+bool is_annotation(std::string_view keyword) {
+  for (std::string_view annotation :
+       {"$schema", "$id", "$comment", "title", "description", "default", "examples"}) {
+    if (keyword == annotation) return true;
+  }
+  return keyword.rfind("x-", 0) == 0;  // aksc's own (x-aksc-modes, x-aksc-message)
+}
+
+// A std::regex per pattern and thread, as valijson keeps them: compiled once, searched often.
+const std::regex* compiled_pattern(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, std::regex> cache;
+  auto found = cache.find(pattern);
+  if (found != cache.end()) return &found->second;
+  try {
+    return &cache.emplace(pattern, std::regex(pattern)).first->second;
+  } catch (const std::regex_error&) {
+    return nullptr;
+  }
+}
+
+// Code points, as valijson counts them; nullopt for a string holding a NUL, where valijson's
+// count stops.
+std::optional<std::size_t> code_points(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return std::nullopt;
+  std::size_t count = 0;
+  for (char c : text)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::optional<bool> has_type(const json& value, const json& name) {
+  if (!name.is_string()) return std::nullopt;
+  const std::string& type = name.get_ref<const std::string&>();
+  if (type == "string") return value.is_string();
+  if (type == "integer") return value.is_number_integer();
+  if (type == "number") return value.is_number();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "object") return value.is_object();
+  if (type == "array") return value.is_array();
+  if (type == "null") return value.is_null();
+  return std::nullopt;
+}
+
+class Checker {
+ public:
+  Conformance check(const json& value, const json& schema) {
+    if (!schema.is_object()) return Conformance::kUnknown;
+    bool unknown = false;
+    auto note = [&](Conformance result) {
+      if (result == Conformance::kUnknown) unknown = true;
+      return result == Conformance::kFails;
+    };
+    if (schema.contains("properties") || schema.contains("patternProperties") ||
+        schema.contains("additionalProperties")) {
+      if (note(members(value, schema))) return Conformance::kFails;
+    }
+    for (const auto& [keyword, argument] : schema.items()) {
+      if (note(check_keyword(keyword, argument, value, schema))) return Conformance::kFails;
+    }
+    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+  }
+
+ private:
+  Conformance check_keyword(const std::string& keyword, const json& argument, const json& value,
+                            const json& schema) {
+    if (is_annotation(keyword)) return Conformance::kConforms;
+    if (keyword == "properties" || keyword == "patternProperties" ||
+        keyword == "additionalProperties" || keyword == "then" || keyword == "else") {
+      return Conformance::kConforms;  // judged with their partners (members, `if`)
+    }
+    if (keyword == "type") return type(value, argument);
+    if (keyword == "enum") return one_of_strings(value, argument);
+    if (keyword == "const") return equal_strings(value, argument);
+    if (keyword == "minLength" || keyword == "maxLength") return length(keyword, value, argument);
+    if (keyword == "pattern") return pattern(value, argument);
+    if (keyword == "minimum" || keyword == "maximum") return bound(keyword, value, argument);
+    if (keyword == "minItems" || keyword == "maxItems")
+      return items_count(keyword, value, argument);
+    if (keyword == "required") return required(value, argument);
+    if (keyword == "items") return items(value, argument);
+    if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {
+      return combination(keyword, value, argument);
+    }
+    if (keyword == "not") return negation(check(value, argument));
+    if (keyword == "if") return conditional(value, argument, schema);
+    return Conformance::kUnknown;  // $ref, exclusive bounds, formats...: valijson judges
+  }
+
+  static Conformance type(const json& value, const json& argument) {
+    if (!argument.is_array()) {
+      std::optional<bool> matches = has_type(value, argument);
+      return matches ? from_bool(*matches) : Conformance::kUnknown;
+    }
+    bool any = false;
+    for (const json& name : argument) {
+      std::optional<bool> matches = has_type(value, name);
+      if (!matches) return Conformance::kUnknown;
+      any = any || *matches;
+    }
+    return from_bool(any);
+  }
+
+  // An `enum` judged for strings: a string never equals another type under strong types.
+  static Conformance one_of_strings(const json& value, const json& options) {
+    if (!value.is_string() || !options.is_array()) return Conformance::kUnknown;
+    for (const json& option : options) {
+      if (option.is_string() &&
+          option.get_ref<const std::string&>() == value.get_ref<const std::string&>()) {
+        return Conformance::kConforms;
+      }
+    }
+    return Conformance::kFails;
+  }
+
+  static Conformance equal_strings(const json& value, const json& argument) {
+    if (!value.is_string() || !argument.is_string()) return Conformance::kUnknown;
+    return from_bool(value.get_ref<const std::string&>() == argument.get_ref<const std::string&>());
+  }
+
+  static Conformance length(const std::string& keyword, const json& value, const json& argument) {
+    if (!argument.is_number_unsigned()) return Conformance::kUnknown;
+    if (!value.is_string()) return Conformance::kConforms;
+    std::optional<std::size_t> count = code_points(value.get_ref<const std::string&>());
+    if (!count) return Conformance::kUnknown;
+    auto limit = argument.get<std::uint64_t>();
+    return from_bool(keyword == "minLength" ? *count >= limit : *count <= limit);
+  }
+
+  static Conformance pattern(const json& value, const json& argument) {
+    if (!argument.is_string()) return Conformance::kUnknown;
+    if (!value.is_string()) return Conformance::kConforms;
+    const std::regex* regex = compiled_pattern(argument.get_ref<const std::string&>());
+    if (!regex) return Conformance::kUnknown;
+    return from_bool(std::regex_search(value.get_ref<const std::string&>(), *regex));
+  }
+
+  static Conformance bound(const std::string& keyword, const json& value, const json& argument) {
+    if (!argument.is_number()) return Conformance::kUnknown;
+    if (!value.is_number()) return Conformance::kConforms;
+    double number = value.get<double>();
+    double limit = argument.get<double>();
+    // As valijson compares: a NaN breaks neither bound.
+    return from_bool(keyword == "minimum" ? !(number < limit) : !(number > limit));
+  }
+
+  static Conformance items_count(const std::string& keyword, const json& value,
+                                 const json& argument) {
+    if (!argument.is_number_unsigned()) return Conformance::kUnknown;
+    if (!value.is_array()) return Conformance::kConforms;
+    auto limit = argument.get<std::uint64_t>();
+    return from_bool(keyword == "minItems" ? value.size() >= limit : value.size() <= limit);
+  }
+
+  static Conformance required(const json& value, const json& argument) {
+    if (!argument.is_array()) return Conformance::kUnknown;
+    for (const json& name : argument) {
+      if (!name.is_string()) return Conformance::kUnknown;
+    }
+    if (!value.is_object()) return Conformance::kConforms;
+    for (const json& name : argument) {
+      if (!value.contains(name.get_ref<const std::string&>())) return Conformance::kFails;
+    }
+    return Conformance::kConforms;
+  }
+
+  Conformance items(const json& value, const json& argument) {
+    if (!argument.is_object()) return Conformance::kUnknown;  // tuples and booleans
+    if (!value.is_array()) return Conformance::kConforms;
+    bool unknown = false;
+    for (const json& item : value) {
+      Conformance result = check(item, argument);
+      if (result == Conformance::kFails) return result;
+      unknown = unknown || result == Conformance::kUnknown;
+    }
+    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+  }
+
+  // `properties`, `patternProperties` and `additionalProperties` together: each member is
+  // judged by its property's schema, by every pattern its key matches, and when neither names
+  // it, by `additionalProperties` (absent or true: anything; false: nothing).
+  Conformance members(const json& value, const json& schema) {
+    const json empty = json::object();
+    auto argument = [&](const char* keyword) -> const json& {
+      auto found = schema.find(keyword);
+      return found == schema.end() ? empty : *found;
+    };
+    const json& properties = argument("properties");
+    const json& patterns = argument("patternProperties");
+    auto additional = schema.find("additionalProperties");
+    if (!properties.is_object() || !patterns.is_object()) return Conformance::kUnknown;
+    if (additional != schema.end() && !additional->is_boolean() && !additional->is_object()) {
+      return Conformance::kUnknown;
+    }
+    if (!value.is_object()) return Conformance::kConforms;
+    bool unknown = false;
+    for (const auto& [key, member] : value.items()) {
+      bool named = false;
+      Conformance result = Conformance::kConforms;
+      auto property = properties.find(key);
+      if (property != properties.end()) {
+        named = true;
+        result = check(member, *property);
+      }
+      for (const auto& [pattern, subschema] : patterns.items()) {
+        if (result == Conformance::kFails) break;
+        const std::regex* regex = compiled_pattern(pattern);
+        if (!regex) return Conformance::kUnknown;
+        if (!std::regex_search(key, *regex)) continue;
+        named = true;
+        Conformance matched = check(member, subschema);
+        if (matched != Conformance::kConforms) result = matched;
+      }
+      if (!named && additional != schema.end()) {
+        result = additional->is_boolean() ? from_bool(additional->get<bool>())
+                                          : check(member, *additional);
+      }
+      if (result == Conformance::kFails) return result;
+      unknown = unknown || result == Conformance::kUnknown;
+    }
+    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+  }
+
+  Conformance combination(const std::string& keyword, const json& value, const json& branches) {
+    if (!branches.is_array() || branches.empty()) return Conformance::kUnknown;
+    int conforming = 0;
+    bool unknown = false;
+    for (const json& branch : branches) {
+      Conformance result = check(value, branch);
+      if (result == Conformance::kUnknown) unknown = true;
+      if (result == Conformance::kConforms) ++conforming;
+      if (keyword == "allOf" && result == Conformance::kFails) return result;
+    }
+    if (keyword == "anyOf" && conforming > 0) return Conformance::kConforms;
+    if (unknown) return Conformance::kUnknown;
+    if (keyword == "allOf") return Conformance::kConforms;
+    return from_bool(keyword == "anyOf" ? conforming > 0 : conforming == 1);
+  }
+
+  static Conformance negation(Conformance result) {
+    if (result == Conformance::kUnknown) return result;
+    return from_bool(result == Conformance::kFails);
+  }
+
+  Conformance conditional(const json& value, const json& condition, const json& schema) {
+    Conformance test = check(value, condition);
+    if (test == Conformance::kUnknown) return test;
+    auto branch = schema.find(test == Conformance::kConforms ? "then" : "else");
+    return branch == schema.end() ? Conformance::kConforms : check(value, *branch);
+  }
+};
+
+}  // namespace
+
+Conformance check_conformance(const json& instance, const json& schema) {
+  return Checker().check(instance, schema);
+}
+
+}  // namespace aksc

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace aksc {
+
+/// What a quick look at a document says about a JSON Schema.
+enum class Conformance {
+  kConforms,  ///< Valid: no schema error to find.
+  kFails,     ///< Invalid: a keyword it knows is broken.
+  kUnknown,   ///< It cannot tell: a keyword, or a kind of value, it does not judge.
+};
+
+/// Judges `instance` against `schema` (draft-07) with a small interpreter of the keywords aksc's
+/// schemas use, with valijson's strong types and its ways of counting and matching (code points
+/// up to a NUL, std::regex searches). Most documents conform, and for them this replaces
+/// compiling and running valijson; anything else is left to valijson, which finds and explains
+/// the errors. It answers kUnknown rather than guess: $ref, exclusive bounds, numbers in
+/// `enum` or `const`, strings holding a NUL.
+Conformance check_conformance(const nlohmann::json& instance, const nlohmann::json& schema);
+
+}  // namespace aksc
