@@ -65,7 +65,8 @@ const DataSnapshot* Catalog::snapshot(std::string_view table) const {
 
 void Catalog::set_snapshot(DataSnapshot snapshot) {
   for (DataSnapshot& existing : snapshots_) {
-    if (existing.table == snapshot.table) {
+    if (existing.table == snapshot.table && existing.extends_shipped == snapshot.extends_shipped &&
+        (!snapshot.extends_shipped || existing.origin == snapshot.origin)) {
       existing = std::move(snapshot);
       return;
     }

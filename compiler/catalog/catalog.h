@@ -53,11 +53,12 @@ struct AttachPolicy {
 
 /// Where a data table came from, for --version, JSON output and findings.
 struct DataSnapshot {
-  std::string table;      ///< "vm-sizes", "regions", ...
-  std::string source;     ///< Upstream repository, path and commit or document.
-  std::string date;       ///< Date of the upstream data.
-  std::string retrieved;  ///< When aksc's maintainers took it.
-  std::string origin;     ///< "embedded", or the override file.
+  std::string table;             ///< "vm-sizes", "regions", ...
+  std::string source;            ///< Upstream repository, path and commit or document.
+  std::string date;              ///< Date of the upstream data.
+  std::string retrieved;         ///< When aksc's maintainers took it.
+  std::string origin;            ///< "embedded", or the override file.
+  bool extends_shipped = false;  ///< The override's rows are added to the shipped table's.
 };
 
 /// The Azure facts the rules use. The shipped tables are read and checked at build time and
@@ -93,8 +94,10 @@ class Catalog {
   std::span<const RegionPair> region_pairs() const { return pairs_; }
   std::span<const ServiceTag> service_tags() const { return tags_; }
 
+  /// The tables' snapshots; a table with rows added by an override has two (the shipped one
+  /// first, then the added file's, `extends_shipped`).
   const std::vector<DataSnapshot>& snapshots() const { return snapshots_; }
-  /// The snapshot of `table`, e.g. "service-tags".
+  /// The snapshot of `table`, e.g. "service-tags" (for an extended table, the shipped one).
   const DataSnapshot* snapshot(std::string_view table) const;
 
   // Loading (catalog/catalog_load.cpp). Each throws std::runtime_error with a message that
@@ -107,6 +110,7 @@ class Catalog {
   /// it), with origin "embedded"; a caller loading another file records its own snapshot.
   DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
+  /// Records `snapshot`, replacing the table's; one that `extends_shipped` is kept beside it.
   void set_snapshot(DataSnapshot snapshot);
 
  private:

@@ -65,6 +65,7 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
     entry["date"] = snapshot.date;
     entry["retrieved"] = snapshot.retrieved;
     entry["origin"] = snapshot.origin;
+    if (snapshot.extends_shipped) entry["extendsShipped"] = true;
     root["data"].push_back(std::move(entry));
   }
   out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

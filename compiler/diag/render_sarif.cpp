@@ -202,6 +202,7 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
     entry["date"] = snapshot.date;
     entry["retrieved"] = snapshot.retrieved;
     entry["origin"] = snapshot.origin;
+    if (snapshot.extends_shipped) entry["extendsShipped"] = true;
     properties["dataSnapshots"].push_back(std::move(entry));
   }
   ordered& counts = properties["summary"];

@@ -14,18 +14,20 @@ namespace {
 struct Override {
   const char* key;    // aksc.yaml data: key
   const char* table;  // snapshot name
+  bool extends;       // adds rows to the shipped table rather than replacing it
   void (*load)(Catalog&, std::string_view);
 };
 
 // Overrides add to the shipped VM sizes (an extra CSV); the other tables are replaced whole.
 constexpr Override kOverrides[] = {
-    {"vm_sizes", "vm-sizes", [](Catalog& c, std::string_view t) { c.load_vm_sizes(t, false); }},
-    {"regions", "regions", [](Catalog& c, std::string_view t) { c.load_regions(t, false); }},
-    {"region_pairs", "region-pairs",
+    {"vm_sizes", "vm-sizes", true,
+     [](Catalog& c, std::string_view t) { c.load_vm_sizes(t, false); }},
+    {"regions", "regions", false, [](Catalog& c, std::string_view t) { c.load_regions(t, false); }},
+    {"region_pairs", "region-pairs", false,
      [](Catalog& c, std::string_view t) { c.load_region_pairs(t, false); }},
-    {"service_tags", "service-tags",
+    {"service_tags", "service-tags", false,
      [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
-    {"attach_policy", "attach-policy",
+    {"attach_policy", "attach-policy", false,
      [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
 };
 
@@ -72,6 +74,7 @@ const Catalog& CatalogCache::catalog_for(const Config& config) {
       snapshot.table = override->table;
       snapshot.source = path.value;
       snapshot.origin = path.value;
+      snapshot.extends_shipped = override->extends;
       catalog->set_snapshot(std::move(snapshot));
     } catch (const InputError& error) {
       sink_.report("AKS006", config.file, path.range,

@@ -51,13 +51,19 @@ std::optional<VcpuShortfall> vcpu_shortfall(const ir::Spec& spec, const Catalog&
 }
 
 std::string table_note(const Catalog& catalog, std::string_view table) {
-  const DataSnapshot* snapshot = catalog.snapshot(table);
-  if (!snapshot) return fmt::format("the {} table", table);
-  if (snapshot->origin != "embedded" && !snapshot->origin.empty()) {
-    return fmt::format("the {} table from {}", table, snapshot->origin);
+  std::string note = fmt::format("the {} table", table);
+  std::string added;
+  for (const DataSnapshot& snapshot : catalog.snapshots()) {
+    if (snapshot.table != table) continue;
+    if (snapshot.extends_shipped) {
+      added += " and " + snapshot.origin;
+    } else if (snapshot.origin != "embedded" && !snapshot.origin.empty()) {
+      note += " from " + snapshot.origin;
+    } else if (!snapshot.date.empty()) {
+      note += " of " + snapshot.date;
+    }
   }
-  if (snapshot->date.empty()) return fmt::format("the {} table", table);
-  return fmt::format("the {} table of {}", table, snapshot->date);
+  return note + added;
 }
 
 std::string vcpus_text(std::int64_t count) {

@@ -68,7 +68,8 @@ struct VcpuShortfall {
 std::optional<VcpuShortfall> vcpu_shortfall(const ir::Spec& spec, const Catalog& catalog,
                                             ir::Purpose purpose, std::int64_t minimum);
 
-/// "the vm-sizes table of 2026-03-17", or "the vm-sizes table from extra.csv" for an override.
+/// "the vm-sizes table of 2026-03-17"; for an override, "the regions table from regions.csv",
+/// or "the vm-sizes table of 2026-03-17 and extra.csv" when it adds to the shipped rows.
 std::string table_note(const Catalog& catalog, std::string_view table);
 
 /// "1 vCPU", "4 vCPUs".

@@ -97,3 +97,26 @@ TEST_CASE("a broken aksc.yaml gives located findings in the config file") {
                  "'rules.AKS102'"));
   CHECK(contains(result.out, "aksc.yaml:3:1: error: unknown key 'polcy' (did you mean 'policy'?)"));
 }
+
+TEST_CASE("a vm_sizes override adds to the shipped table, and messages and data say both") {
+  TempDir dir;
+  dir.write("aksc.yaml", "data:\n  vm_sizes: extra.csv\n");
+  dir.write("extra.csv", "name,vcpus,gpus,gpu_type,fpga\nStandard_Z4_v9,4,0,,false\n");
+  std::string spec = create_spec("vision-dev");
+  dir.write("new.yaml", spec.replace(spec.find("Standard_D3_v2"), 14, "Standard_Z4_v9"));
+  dir.write("typo.yaml",
+            create_spec("vision-typo")
+                .replace(create_spec("vision-typo").find("Standard_D3_v2"), 14, "Standard_Q9"));
+  auto json = lint_json(dir, {"."});
+  REQUIRE(json["findings"].size() == 1);  // the added size is known; the typo is not
+  CHECK(json["findings"][0]["rule"] == "AKS204");
+  std::string message = json["findings"][0]["message"];
+  CHECK(contains(message, "in the vm-sizes table of 2026-03-17 and extra.csv"));
+  std::vector<std::string> origins;
+  for (const auto& snapshot : json["data"]) {
+    if (snapshot["table"] != "vm-sizes") continue;
+    origins.push_back(snapshot["origin"]);
+    CHECK(snapshot.value("extendsShipped", false) == (snapshot["origin"] == "extra.csv"));
+  }
+  CHECK(origins == std::vector<std::string>{"embedded", "extra.csv"});
+}
