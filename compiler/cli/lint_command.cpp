@@ -13,11 +13,8 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "diag/render.h"
-#include "diag/text_util.h"
 #include "driver/lint.h"
 #include "driver/suppressions.h"
-#include "frontend/input_error.h"
-#include "frontend/read_source.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
@@ -67,20 +64,6 @@ std::function<SuppressionKind(const Finding&)> suppression_kinds(const LintResul
   };
 }
 
-// --specs-only: whether a file named on the command line may hold an aksc spec. A spec, or a
-// document meant as one, has apiVersion aksc/... or kind AksCompute (in any case), so a file
-// without either text is no spec; a file that cannot be read (or is over the size limit) is
-// kept for the driver to report.
-bool may_hold_spec(const std::string& path, std::uintmax_t max_file_size) {
-  try {
-    std::string lower = to_lower(read_source(path, path, max_file_size).text());
-    return lower.find("aksc/") != std::string::npos ||
-           lower.find("akscompute") != std::string::npos;
-  } catch (const InputError&) {
-    return true;
-  }
-}
-
 std::vector<SpecEntry> spec_entries(const LintResult& result) {
   std::vector<SpecEntry> entries;
   for (const ir::Spec& spec : result.specs) {
@@ -106,8 +89,8 @@ int run_lint(const std::vector<std::string>& args) {
       "colour the text format: never, always or auto (a terminal, TERM not dumb, NO_COLOR "
       "unset)")("quiet,q", "findings only: no summary line, no --verbose notes")(
       "specs-only",
-      "skip named files that hold no aksc spec instead of failing on them (for pre-commit, "
-      "which passes every changed YAML file)")(
+      "skip named files that hold no aksc spec (or are not *.yaml or *.yml) instead of failing "
+      "on them (for pre-commit, which passes every changed YAML file)")(
       "verbose,v", "say which files and documents were skipped, and why");
   add_jobs_option(options);
   add_max_file_size_option(options);
@@ -127,18 +110,8 @@ int run_lint(const std::vector<std::string>& args) {
   if (values.count("config")) request.config_path = values["config"].as<std::string>();
   request.jobs = parse_jobs(values);
   request.max_file_size = parse_max_file_size(values);
-  std::vector<std::string> skipped;
-  if (values.count("specs-only")) {
-    std::erase_if(request.paths, [&](const std::string& path) {
-      if (may_hold_spec(path, request.max_file_size)) return false;
-      skipped.push_back(path + ": no aksc spec in this file, skipped (--specs-only)");
-      return true;
-    });
-  }
-  // With --specs-only and no spec among the named files there is nothing to lint (rather than
-  // the current folder).
-  LintResult result = !skipped.empty() && request.paths.empty() ? LintResult{} : run_lint(request);
-  result.notes.insert(result.notes.begin(), skipped.begin(), skipped.end());
+  request.specs_only = values.count("specs-only") > 0;
+  LintResult result = run_lint(request);
 
   FindingCounts counts = count_findings(result.findings);
   RunSummary summary{result.files,  static_cast<int>(result.specs.size()),

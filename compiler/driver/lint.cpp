@@ -89,6 +89,8 @@ struct FileState {
   std::vector<std::string> notes;      ///< Documents skipped, for --verbose.
   DocumentCounts counts;
   std::uintmax_t max_file_size = kDefaultMaxFileSize;
+  bool specs_only = false;             ///< LintRequest::specs_only, for a named file.
+  std::optional<std::string> skipped;  ///< Why --specs-only left the file out.
 };
 
 // Loads a file's spec documents: YAML, schema, lowering.
@@ -189,16 +191,38 @@ void resolve_configs(std::vector<std::unique_ptr<FileState>>& files, ConfigResol
   }
 }
 
+bool is_yaml_name(const fs::path& path) {
+  std::string extension = to_lower(path.extension().string());
+  return extension == ".yaml" || extension == ".yml";
+}
+
+// --specs-only: a spec, or a document meant as one, has apiVersion aksc/... or kind AksCompute
+// (in any case), so a file without either text holds none.
+bool may_hold_spec(std::string_view text) {
+  std::string lower = to_lower(text);
+  return lower.find("aksc/") != std::string::npos || lower.find("akscompute") != std::string::npos;
+}
+
 // Reads, loads and (for reported files) checks one file. Touches only `file` and read-only
 // shared state, so that files can be processed on several threads.
 void process_file(FileState& file) {
   if (file.failure) return;
+  bool filtered = file.specs_only && file.input.explicit_file;
+  if (filtered && !is_yaml_name(file.input.path)) {
+    file.skipped = "not a YAML file (*.yaml, *.yml), skipped (--specs-only)";
+    return;
+  }
   try {
     file.source = std::make_shared<SourceFile>(
         read_source(file.input.path, file.input.display, file.max_file_size,
                     file.input.listed_regular ? FileKind::kListedRegular : FileKind::kUnknown));
   } catch (const InputError& error) {
     file.failure = error.what();
+    return;
+  }
+  if (filtered && !may_hold_spec(file.source->text())) {
+    file.skipped = "no aksc spec in this file, skipped (--specs-only)";
+    file.source.reset();
     return;
   }
   file.counts = load_specs(file, file.notes);
@@ -211,17 +235,28 @@ void process_file(FileState& file) {
 // that could not be used.
 void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result) {
   std::erase_if(files, [&](const std::unique_ptr<FileState>& file) {
+    if (file->skipped) {
+      result.notes.push_back(file->input.display + ": " + *file->skipped);
+      return true;
+    }
     if (file->failure) {
       if (file->reported) result.input_errors.push_back(*file->failure);
       return true;
     }
     if (!file->reported) return false;
-    ++result.files;
     result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
     const auto& findings = file->sink.findings();
     bool syntax_error = std::any_of(findings.begin(), findings.end(),
                                     [](const Finding& f) { return f.rule == "AKS001"; });
-    if (file->counts.specs == 0 && !syntax_error) {
+    bool no_spec = file->counts.specs == 0 && !syntax_error;
+    if (no_spec && file->input.explicit_file && file->specs_only) {
+      // Neither counted nor reported on (a repeated key in a workflow is not aksc's business).
+      result.notes.push_back(file->input.display +
+                             ": no aksc spec in this file, skipped (--specs-only)");
+      return true;
+    }
+    ++result.files;
+    if (no_spec) {
       if (file->input.explicit_file) {
         result.input_errors.push_back(
             file->input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
@@ -334,6 +369,7 @@ LintResult run_lint(const LintRequest& request) {
     files.push_back(std::make_unique<FileState>());
     files.back()->input = std::move(input);
     files.back()->max_file_size = request.max_file_size;
+    files.back()->specs_only = request.specs_only;
   }
   load_files(files, configs, catalogs, jobs, result);
   // Whole-project rules see every spec of each project, even when only some files were named.

@@ -21,6 +21,9 @@ struct LintRequest {
   std::optional<std::string> config_path;  ///< --config
   unsigned jobs = 0;                       ///< Threads for loading and checking; 0 = all.
   std::uintmax_t max_file_size = kDefaultMaxFileSize;  ///< --max-file-size, for specs and facts.
+  /// --specs-only: a named file that cannot hold a spec (not named *.yaml or *.yml, or without
+  /// the text "aksc/" or "AksCompute" in any case) is skipped with a note, not linted.
+  bool specs_only = false;
 };
 
 /// Everything a lint run found, ready for a renderer.

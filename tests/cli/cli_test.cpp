@@ -170,6 +170,46 @@ TEST_CASE("folders are walked in sorted order, non-spec YAML skipped (--verbose 
   CHECK_FALSE(contains(quiet.err, "not an aksc spec"));
 }
 
+TEST_CASE("lint --specs-only skips named files that hold no spec, and lints the ones that do") {
+  TempDir dir;
+  dir.write("spec.yaml", create_spec("bb"));                            // AKS102: 2 characters
+  dir.write("workflow.yml", "on: push\njobs: {}\n");                    // no spec text
+  dir.write("README.md", "Write `apiVersion: aksc/v1`: see {this}\n");  // spec text, not YAML
+  dir.write("mention.yaml",
+            "# specs use apiVersion: aksc/v1\nkey: value\nkey: again\n");  // text, no spec
+  dir.write("broken.yaml", "apiVersion: aksc/v1\nkind: [\n");              // meant as a spec
+  std::vector<std::string> named = {"spec.yaml", "workflow.yml", "README.md", "mention.yaml"};
+  auto args = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = {"lint", "--verbose"};
+    all.insert(all.end(), extra.begin(), extra.end());
+    all.insert(all.end(), named.begin(), named.end());
+    return all;
+  };
+  auto result = run_aksc(args({"--specs-only"}), dir.path());
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);  // AKS102 in spec.yaml, and nothing else
+  CHECK(contains(result.out, "spec.yaml:3:7"));
+  CHECK(contains(result.out, "in 1 spec (1 file)"));
+  CHECK_FALSE(contains(result.out, "AKS003"));  // mention.yaml's repeated key is not aksc's
+  CHECK(contains(result.err, "workflow.yml: no aksc spec in this file, skipped (--specs-only)"));
+  CHECK(contains(result.err, "README.md: not a YAML file (*.yaml, *.yml), skipped (--specs-only)"));
+  CHECK(contains(result.err, "mention.yaml: no aksc spec in this file, skipped (--specs-only)"));
+  // Without the flag the same files are input errors (exit 2).
+  auto strict = run_aksc(args({}), dir.path());
+  CHECK(strict.exit_code == 2);
+  CHECK(contains(strict.err, "workflow.yml: no aksc spec in this file"));
+  // A file meant as a spec is never skipped: its syntax error is reported.
+  named = {"broken.yaml", "workflow.yml"};
+  auto broken = run_aksc(args({"--specs-only"}), dir.path());
+  CHECK(broken.exit_code == 1);
+  CHECK(contains(broken.out, "broken.yaml:3:1: error: YAML syntax error"));
+  // Nothing left to lint is a clean run, not a lint of the current folder.
+  named = {"workflow.yml"};
+  auto none = run_aksc(args({"--specs-only"}), dir.path());
+  CHECK(none.exit_code == 0);
+  CHECK(contains(none.out, "in 0 specs (0 files)"));
+}
+
 TEST_CASE("multi-document files lint every spec document") {
   TempDir dir;
   dir.write("multi.yaml", create_spec("ok-one") + "---\nkind: Other\n---\n" + create_spec("n"));

@@ -278,10 +278,7 @@ TEST_CASE("without aksc.yaml, files whose only common folder is / never make aks
     return nlohmann::json::parse(result.out);
   };
   auto with_readme = lint(readme);
-  for (const auto& finding : with_readme["findings"]) {
-    CHECK(finding["rule"] == "AKS001");  // README.md is not YAML; nothing else is reported
-    CHECK(finding["file"] == readme.string());
-  }
+  CHECK(with_readme["findings"].empty());  // README.md is no YAML file: skipped, not walked from
   // The clash is real: named, the fixture is compared and reported.
   auto both = lint(fixture);
   REQUIRE(both["findings"].size() == 1);
