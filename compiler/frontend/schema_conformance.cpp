@@ -14,13 +14,69 @@ Conformance from_bool(bool conforms) {
   return conforms ? Conformance::kConforms : Conformance::kFails;
 }
 
-// Keywords that say something about a schema but ask nothing of a document.
-bool is_annotation(std::string_view keyword) {
-  for (std::string_view annotation :
-       {"$schema", "$id", "$comment", "title", "description", "default", "examples"}) {
-    if (keyword == annotation) return true;
+enum class Keyword {
+  kAnnotation,  // says something about the schema, asks nothing of a document
+  kMembers,     // properties, patternProperties, additionalProperties: judged together
+  kPartner,     // then, else: judged with `if`
+  kType,
+  kEnum,
+  kConst,
+  kMinLength,
+  kMaxLength,
+  kPattern,
+  kMinimum,
+  kMaximum,
+  kMinItems,
+  kMaxItems,
+  kRequired,
+  kItems,
+  kAllOf,
+  kAnyOf,
+  kOneOf,
+  kNot,
+  kIf,
+  kUnknown,  // $ref, exclusive bounds, formats...: valijson judges
+};
+
+// By a table of views, not a chain of std::string == "literal" (a strlen and a compare each):
+// the keyword of every schema node is looked up for every document.
+Keyword keyword_of(std::string_view name) {
+  static constexpr std::pair<std::string_view, Keyword> kKeywords[] = {
+      {"type", Keyword::kType},
+      {"properties", Keyword::kMembers},
+      {"additionalProperties", Keyword::kMembers},
+      {"patternProperties", Keyword::kMembers},
+      {"required", Keyword::kRequired},
+      {"enum", Keyword::kEnum},
+      {"const", Keyword::kConst},
+      {"pattern", Keyword::kPattern},
+      {"minLength", Keyword::kMinLength},
+      {"maxLength", Keyword::kMaxLength},
+      {"minimum", Keyword::kMinimum},
+      {"maximum", Keyword::kMaximum},
+      {"items", Keyword::kItems},
+      {"minItems", Keyword::kMinItems},
+      {"maxItems", Keyword::kMaxItems},
+      {"allOf", Keyword::kAllOf},
+      {"anyOf", Keyword::kAnyOf},
+      {"oneOf", Keyword::kOneOf},
+      {"not", Keyword::kNot},
+      {"if", Keyword::kIf},
+      {"then", Keyword::kPartner},
+      {"else", Keyword::kPartner},
+      {"$schema", Keyword::kAnnotation},
+      {"$id", Keyword::kAnnotation},
+      {"$comment", Keyword::kAnnotation},
+      {"title", Keyword::kAnnotation},
+      {"description", Keyword::kAnnotation},
+      {"default", Keyword::kAnnotation},
+      {"examples", Keyword::kAnnotation},
+  };
+  for (const auto& [text, keyword] : kKeywords) {
+    if (text == name) return keyword;
   }
-  return keyword.rfind("x-", 0) == 0;  // aksc's own (x-aksc-modes, x-aksc-message)
+  // aksc's own (x-aksc-modes, x-aksc-message) annotate; anything else is valijson's to judge.
+  return name.substr(0, 2) == "x-" ? Keyword::kAnnotation : Keyword::kUnknown;
 }
 
 // A std::regex per pattern and thread, as valijson keeps them: compiled once, searched often.
@@ -47,7 +103,7 @@ std::optional<std::size_t> code_points(const std::string& text) {
 
 std::optional<bool> has_type(const json& value, const json& name) {
   if (!name.is_string()) return std::nullopt;
-  const std::string& type = name.get_ref<const std::string&>();
+  std::string_view type = name.get_ref<const std::string&>();
   if (type == "string") return value.is_string();
   if (type == "integer") return value.is_number_integer();
   if (type == "number") return value.is_number();
@@ -63,44 +119,62 @@ class Checker {
   Conformance check(const json& value, const json& schema) {
     if (!schema.is_object()) return Conformance::kUnknown;
     bool unknown = false;
-    auto note = [&](Conformance result) {
-      if (result == Conformance::kUnknown) unknown = true;
-      return result == Conformance::kFails;
-    };
-    if (schema.contains("properties") || schema.contains("patternProperties") ||
-        schema.contains("additionalProperties")) {
-      if (note(members(value, schema))) return Conformance::kFails;
+    bool has_members = false;
+    for (const auto& [name, argument] : schema.items()) {
+      Keyword keyword = keyword_of(name);
+      has_members = has_members || keyword == Keyword::kMembers;
+      Conformance result = check_keyword(keyword, argument, value, schema);
+      if (result == Conformance::kFails) return result;
+      unknown = unknown || result == Conformance::kUnknown;
     }
-    for (const auto& [keyword, argument] : schema.items()) {
-      if (note(check_keyword(keyword, argument, value, schema))) return Conformance::kFails;
+    if (has_members) {
+      Conformance result = members(value, schema);
+      if (result != Conformance::kConforms) return result;
     }
     return unknown ? Conformance::kUnknown : Conformance::kConforms;
   }
 
  private:
-  Conformance check_keyword(const std::string& keyword, const json& argument, const json& value,
+  Conformance check_keyword(Keyword keyword, const json& argument, const json& value,
                             const json& schema) {
-    if (is_annotation(keyword)) return Conformance::kConforms;
-    if (keyword == "properties" || keyword == "patternProperties" ||
-        keyword == "additionalProperties" || keyword == "then" || keyword == "else") {
-      return Conformance::kConforms;  // judged with their partners (members, `if`)
+    switch (keyword) {
+      case Keyword::kAnnotation:
+      case Keyword::kMembers:  // judged together, after the others
+      case Keyword::kPartner:  // judged with `if`
+        return Conformance::kConforms;
+      case Keyword::kType:
+        return type(value, argument);
+      case Keyword::kEnum:
+        return one_of_strings(value, argument);
+      case Keyword::kConst:
+        return equal_strings(value, argument);
+      case Keyword::kMinLength:
+      case Keyword::kMaxLength:
+        return length(keyword, value, argument);
+      case Keyword::kPattern:
+        return pattern(value, argument);
+      case Keyword::kMinimum:
+      case Keyword::kMaximum:
+        return bound(keyword, value, argument);
+      case Keyword::kMinItems:
+      case Keyword::kMaxItems:
+        return items_count(keyword, value, argument);
+      case Keyword::kRequired:
+        return required(value, argument);
+      case Keyword::kItems:
+        return items(value, argument);
+      case Keyword::kAllOf:
+      case Keyword::kAnyOf:
+      case Keyword::kOneOf:
+        return combination(keyword, value, argument);
+      case Keyword::kNot:
+        return negation(check(value, argument));
+      case Keyword::kIf:
+        return conditional(value, argument, schema);
+      case Keyword::kUnknown:
+        break;
     }
-    if (keyword == "type") return type(value, argument);
-    if (keyword == "enum") return one_of_strings(value, argument);
-    if (keyword == "const") return equal_strings(value, argument);
-    if (keyword == "minLength" || keyword == "maxLength") return length(keyword, value, argument);
-    if (keyword == "pattern") return pattern(value, argument);
-    if (keyword == "minimum" || keyword == "maximum") return bound(keyword, value, argument);
-    if (keyword == "minItems" || keyword == "maxItems")
-      return items_count(keyword, value, argument);
-    if (keyword == "required") return required(value, argument);
-    if (keyword == "items") return items(value, argument);
-    if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {
-      return combination(keyword, value, argument);
-    }
-    if (keyword == "not") return negation(check(value, argument));
-    if (keyword == "if") return conditional(value, argument, schema);
-    return Conformance::kUnknown;  // $ref, exclusive bounds, formats...: valijson judges
+    return Conformance::kUnknown;
   }
 
   static Conformance type(const json& value, const json& argument) {
@@ -134,13 +208,13 @@ class Checker {
     return from_bool(value.get_ref<const std::string&>() == argument.get_ref<const std::string&>());
   }
 
-  static Conformance length(const std::string& keyword, const json& value, const json& argument) {
+  static Conformance length(Keyword keyword, const json& value, const json& argument) {
     if (!argument.is_number_unsigned()) return Conformance::kUnknown;
     if (!value.is_string()) return Conformance::kConforms;
     std::optional<std::size_t> count = code_points(value.get_ref<const std::string&>());
     if (!count) return Conformance::kUnknown;
     auto limit = argument.get<std::uint64_t>();
-    return from_bool(keyword == "minLength" ? *count >= limit : *count <= limit);
+    return from_bool(keyword == Keyword::kMinLength ? *count >= limit : *count <= limit);
   }
 
   static Conformance pattern(const json& value, const json& argument) {
@@ -151,21 +225,20 @@ class Checker {
     return from_bool(std::regex_search(value.get_ref<const std::string&>(), *regex));
   }
 
-  static Conformance bound(const std::string& keyword, const json& value, const json& argument) {
+  static Conformance bound(Keyword keyword, const json& value, const json& argument) {
     if (!argument.is_number()) return Conformance::kUnknown;
     if (!value.is_number()) return Conformance::kConforms;
     double number = value.get<double>();
     double limit = argument.get<double>();
     // As valijson compares: a NaN breaks neither bound.
-    return from_bool(keyword == "minimum" ? !(number < limit) : !(number > limit));
+    return from_bool(keyword == Keyword::kMinimum ? !(number < limit) : !(number > limit));
   }
 
-  static Conformance items_count(const std::string& keyword, const json& value,
-                                 const json& argument) {
+  static Conformance items_count(Keyword keyword, const json& value, const json& argument) {
     if (!argument.is_number_unsigned()) return Conformance::kUnknown;
     if (!value.is_array()) return Conformance::kConforms;
     auto limit = argument.get<std::uint64_t>();
-    return from_bool(keyword == "minItems" ? value.size() >= limit : value.size() <= limit);
+    return from_bool(keyword == Keyword::kMinItems ? value.size() >= limit : value.size() <= limit);
   }
 
   static Conformance required(const json& value, const json& argument) {
@@ -237,7 +310,7 @@ class Checker {
     return unknown ? Conformance::kUnknown : Conformance::kConforms;
   }
 
-  Conformance combination(const std::string& keyword, const json& value, const json& branches) {
+  Conformance combination(Keyword keyword, const json& value, const json& branches) {
     if (!branches.is_array() || branches.empty()) return Conformance::kUnknown;
     int conforming = 0;
     bool unknown = false;
@@ -245,12 +318,12 @@ class Checker {
       Conformance result = check(value, branch);
       if (result == Conformance::kUnknown) unknown = true;
       if (result == Conformance::kConforms) ++conforming;
-      if (keyword == "allOf" && result == Conformance::kFails) return result;
+      if (keyword == Keyword::kAllOf && result == Conformance::kFails) return result;
     }
-    if (keyword == "anyOf" && conforming > 0) return Conformance::kConforms;
+    if (keyword == Keyword::kAnyOf && conforming > 0) return Conformance::kConforms;
     if (unknown) return Conformance::kUnknown;
-    if (keyword == "allOf") return Conformance::kConforms;
-    return from_bool(keyword == "anyOf" ? conforming > 0 : conforming == 1);
+    if (keyword == Keyword::kAllOf) return Conformance::kConforms;
+    return from_bool(keyword == Keyword::kAnyOf ? conforming > 0 : conforming == 1);
   }
 
   static Conformance negation(Conformance result) {
