@@ -15,8 +15,7 @@ class Reader {
       : document_(document), invalid_(invalid) {}
 
   const nlohmann::json* node(const std::string& pointer) const {
-    nlohmann::json::json_pointer json_pointer(pointer);
-    return document_.root.contains(json_pointer) ? &document_.root[json_pointer] : nullptr;
+    return node_at(document_.root, pointer);
   }
 
   SourceRange key_range(const std::string& pointer) const { return document_.locate_key(pointer); }

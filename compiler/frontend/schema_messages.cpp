@@ -109,11 +109,6 @@ std::vector<std::string> enum_values(const nlohmann::json* subschema) {
   return values;
 }
 
-const nlohmann::json* value_at(const nlohmann::json& instance, const std::string& pointer) {
-  nlohmann::json::json_pointer json_pointer(pointer);
-  return instance.contains(json_pointer) ? &instance[json_pointer] : nullptr;
-}
-
 // The last '...'-quoted name in a valijson message ("... constraints: 'agnet_count'.").
 std::string extract_quoted(const std::string& description) {
   std::size_t last = description.rfind('\'');
@@ -155,7 +150,7 @@ class Explainer {
   std::optional<SchemaProblem> explain_one(const std::string& pointer,
                                            const std::string& description) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
-    const nlohmann::json* value = value_at(instance_, pointer);
+    const nlohmann::json* value = node_at(instance_, pointer);
     if (description.rfind("Missing required property", 0) == 0) {
       return missing(pointer, extract_quoted(description), subschema);
     }
@@ -213,7 +208,7 @@ class Explainer {
   // pattern is validated on its own.
   std::vector<SchemaProblem> unknown_keys(const std::string& pointer, const std::string& first) {
     const nlohmann::json* subschema = schema_.subschema_at(pointer);
-    const nlohmann::json* value = value_at(instance_, pointer);
+    const nlohmann::json* value = node_at(instance_, pointer);
     if (!value || !value->is_object()) return {unknown_key(pointer, first, subschema)};
     std::vector<SchemaProblem> problems;
     for (const auto& [key, unused] : value->items()) {
@@ -351,7 +346,7 @@ class Explainer {
   std::string value_text(const std::string& pointer) {
     auto written = plain_text_.find(pointer);
     if (written != plain_text_.end()) return written->second;
-    const nlohmann::json* value = value_at(instance_, pointer);
+    const nlohmann::json* value = node_at(instance_, pointer);
     if (!value) return {};
     if (value->is_boolean()) return value->get<bool>() ? "true" : "false";
     return value->dump();

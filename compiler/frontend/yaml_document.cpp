@@ -1,5 +1,7 @@
 #include "frontend/yaml_document.h"
 
+#include <algorithm>
+
 namespace aksc {
 namespace {
 
@@ -25,6 +27,52 @@ SourceRange YamlDocument::locate_key(std::string_view pointer) const {
   auto found = locations.find(std::string(pointer));
   if (found != locations.end() && found->second.key.known()) return found->second.key;
   return locate(pointer);
+}
+
+const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer) {
+  if (!pointer.empty() && pointer.front() != '/') return nullptr;
+  const nlohmann::json* node = &root;
+  std::string unescaped;
+  while (!pointer.empty()) {
+    pointer.remove_prefix(1);  // the '/'
+    std::size_t end = std::min(pointer.find('/'), pointer.size());
+    std::string_view token = pointer.substr(0, end);
+    pointer.remove_prefix(end);
+    if (token.find('~') != std::string_view::npos) {
+      unescaped.clear();
+      for (std::size_t i = 0; i < token.size(); ++i) {
+        bool escape = token[i] == '~' && i + 1 < token.size();
+        if (escape && (token[i + 1] == '0' || token[i + 1] == '1')) {
+          unescaped += token[++i] == '0' ? '~' : '/';
+        } else if (token[i] == '~') {
+          return nullptr;  // '~' must be followed by 0 or 1
+        } else {
+          unescaped += token[i];
+        }
+      }
+      token = unescaped;
+    }
+    if (node->is_object()) {
+      auto found = node->find(token);
+      if (found == node->end()) return nullptr;
+      node = &*found;
+    } else if (node->is_array()) {
+      // An index: digits without a leading zero ("-", past the end, is no node).
+      bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || (token.size() > 1 && token.front() == '0') || token.size() > 18) {
+        return nullptr;
+      }
+      std::size_t index = 0;
+      for (char c : token)
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      if (index >= node->size()) return nullptr;
+      node = &(*node)[index];
+    } else {
+      return nullptr;
+    }
+  }
+  return node;
 }
 
 std::string pointer_append(std::string_view pointer, std::string_view token) {

@@ -37,4 +37,9 @@ struct YamlDocument {
 /// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);
 
+/// The node of `root` at a JSON pointer (RFC 6901), or nullptr when there is none: what
+/// nlohmann's contains() and operator[] with a json_pointer give, walked in place instead of
+/// through a parsed pointer object (the lowering reads forty fields of every spec).
+const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer);
+
 }  // namespace aksc

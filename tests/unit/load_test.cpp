@@ -629,6 +629,24 @@ TEST_CASE("pointer_append escapes '~' and '/'", "[load]") {
   CHECK(aksc::pointer_append("/a", "0") == "/a/0");
 }
 
+TEST_CASE("node_at finds what nlohmann's json_pointer finds, and nothing more", "[load]") {
+  nlohmann::json root = nlohmann::json::parse(
+      R"({"a": {"b": [10, {"c": 3}], "x/y": 1, "x~y": 2, "": 4}, "n": null})");
+  const std::vector<std::string> pointers = {
+      "",        "/a",     "/a/b", "/a/b/0",   "/a/b/1/c",  "/a/x~1y",
+      "/a/x~0y", "/a/",    "/n",   "/missing", "/a/b/2",    "/a/b/-",
+      "/a/b/01", "/a/b/x", "/n/x", "/a/b/0/c", "/a/b/1/c/d"};
+  for (const std::string& pointer : pointers) {
+    INFO(pointer);
+    nlohmann::json::json_pointer parsed(pointer);
+    const nlohmann::json* expected = root.contains(parsed) ? &root[parsed] : nullptr;
+    CHECK(aksc::node_at(root, pointer) == expected);
+  }
+  CHECK(aksc::node_at(root, "/a/b/1/c") == &root["a"]["b"][1]["c"]);
+  CHECK(aksc::node_at(root, "a") == nullptr);        // not a pointer
+  CHECK(aksc::node_at(root, "/a/x~2y") == nullptr);  // not an escape
+}
+
 TEST_CASE("load_yaml locates keys that need escaping in pointers", "[load]") {
   Loaded loaded = load("tags:\n  \"a/b\": 1\n  \"c~d\": 2\n");
   REQUIRE(loaded.findings.empty());
