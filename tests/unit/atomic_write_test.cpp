@@ -8,30 +8,11 @@
 
 #include "driver/atomic_write.h"
 #include "driver/output_folder.h"
+#include "scratch_folder.h"
 
 namespace fs = std::filesystem;
 
-namespace {
-
-struct ScratchFolder {
-  fs::path path;
-  ScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "aksc-atomic-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()));
-    path = pattern;
-  }
-  ~ScratchFolder() {
-    std::error_code error;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, error);
-    fs::remove_all(path, error);
-  }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-  }
-};
-
-}  // namespace
+using aksc::test::ScratchFolder;
 
 TEST_CASE("write_file_atomically replaces a file whole and leaves no temporary", "[build]") {
   ScratchFolder folder;

@@ -5,34 +5,17 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "frontend/input_error.h"
 #include "frontend/read_source.h"
+#include "scratch_folder.h"
 
 namespace fs = std::filesystem;
 using aksc::FileKind;
 using aksc::read_source;
+using aksc::test::ScratchFolder;
 
 namespace {
-
-struct ScratchFolder {
-  fs::path path;
-  ScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "aksc-read-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()));
-    path = pattern;
-  }
-  ~ScratchFolder() {
-    std::error_code error;
-    fs::remove_all(path, error);
-  }
-  fs::path write(const std::string& name, const std::string& text) const {
-    fs::path file = path / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-};
 
 std::string refusal(const fs::path& path, FileKind kind, std::uintmax_t limit = 1024) {
   try {
