@@ -289,7 +289,9 @@ void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCa
     if (file->reported) project.reported_files.insert(file->input.display);
     by_file[file->input.display] = file.get();
   }
-  for (auto& [config, project] : projects) {
+  for (auto& entry : projects) {
+    const Config* config = entry.first;
+    Project& project = entry.second;  // a plain reference: clang 14 cannot capture a binding
     project.inventory = inventories.inventory_for(*config);
     RuleContext context{catalogs.catalog_for(*config), *config};
     std::vector<const RuleEntry*> rules;
