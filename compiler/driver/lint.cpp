@@ -299,9 +299,12 @@ void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCa
       if (rule.project_check) rules.push_back(&rule);
     }
     // The rules run side by side, each into its own sink, merged in the registry's order: the
-    // same findings in the same order on any number of threads.
+    // same findings in the same order on any number of threads. Below a few hundred specs they
+    // take less time than starting a thread (a pre-commit run has a handful).
+    constexpr std::size_t kSpecsWorthAThread = 500;
+    unsigned rule_jobs = project.specs.size() >= kSpecsWorthAThread ? jobs : 1;
     std::vector<FindingSink> sinks(rules.size());
-    parallel_for(rules.size(), jobs, [&](std::size_t i) {
+    parallel_for(rules.size(), rule_jobs, [&](std::size_t i) {
       ProjectReporter reporter(rules[i]->id, project, sinks[i]);
       rules[i]->project_check(project, context, reporter);
     });
