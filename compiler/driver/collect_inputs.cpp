@@ -8,12 +8,12 @@
 namespace aksc {
 namespace fs = std::filesystem;
 
-namespace {
-
 bool is_yaml_name(const fs::path& path) {
   std::string extension = to_lower(path.extension().string());
   return extension == ".yaml" || extension == ".yml";
 }
+
+namespace {
 
 bool is_config_name(const fs::path& path) {
   return path.filename() == "aksc.yaml" || path.filename() == "aksc.yml";

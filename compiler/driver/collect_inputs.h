@@ -40,6 +40,9 @@ enum class FolderDepth {
 InputSet collect_inputs(const std::vector<std::string>& paths,
                         FolderDepth depth = FolderDepth::kWhole);
 
+/// Whether `path` is named as YAML (*.yaml or *.yml, in any case): what a walk picks up.
+bool is_yaml_name(const std::filesystem::path& path);
+
 /// The display form of a path: lexically normal, without a leading "./".
 std::string display_path(const std::filesystem::path& path);
 

@@ -90,7 +90,7 @@ struct FileState {
   DocumentCounts counts;
   std::uintmax_t max_file_size = kDefaultMaxFileSize;
   bool specs_only = false;             ///< LintRequest::specs_only, for a named file.
-  std::optional<std::string> skipped;  ///< Why --specs-only left the file out.
+  std::optional<std::string> skipped;  ///< Why --specs-only left the file out (with its notes).
 };
 
 // Loads a file's spec documents: YAML, schema, lowering.
@@ -191,16 +191,18 @@ void resolve_configs(std::vector<std::unique_ptr<FileState>>& files, ConfigResol
   }
 }
 
-bool is_yaml_name(const fs::path& path) {
-  std::string extension = to_lower(path.extension().string());
-  return extension == ".yaml" || extension == ".yml";
-}
-
 // --specs-only: a spec, or a document meant as one, has apiVersion aksc/... or kind AksCompute
 // (in any case), so a file without either text holds none.
 bool may_hold_spec(std::string_view text) {
   std::string lower = to_lower(text);
   return lower.find("aksc/") != std::string::npos || lower.find("akscompute") != std::string::npos;
+}
+
+constexpr const char* kNoSpecSkipped = "no aksc spec in this file, skipped (--specs-only)";
+
+bool has_syntax_error(const FindingSink& sink) {
+  return std::any_of(sink.findings().begin(), sink.findings().end(),
+                     [](const Finding& finding) { return finding.rule == "AKS001"; });
 }
 
 // Reads, loads and (for reported files) checks one file. Touches only `file` and read-only
@@ -221,11 +223,18 @@ void process_file(FileState& file) {
     return;
   }
   if (filtered && !may_hold_spec(file.source->text())) {
-    file.skipped = "no aksc spec in this file, skipped (--specs-only)";
+    file.skipped = kNoSpecSkipped;
     file.source.reset();
     return;
   }
   file.counts = load_specs(file, file.notes);
+  // The words were there but no spec: skipped all the same, its findings (a repeated key in a
+  // workflow) not aksc's business. A syntax error may hide a spec, so it is reported.
+  if (filtered && file.counts.specs == 0 && !has_syntax_error(file.sink)) {
+    file.skipped = kNoSpecSkipped;
+    file.source.reset();
+    return;
+  }
   if (file.reported) run_spec_rules(file, RuleContext{*file.catalog, *file.config});
   // Most files have no finding: their text is not kept for excerpts (see text_for_excerpts).
   if (file.sink.findings().empty()) file.source.reset();
@@ -236,6 +245,7 @@ void process_file(FileState& file) {
 void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result) {
   std::erase_if(files, [&](const std::unique_ptr<FileState>& file) {
     if (file->skipped) {
+      result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
       result.notes.push_back(file->input.display + ": " + *file->skipped);
       return true;
     }
@@ -244,19 +254,9 @@ void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result)
       return true;
     }
     if (!file->reported) return false;
-    result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
-    const auto& findings = file->sink.findings();
-    bool syntax_error = std::any_of(findings.begin(), findings.end(),
-                                    [](const Finding& f) { return f.rule == "AKS001"; });
-    bool no_spec = file->counts.specs == 0 && !syntax_error;
-    if (no_spec && file->input.explicit_file && file->specs_only) {
-      // Neither counted nor reported on (a repeated key in a workflow is not aksc's business).
-      result.notes.push_back(file->input.display +
-                             ": no aksc spec in this file, skipped (--specs-only)");
-      return true;
-    }
     ++result.files;
-    if (no_spec) {
+    result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
+    if (file->counts.specs == 0 && !has_syntax_error(file->sink)) {
       if (file->input.explicit_file) {
         result.input_errors.push_back(
             file->input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
