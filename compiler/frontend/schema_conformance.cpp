@@ -114,24 +114,39 @@ std::optional<bool> has_type(const json& value, const json& name) {
   return std::nullopt;
 }
 
+// The verdict on parts that must all hold (keywords, items, members, allOf branches): the first
+// failure decides; otherwise one part not judged leaves the whole not judged.
+class AllHold {
+ public:
+  /// Adds a part's verdict; true once one has failed, when the rest need not be judged.
+  bool add(Conformance part) {
+    if (part == Conformance::kFails) failed_ = true;
+    if (part == Conformance::kUnknown) unknown_ = true;
+    return failed_;
+  }
+  Conformance verdict() const {
+    if (failed_) return Conformance::kFails;
+    return unknown_ ? Conformance::kUnknown : Conformance::kConforms;
+  }
+
+ private:
+  bool failed_ = false;
+  bool unknown_ = false;
+};
+
 class Checker {
  public:
   Conformance check(const json& value, const json& schema) {
     if (!schema.is_object()) return Conformance::kUnknown;
-    bool unknown = false;
+    AllHold all;
     bool has_members = false;
     for (const auto& [name, argument] : schema.items()) {
       Keyword keyword = keyword_of(name);
       has_members = has_members || keyword == Keyword::kMembers;
-      Conformance result = check_keyword(keyword, argument, value, schema);
-      if (result == Conformance::kFails) return result;
-      unknown = unknown || result == Conformance::kUnknown;
+      if (all.add(check_keyword(keyword, argument, value, schema))) return all.verdict();
     }
-    if (has_members) {
-      Conformance result = members(value, schema);
-      if (result != Conformance::kConforms) return result;
-    }
-    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+    if (has_members) all.add(members(value, schema));
+    return all.verdict();
   }
 
  private:
@@ -256,13 +271,11 @@ class Checker {
   Conformance items(const json& value, const json& argument) {
     if (!argument.is_object()) return Conformance::kUnknown;  // tuples and booleans
     if (!value.is_array()) return Conformance::kConforms;
-    bool unknown = false;
+    AllHold all;
     for (const json& item : value) {
-      Conformance result = check(item, argument);
-      if (result == Conformance::kFails) return result;
-      unknown = unknown || result == Conformance::kUnknown;
+      if (all.add(check(item, argument))) break;
     }
-    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+    return all.verdict();
   }
 
   // `properties`, `patternProperties` and `additionalProperties` together: each member is
@@ -282,7 +295,7 @@ class Checker {
       return Conformance::kUnknown;
     }
     if (!value.is_object()) return Conformance::kConforms;
-    bool unknown = false;
+    AllHold all;
     for (const auto& [key, member] : value.items()) {
       bool named = false;
       Conformance result = Conformance::kConforms;
@@ -304,25 +317,29 @@ class Checker {
         result = additional->is_boolean() ? from_bool(additional->get<bool>())
                                           : check(member, *additional);
       }
-      if (result == Conformance::kFails) return result;
-      unknown = unknown || result == Conformance::kUnknown;
+      if (all.add(result)) break;
     }
-    return unknown ? Conformance::kUnknown : Conformance::kConforms;
+    return all.verdict();
   }
 
   Conformance combination(Keyword keyword, const json& value, const json& branches) {
     if (!branches.is_array() || branches.empty()) return Conformance::kUnknown;
+    if (keyword == Keyword::kAllOf) {
+      AllHold all;
+      for (const json& branch : branches) {
+        if (all.add(check(value, branch))) break;
+      }
+      return all.verdict();
+    }
     int conforming = 0;
     bool unknown = false;
     for (const json& branch : branches) {
       Conformance result = check(value, branch);
       if (result == Conformance::kUnknown) unknown = true;
       if (result == Conformance::kConforms) ++conforming;
-      if (keyword == Keyword::kAllOf && result == Conformance::kFails) return result;
     }
     if (keyword == Keyword::kAnyOf && conforming > 0) return Conformance::kConforms;
     if (unknown) return Conformance::kUnknown;
-    if (keyword == Keyword::kAllOf) return Conformance::kConforms;
     return from_bool(keyword == Keyword::kAnyOf ? conforming > 0 : conforming == 1);
   }
 
