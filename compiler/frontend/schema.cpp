@@ -154,16 +154,9 @@ const nlohmann::json* Schema::child_schema(const nlohmann::json* schema,
 
 const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
   const nlohmann::json* schema = follow_ref(&json_);
-  std::size_t start = 1;
-  while (schema && start <= pointer.size()) {
-    std::size_t slash = pointer.find('/', start);
-    std::string token(
-        pointer.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    start = slash == std::string_view::npos ? pointer.size() + 1 : slash + 1;
-    for (std::size_t at; (at = token.find("~1")) != std::string::npos;)
-      token.replace(at, 2, "/");
-    for (std::size_t at; (at = token.find("~0")) != std::string::npos;)
-      token.replace(at, 2, "~");
+  std::string token;
+  while (schema && !pointer.empty()) {
+    if (!take_pointer_token(pointer, token)) return nullptr;
     schema = child_schema(schema, token);
   }
   return schema;

@@ -29,29 +29,30 @@ SourceRange YamlDocument::locate_key(std::string_view pointer) const {
   return locate(pointer);
 }
 
-const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer) {
-  if (!pointer.empty() && pointer.front() != '/') return nullptr;
-  const nlohmann::json* node = &root;
-  std::string unescaped;
-  while (!pointer.empty()) {
-    pointer.remove_prefix(1);  // the '/'
-    std::size_t end = std::min(pointer.find('/'), pointer.size());
-    std::string_view token = pointer.substr(0, end);
-    pointer.remove_prefix(end);
-    if (token.find('~') != std::string_view::npos) {
-      unescaped.clear();
-      for (std::size_t i = 0; i < token.size(); ++i) {
-        bool escape = token[i] == '~' && i + 1 < token.size();
-        if (escape && (token[i + 1] == '0' || token[i + 1] == '1')) {
-          unescaped += token[++i] == '0' ? '~' : '/';
-        } else if (token[i] == '~') {
-          return nullptr;  // '~' must be followed by 0 or 1
-        } else {
-          unescaped += token[i];
-        }
-      }
-      token = unescaped;
+bool take_pointer_token(std::string_view& pointer, std::string& token) {
+  if (pointer.empty() || pointer.front() != '/') return false;
+  pointer.remove_prefix(1);
+  std::size_t end = std::min(pointer.find('/'), pointer.size());
+  std::string_view escaped = pointer.substr(0, end);
+  pointer.remove_prefix(end);
+  token.clear();
+  for (std::size_t i = 0; i < escaped.size(); ++i) {
+    if (escaped[i] != '~') {
+      token += escaped[i];
+    } else if (i + 1 < escaped.size() && (escaped[i + 1] == '0' || escaped[i + 1] == '1')) {
+      token += escaped[++i] == '0' ? '~' : '/';
+    } else {
+      return false;
     }
+  }
+  return true;
+}
+
+const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer) {
+  const nlohmann::json* node = &root;
+  std::string token;
+  while (!pointer.empty()) {
+    if (!take_pointer_token(pointer, token)) return nullptr;
     if (node->is_object()) {
       auto found = node->find(token);
       if (found == node->end()) return nullptr;

@@ -37,6 +37,11 @@ struct YamlDocument {
 /// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);
 
+/// Takes the first reference token off a non-empty JSON pointer into `token`, unescaped
+/// ("/a~1b/c" gives "a/b" and leaves "/c"). False when `pointer` does not start with '/' or the
+/// token holds a '~' not followed by 0 or 1.
+bool take_pointer_token(std::string_view& pointer, std::string& token);
+
 /// The node of `root` at a JSON pointer (RFC 6901), or nullptr when there is none: what
 /// nlohmann's contains() and operator[] with a json_pointer give, walked in place instead of
 /// through a parsed pointer object (the lowering reads forty fields of every spec).

@@ -629,6 +629,21 @@ TEST_CASE("pointer_append escapes '~' and '/'", "[load]") {
   CHECK(aksc::pointer_append("/a", "0") == "/a/0");
 }
 
+TEST_CASE("take_pointer_token takes one unescaped token at a time", "[load]") {
+  std::string_view pointer = "/a~1b/~0c~01//0";
+  std::string token;
+  std::vector<std::string> tokens;
+  while (!pointer.empty()) {
+    REQUIRE(aksc::take_pointer_token(pointer, token));
+    tokens.push_back(token);
+  }
+  CHECK(tokens == std::vector<std::string>{"a/b", "~c~1", "", "0"});
+  std::string_view bad = "/x~2";
+  CHECK_FALSE(aksc::take_pointer_token(bad, token));
+  std::string_view relative = "x/y";
+  CHECK_FALSE(aksc::take_pointer_token(relative, token));
+}
+
 TEST_CASE("node_at finds what nlohmann's json_pointer finds, and nothing more", "[load]") {
   nlohmann::json root = nlohmann::json::parse(
       R"({"a": {"b": [10, {"c": 3}], "x/y": 1, "x~y": 2, "": 4}, "n": null})");
