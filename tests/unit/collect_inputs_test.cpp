@@ -1,0 +1,64 @@
+#include "driver/collect_inputs.h"
+
+#include <catch2/catch.hpp>
+
+#include "scratch_folder.h"
+
+namespace {
+
+using aksc::collect_inputs;
+using aksc::display_path;
+using aksc::is_yaml_name;
+
+TEST_CASE("is_yaml_name: .yaml and .yml in any case, as the file's own extension") {
+  CHECK(is_yaml_name("spec.yaml"));
+  CHECK(is_yaml_name("dir.d/Spec.YML"));
+  CHECK(is_yaml_name("..yaml"));
+  CHECK(is_yaml_name(".hidden.yml"));
+  CHECK_FALSE(is_yaml_name(".yaml"));  // a dot file named so has no extension
+  CHECK_FALSE(is_yaml_name("spec.yaml.bak"));
+  CHECK_FALSE(is_yaml_name("specs.yaml/notes"));
+  CHECK_FALSE(is_yaml_name("yaml"));
+  CHECK_FALSE(is_yaml_name("spec.json"));
+}
+
+TEST_CASE("a walk lists spec files by name, shown as display_path shows their paths") {
+  aksc::test::ScratchFolder folder("aksc-walk");
+  std::filesystem::create_directories(folder.path / "b");
+  std::filesystem::create_directories(folder.path / "a" / "deep");
+  std::filesystem::create_directories(folder.path / ".hidden");
+  for (const char* name : {"b/spec.yaml", "a/Z.YML", "a/b.yaml", "a/deep/c.yml", "a/.yaml",
+                           "a/aksc.yaml", "a/x.yaml.bak", "a/notes.txt", ".hidden/s.yaml"}) {
+    folder.write(name, "x: 1\n");
+  }
+  aksc::InputSet inputs = collect_inputs({folder.path.string() + "/./"});
+  std::string root = display_path(folder.path);
+  std::vector<std::string> shown;
+  for (const aksc::InputFile& file : inputs.files) {
+    shown.push_back(file.display);
+    CHECK(file.display == display_path(file.path));
+    CHECK(file.canonical == std::filesystem::weakly_canonical(file.path).native());
+    CHECK(file.listed_regular);
+    CHECK_FALSE(file.explicit_file);
+  }
+  // Byte order: upper case before lower case, a folder's files where its name sorts.
+  CHECK(shown == std::vector<std::string>{root + "/a/Z.YML", root + "/a/b.yaml",
+                                          root + "/a/deep/c.yml", root + "/b/spec.yaml"});
+  REQUIRE(inputs.notes.size() == 1);
+  CHECK(inputs.notes[0] == root + "/.hidden: hidden folder, skipped");
+  CHECK(inputs.errors.empty());
+}
+
+TEST_CASE("a symlinked spec is listed under its own name, known by its target") {
+  aksc::test::ScratchFolder folder("aksc-walk");
+  std::filesystem::create_directories(folder.path / "real");
+  folder.write("real/spec.yaml", "x: 1\n");
+  std::filesystem::create_symlink("real/spec.yaml", folder.path / "alias.yaml");
+  aksc::InputSet inputs = collect_inputs({folder.path.string()});
+  REQUIRE(inputs.files.size() == 1);  // one file, however many names it has
+  CHECK(inputs.files[0].display == display_path(folder.path / "alias.yaml"));
+  CHECK(inputs.files[0].canonical ==
+        std::filesystem::canonical(folder.path / "real" / "spec.yaml").native());
+}
+
+}  // namespace
