@@ -11,6 +11,7 @@
 #include "driver/collect_inputs.h"
 #include "driver/config_resolver.h"
 #include "driver/glob.h"
+#include "driver/huge_page_heap.h"
 #include "driver/parallel.h"
 #include "driver/project_scope.h"
 #include "driver/suppressions.h"
@@ -222,6 +223,7 @@ void process_file(FileState& file) {
     file.failure = error.what();
     return;
   }
+  keep_on_huge_pages(file.source.get());
   if (filtered && !may_hold_spec(file.source->text())) {
     file.skipped = kNoSpecSkipped;
     file.source.reset();
@@ -355,8 +357,10 @@ void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t ma
     }
     if (file->reported) {
       settle(*file, result.findings);
-      for (ir::Spec& spec : file->specs)
+      for (ir::Spec& spec : file->specs) {
         result.specs.push_back(std::move(spec));
+        keep_on_huge_pages(&result.specs.back());
+      }
     }
     file.reset();
   }
@@ -370,6 +374,7 @@ LintResult run_lint(const LintRequest& request) {
   InputSet inputs = collect_inputs(request.paths);
   result.input_errors = std::move(inputs.errors);
   result.notes = std::move(inputs.notes);
+  if (inputs.files.size() >= kFilesWorthHugePages) use_huge_page_heap();
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
   CatalogCache catalogs(config_sink);
