@@ -160,6 +160,7 @@ Severity default_severity(const std::string& rule) {
 
 // Applies the config's severities ("off" removes) and every suppression to the file's findings.
 void settle(FileState& file, std::vector<Finding>& out) {
+  if (file.sink.findings().empty()) return;  // most files: no path to work out
   const Config& config = *file.config;
   std::string relative = config.file.empty() ? file.input.display
                                              : relative_to(file.input.canonical, config.directory);
