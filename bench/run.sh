@@ -5,7 +5,8 @@
 #
 # For each size: the median wall time of `aksc lint` and of `aksc build` over --runs runs,
 # the peak RSS of one run (/usr/bin/time -v), and the yaml-cpp parse floor (walk, read and
-# parse every file with the same number of threads: build/aksc_parse_floor). Then the whole
+# parse every file with the same number of threads: build/aksc_parse_floor), whose runs take
+# turns with lint's. Then the whole
 # process for one spec: 200 runs by build/aksc_spawn_timer (fork, exec and wait, no shell in
 # between), taking turns with a static hello world (build/aksc_hello), what starting any process
 # costs here. Needs /usr/bin/time (Debian package `time`).
@@ -41,11 +42,16 @@ wall() {
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }'
 }
 
+# Median of a column of numbers.
+median_of() {
+  sort -g | awk '{a[NR] = $1} END {
+    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
 # Median of --runs timings of "$@".
 median() {
   local i
-  for ((i = 0; i < runs; i++)); do wall "$@"; done | sort -g | awk '{a[NR] = $1} END {
-    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  for ((i = 0; i < runs; i++)); do wall "$@"; done | median_of
 }
 
 # Peak resident set size of one run of "$@", in MB.
@@ -54,12 +60,19 @@ peak_rss() {
     printf "%.1f", $2 / 1024 }'
 }
 
-# The floor's own timing of its parse (it prints "... parsed in S s ..."), median of --runs.
-floor_median() {
-  local i
-  for ((i = 0; i < runs; i++)); do
-    "$floor" "$1" | awk '{for (i = 1; i < NF; i++) if ($i == "in") print $(i + 1)}'
-  done | sort -g | awk '{a[NR] = $1} END { printf "%.3f", a[int((NR + 1) / 2)] }'
+# The floor's own timing of its parse (it prints "... parsed in S s ...").
+floor_time() {
+  "$floor" "$1" | awk '{for (i = 1; i < NF; i++) if ($i == "in") print $(i + 1)}'
+}
+
+# "LINT FLOOR": medians of --runs lint runs and floor runs made in turns, so that a busy spell
+# of the machine falls on both alike (the ratio of two blocks run minutes apart moved by 30%).
+lint_and_floor() {
+  local i pairs
+  pairs=$(for ((i = 0; i < runs; i++)); do
+    echo "$(wall "$aksc" lint -q "$1") $(floor_time "$1")"
+  done)
+  echo "$(awk '{print $1}' <<< "$pairs" | median_of) $(awk '{print $2}' <<< "$pairs" | median_of)"
 }
 
 echo "$("$aksc" --version 2>/dev/null | head -1), $(nproc) hardware threads, $runs runs each"
@@ -73,9 +86,8 @@ for size in $sizes; do
   # them to disk or for a cold page cache.
   sync
   wall "$aksc" lint -q "$corpus" > /dev/null
-  lint=$(median "$aksc" lint -q "$corpus")
+  read -r lint parse <<< "$(lint_and_floor "$corpus")"
   build=$(median "$aksc" build "$corpus" -o "$work/out-$size")
-  parse=$(floor_median "$corpus")
   lint_rss=$(peak_rss "$aksc" lint -q "$corpus")
   build_rss=$(peak_rss "$aksc" build "$corpus" -o "$work/out-$size")
   ratio=$(awk -v a="$lint" -v b="$parse" 'BEGIN { print a / b }')
