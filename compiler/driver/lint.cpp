@@ -345,8 +345,8 @@ std::shared_ptr<const SourceFile> text_for_excerpts(const FileState& file,
   }
 }
 
-// Moves each reported file's settled findings and specs into the result, letting go of each
-// file as soon as it is done so that its specs are never held twice.
+// Moves each reported file's settled findings and specs (its whole vector of them, which
+// SpecList keeps as it is) into the result, letting go of each file as soon as it is done.
 void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t max_file_size,
                LintResult& result) {
   std::set<std::string> shown = files_with_findings(files);
@@ -358,10 +358,7 @@ void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t ma
     }
     if (file->reported) {
       settle(*file, result.findings);
-      for (ir::Spec& spec : file->specs) {
-        result.specs.push_back(std::move(spec));
-        keep_on_huge_pages(&result.specs.back());
-      }
+      result.specs.append(std::move(file->specs));
     }
     file.reset();
   }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +9,7 @@
 #include "catalog/catalog.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
+#include "driver/spec_list.h"
 #include "frontend/read_source.h"
 #include "ir/spec.h"
 
@@ -31,7 +31,7 @@ struct LintResult {
   std::vector<Finding> findings;  ///< Sorted; severities final; suppressed ones marked.
   /// The text of every file with a finding, for excerpts.
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
-  std::deque<ir::Spec> specs;             ///< A deque: filled spec by spec as each file is let go.
+  SpecList specs;                         ///< Every spec, in input order.
   std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
   std::vector<std::string> notes;         ///< What was skipped and why (--verbose).
   int files = 0;                          ///< Files read.
