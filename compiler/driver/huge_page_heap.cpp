@@ -54,12 +54,17 @@ bool kernel_offers_huge_pages() {
 void use_huge_page_heap() {
   if (enabled || !kernel_offers_huge_pages()) return;
   mallopt(M_TOP_PAD, kMainHeapStep);
-  void* probe = malloc(64);  // from the brk heap: this is the main thread
-  main_heap_begin = reinterpret_cast<std::uintptr_t>(probe) & ~(kHugePageSize - 1);
+  // Large blocks (the walk's list of 10,000 files) from the advised heap, not from mappings of
+  // their own, every page of which faults.
+  mallopt(M_MMAP_THRESHOLD, kMainHeapStep / 2);
+  // Grows the heap by a step now, so that the advice covers what the run allocates next.
+  void* step = malloc(kMainHeapStep / 4);
+  if (step == nullptr) return;
+  main_heap_begin = reinterpret_cast<std::uintptr_t>(step) & ~(kHugePageSize - 1);
   owns_main_heap = true;
   enabled = true;
-  keep_on_huge_pages(probe);
-  free(probe);
+  keep_on_huge_pages(step);
+  free(step);
 }
 
 void keep_on_huge_pages(const void* fresh_allocation) {

@@ -365,10 +365,21 @@ void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t ma
   files.clear();
 }
 
+// Whether the command line may name enough files for a huge-page heap to pay (see
+// huge_page_heap.h), before they are counted: a folder may hold thousands.
+bool may_hold_many_files(const std::vector<std::string>& paths) {
+  if (paths.empty() || paths.size() >= kFilesWorthHugePages) return true;  // empty: "."
+  return std::any_of(paths.begin(), paths.end(), [](const std::string& path) {
+    std::error_code error;
+    return fs::is_directory(path, error);
+  });
+}
+
 }  // namespace
 
 LintResult run_lint(const LintRequest& request) {
   LintResult result;
+  if (may_hold_many_files(request.paths)) use_huge_page_heap();  // before the walk's lists
   InputSet inputs = collect_inputs(request.paths);
   result.input_errors = std::move(inputs.errors);
   result.notes = std::move(inputs.notes);
