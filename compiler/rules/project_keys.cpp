@@ -31,9 +31,13 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 
 std::vector<const ir::Spec*> ordered_specs(const Project& project) {
   std::vector<const ir::Spec*> specs = project.specs;
-  std::stable_sort(specs.begin(), specs.end(), [](const ir::Spec* a, const ir::Spec* b) {
+  auto before = [](const ir::Spec* a, const ir::Spec* b) {
     return std::tie(a->file, a->document) < std::tie(b->file, b->document);
-  });
+  };
+  // A walk lists files in this order already, mostly: checking costs n comparisons, sorting
+  // 10,000 specs n log n of them, in each of six rules.
+  if (!std::is_sorted(specs.begin(), specs.end(), before))
+    std::stable_sort(specs.begin(), specs.end(), before);
   return specs;
 }
 
