@@ -401,24 +401,28 @@ std::vector<SchemaProblem> explain_schema_errors(
 
 void append_mode_problems(const nlohmann::json& instance, const Schema& schema,
                           std::vector<SchemaProblem>& problems) {
-  if (!instance.is_object() || !instance.contains("mode") || !instance["mode"].is_string()) return;
-  std::string mode = instance["mode"].get<std::string>();
+  if (!instance.is_object()) return;
+  auto mode_value = instance.find("mode");
+  if (mode_value == instance.end() || !mode_value->is_string()) return;
+  const std::string& mode = mode_value->get_ref<const std::string&>();
   const nlohmann::json* root = schema.subschema_at("");
   if (!root || !root->contains("properties")) return;
-  const nlohmann::json* mode_schema = schema.subschema_at("/mode");
+  const nlohmann::json* mode_schema = schema.child_schema(root, "mode");
   if (mode_schema && mode_schema->contains("enum") &&
       std::find((*mode_schema)["enum"].begin(), (*mode_schema)["enum"].end(), mode) ==
           (*mode_schema)["enum"].end()) {
     return;  // an unknown mode is reported once, as a bad enum value
   }
   for (const auto& [key, value] : instance.items()) {
-    const nlohmann::json* property = schema.subschema_at(pointer_append("", key));
-    if (!property || !property->contains("x-aksc-modes")) continue;
-    std::vector<std::string> modes = (*property)["x-aksc-modes"].get<std::vector<std::string>>();
-    if (std::find(modes.begin(), modes.end(), mode) != modes.end()) continue;
+    const nlohmann::json* property = schema.child_schema(root, key);
+    if (!property || !property->is_object()) continue;
+    auto modes = property->find("x-aksc-modes");
+    if (modes == property->end() || std::find(modes->begin(), modes->end(), mode) != modes->end())
+      continue;
+    std::vector<std::string> names = modes->get<std::vector<std::string>>();
     problems.push_back(
         {pointer_append("", key), true, fmt::format("'{}' does not apply to mode '{}'", key, mode),
-         fmt::format("remove it; it applies only to mode {}", join(modes, " and "))});
+         fmt::format("remove it; it applies only to mode {}", join(names, " and "))});
   }
 }
 

@@ -10,7 +10,8 @@
 namespace aksc::rules {
 namespace {
 
-std::optional<std::string> usable_text(const ir::Field<std::string>& field) {
+// The field's text, when it has some: a view, since keys are built from several of them.
+std::optional<std::string_view> usable_text(const ir::Field<std::string>& field) {
   if (!field.usable() || trim(field.value).empty()) return std::nullopt;
   return field.value;
 }
@@ -99,8 +100,8 @@ std::optional<std::string> managed_cluster_key(std::string_view resource_id) {
 
 std::optional<ClusterRef> attached_cluster(const ir::Spec& spec) {
   if (!spec.mode.usable()) return std::nullopt;
-  auto built = [](const std::string& subscription, const std::string& group,
-                  const std::string& name, SourceRange range) {
+  auto built = [](std::string_view subscription, std::string_view group, std::string_view name,
+                  SourceRange range) {
     return ClusterRef{join_key({subscription, group, name}),
                       fmt::format("/subscriptions/{}/resourceGroups/{}/providers/"
                                   "Microsoft.ContainerService/managedClusters/{}",
