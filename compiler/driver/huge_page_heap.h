@@ -4,7 +4,9 @@
 
 namespace aksc {
 
-/// Runs of this many files or more back their heap with transparent huge pages.
+/// Runs of this many files or more back their heap with transparent huge pages (so do runs
+/// that name a folder, from before the walk: the driver's may_hold_many_files). Measured here:
+/// 1,000 specs 6% faster, 3,000 specs 12%, 10,000 specs 10-20%; a one-spec run the same.
 inline constexpr std::size_t kFilesWorthHugePages = 256;
 
 /// Whether the kernel gives a process transparent huge pages when it asks for them:
@@ -12,7 +14,8 @@ inline constexpr std::size_t kFilesWorthHugePages = 256;
 bool kernel_offers_huge_pages();
 
 /// From now on, asks the kernel to back this process's heap with transparent huge pages, when
-/// it offers them. Call on the main thread; calls after the first do nothing.
+/// it offers them, and takes blocks of up to 32 MiB from that heap. Call on the main thread;
+/// calls after the first do nothing.
 void use_huge_page_heap();
 
 /// Keeps the heap that holds `fresh_allocation`, a small block the calling thread has just
