@@ -65,19 +65,21 @@ floor_time() {
   "$floor" "$1" | awk '{for (i = 1; i < NF; i++) if ($i == "in") print $(i + 1)}'
 }
 
-# "LINT FLOOR": medians of --runs lint runs and floor runs made in turns, so that a busy spell
-# of the machine falls on both alike (the ratio of two blocks run minutes apart moved by 30%).
+# "LINT FLOOR RATIO": medians of --runs lint runs and floor runs made in pairs, one right after
+# the other, and the median of the pairs' ratios, so that a busy spell of the machine falls on
+# both alike (the ratio of two blocks of runs made minutes apart moved by 30%).
 lint_and_floor() {
   local i pairs
   pairs=$(for ((i = 0; i < runs; i++)); do
     echo "$(wall "$aksc" lint -q "$1") $(floor_time "$1")"
   done)
-  echo "$(awk '{print $1}' <<< "$pairs" | median_of) $(awk '{print $2}' <<< "$pairs" | median_of)"
+  echo "$(awk '{print $1}' <<< "$pairs" | median_of) $(awk '{print $2}' <<< "$pairs" | median_of)" \
+    "$(awk '{print $1 / $2}' <<< "$pairs" | median_of)"
 }
 
 echo "$("$aksc" --version 2>/dev/null | head -1), $(nproc) hardware threads, $runs runs each"
 echo
-echo "| specs | lint (s) | build (s) | yaml-cpp floor (s) | lint / floor | lint RSS (MB) | build RSS (MB) |"
+echo "| specs | lint (s) | build (s) | yaml-cpp floor (s) | lint / floor (median of pairs) | lint RSS (MB) | build RSS (MB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for size in $sizes; do
   corpus="$work/corpus-$size"
@@ -86,11 +88,10 @@ for size in $sizes; do
   # them to disk or for a cold page cache.
   sync
   wall "$aksc" lint -q "$corpus" > /dev/null
-  read -r lint parse <<< "$(lint_and_floor "$corpus")"
+  read -r lint parse ratio <<< "$(lint_and_floor "$corpus")"
   build=$(median "$aksc" build "$corpus" -o "$work/out-$size")
   lint_rss=$(peak_rss "$aksc" lint -q "$corpus")
   build_rss=$(peak_rss "$aksc" build "$corpus" -o "$work/out-$size")
-  ratio=$(awk -v a="$lint" -v b="$parse" 'BEGIN { print a / b }')
   printf "| %s | %s | %s | %s | %.2f | %s | %s |\n" \
     "$size" "$lint" "$build" "$parse" "$ratio" "$lint_rss" "$build_rss"
   rm -rf "$work/out-$size"
