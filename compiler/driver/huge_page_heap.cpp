@@ -52,6 +52,9 @@ bool kernel_offers_huge_pages() {
 }
 
 void use_huge_page_heap() {
+#ifdef AKSC_SANITIZE_BUILD
+  return;  // the sanitizer's allocator owns the heap there, not glibc's malloc
+#endif
   if (enabled || !kernel_offers_huge_pages()) return;
   mallopt(M_TOP_PAD, kMainHeapStep);
   // Large blocks (the walk's list of 10,000 files) from the advised heap, not from mappings of
