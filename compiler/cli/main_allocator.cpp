@@ -2,8 +2,8 @@
 // support/small_block_cache.h for why). Linked into the aksc program only, never into a
 // sanitizer build, whose own operator new finds misuse that a cache would hide.
 //
-// The other forms (arrays, nothrow, sized delete) reach these two through the standard
-// library's definitions; the aligned forms use aligned_alloc and free and never come here.
+// The array and nothrow forms reach these three through the standard library's definitions;
+// the aligned forms use aligned_alloc and free and never come here.
 #include <malloc.h>
 
 #include <cstdlib>
