@@ -47,6 +47,7 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     document_ = YamlDocument();
+    document_.locations.reserve(kLocationsExpected);
     document_.range = point(mark);
     node_count_ = 0;
     anchors_.clear();
@@ -133,6 +134,8 @@ class DocumentBuilder : public YAML::EventHandler {
     std::size_t node_count = 0;
   };
 
+  // A spec has about a hundred nodes: room for them from the start, not seven rehashes.
+  static constexpr std::size_t kLocationsExpected = 128;
   static constexpr const char* kPlainKeyOnly =
       "a mapping key must be a plain value, not a list or a mapping";
 
