@@ -383,7 +383,6 @@ LintResult run_lint(const LintRequest& request) {
   InputSet inputs = collect_inputs(request.paths);
   result.input_errors = std::move(inputs.errors);
   result.notes = std::move(inputs.notes);
-  if (inputs.files.size() >= kFilesWorthHugePages) use_huge_page_heap();
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
   CatalogCache catalogs(config_sink);
