@@ -1,5 +1,6 @@
 #include "driver/glob.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace aksc {
@@ -31,68 +32,91 @@ bool class_matches(std::string_view cls, char c) {
   return found != negate;
 }
 
-// Memoized matcher: state (i, j) = pattern from i matches path from j. Linear in
-// |pattern| × |path|, so no input can make it slow.
-class Matcher {
+// Bottom-up table: cell (i, j) says whether the pattern from i matches the path from j. Rows
+// are filled from the pattern's end and each cell reads a fixed number of others, so a `*`
+// costs one cell per path position instead of a scan of the rest of the path.
+class MatchTable {
  public:
-  Matcher(std::string_view p, std::string_view s)
-      : p_(p), s_(s), memo_((p.size() + 1) * (s.size() + 1), -1) {}
-
-  bool match(std::size_t i, std::size_t j) {
-    signed char& cached = memo_[i * (s_.size() + 1) + j];
-    if (cached >= 0) return cached != 0;
-    bool result = compute(i, j);
-    cached = result ? 1 : 0;
-    return result;
+  MatchTable(std::string_view p, std::string_view s)
+      : p_(p), s_(s), width_(s.size() + 1), cells_((p.size() + 1) * width_, 0) {
+    at(p_.size(), s_.size()) = 1;
+    for (std::size_t i = p_.size(); i-- > 0;)
+      fill_row(i);
   }
 
+  bool matched() const { return cells_[0] != 0; }
+  std::size_t steps() const { return steps_; }
+
  private:
-  bool compute(std::size_t i, std::size_t j) {
-    if (i == p_.size()) return j == s_.size();
+  char& at(std::size_t i, std::size_t j) { return cells_[i * width_ + j]; }
+
+  void fill_row(std::size_t i) {
     if (p_.substr(i, 2) == "**") {
       std::size_t next = i + 2;
       if (next < p_.size() && p_[next] == '/') {
-        // "**/" matches zero or more whole segments.
-        if (match(next + 1, j)) return true;
-        for (std::size_t k = j; k < s_.size(); ++k) {
-          if (s_[k] == '/' && match(next + 1, k + 1)) return true;
+        fill_segments_row(i, next + 1);
+      } else {
+        // "**" not before '/' takes any run of characters, separators included.
+        for (std::size_t j = s_.size() + 1; j-- > 0;) {
+          ++steps_;
+          at(i, j) = at(next, j) || (j < s_.size() && at(i, j + 1));
         }
-        return false;
       }
-      for (std::size_t k = j; k <= s_.size(); ++k) {
-        if (match(next, k)) return true;
-      }
-      return false;
+      return;
     }
     if (p_[i] == '*') {
-      for (std::size_t k = j; k <= s_.size(); ++k) {
-        if (match(i + 1, k)) return true;
-        if (k < s_.size() && s_[k] == '/') break;
+      for (std::size_t j = s_.size() + 1; j-- > 0;) {
+        ++steps_;
+        at(i, j) = at(i + 1, j) || (j < s_.size() && s_[j] != '/' && at(i, j + 1));
       }
-      return false;
+      return;
     }
-    if (j == s_.size()) return false;
-    if (p_[i] == '?') return s_[j] != '/' && match(i + 1, j + 1);
-    if (p_[i] == '[') {
-      std::size_t length = class_length(p_.substr(i));
-      if (length > 0) {
-        return s_[j] != '/' && class_matches(p_.substr(i, length), s_[j]) &&
-               match(i + length, j + 1);
-      }
+    std::size_t length = p_[i] == '[' ? class_length(p_.substr(i)) : 0;
+    for (std::size_t j = s_.size(); j-- > 0;) {
+      ++steps_;
+      at(i, j) =
+          one_char_matches(i, length, s_[j]) && at(i + std::max<std::size_t>(length, 1), j + 1);
     }
-    return p_[i] == s_[j] && match(i + 1, j + 1);
+  }
+
+  // "**/" takes zero or more whole segments: the rest of the pattern (row `rest`) matches at j,
+  // or right after some '/' at or beyond j.
+  void fill_segments_row(std::size_t i, std::size_t rest) {
+    bool after_a_later_separator = false;
+    for (std::size_t j = s_.size() + 1; j-- > 0;) {
+      ++steps_;
+      if (j < s_.size() && s_[j] == '/' && at(rest, j + 1)) after_a_later_separator = true;
+      at(i, j) = at(rest, j) || after_a_later_separator;
+    }
+  }
+
+  // Whether pattern position i (a class of `length` characters when length > 0) takes c.
+  bool one_char_matches(std::size_t i, std::size_t length, char c) {
+    if (p_[i] == '?') return c != '/';
+    if (length > 0) {
+      steps_ += length;
+      return c != '/' && class_matches(p_.substr(i, length), c);
+    }
+    return p_[i] == c;
   }
 
   std::string_view p_;
   std::string_view s_;
-  std::vector<signed char> memo_;
+  std::size_t width_;
+  std::vector<char> cells_;
+  std::size_t steps_ = 0;
 };
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view path) {
+GlobOutcome glob_match_traced(std::string_view pattern, std::string_view path) {
   if (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
-  return Matcher(pattern, path).match(0, 0);
+  MatchTable table(pattern, path);
+  return {table.matched(), table.steps()};
+}
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  return glob_match_traced(pattern, path).matched;
 }
 
 }  // namespace aksc
