@@ -34,9 +34,30 @@ std::string_view SourceFile::line(int line) const {
 }
 
 SourcePosition SourceFile::position_of(std::size_t offset) const {
+  int no_hint = 0;
+  return position_of(offset, no_hint);
+}
+
+SourcePosition SourceFile::position_of(std::size_t offset, int& line_hint) const {
   offset = std::clamp(offset, line_starts_.front(), text_.size());
-  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  int line = static_cast<int>(next - line_starts_.begin());
+  // A parser's next mark is usually on the hinted line or a few below it: a few steps there
+  // instead of a binary search over the whole file.
+  constexpr int kLinesToStep = 8;
+  int line = line_hint;
+  bool hint_usable = line >= 1 && line <= line_count() && line_starts_[line - 1] <= offset;
+  for (int steps = 0; hint_usable && line < line_count() && line_starts_[line] <= offset; ++steps) {
+    if (steps == kLinesToStep) hint_usable = false;
+    ++line;
+  }
+  if (!hint_usable) {
+    auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    line = static_cast<int>(next - line_starts_.begin());
+  }
+  line_hint = line;
+  return position_on_line(offset, line);
+}
+
+SourcePosition SourceFile::position_on_line(std::size_t offset, int line) const {
   std::size_t start = line_starts_[line - 1];
   int column = 1;
   for (std::size_t i = start; i < offset; ++i) {

@@ -24,10 +24,17 @@ class SourceFile {
   std::string_view line(int line) const;
   /// The 1-based position of a byte offset; columns count code points, not bytes.
   SourcePosition position_of(std::size_t offset) const;
+  /// position_of for offsets asked for mostly in text order, as a parser's marks come:
+  /// `line_hint` (a 1-based line, 0 for none) is where the search starts, and is left at the
+  /// line found. Any hint gives the same answer as position_of.
+  SourcePosition position_of(std::size_t offset, int& line_hint) const;
   /// The byte offset of a 1-based position (clamped to the text).
   std::size_t offset_of(SourcePosition position) const;
 
  private:
+  // The position of `offset`, which is on 1-based `line`.
+  SourcePosition position_on_line(std::size_t offset, int line) const;
+
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;

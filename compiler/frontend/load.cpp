@@ -1,5 +1,6 @@
 #include "frontend/load.h"
 
+#include <deque>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -52,6 +53,7 @@ class DocumentBuilder : public YAML::EventHandler {
     node_count_ = 0;
     anchors_.clear();
     dropped_.clear();
+    dropped_pointers_.clear();
   }
   void OnDocumentEnd() override {}
 
@@ -95,7 +97,8 @@ class DocumentBuilder : public YAML::EventHandler {
     nlohmann::json typed = type_scalar(tag, value);
     bool typed_from_text = tag == "?" && !typed.is_string() && !typed.is_null();
     Placed placed = add_value(std::move(typed), range, mark, anchor, 1);
-    if (typed_from_text && !placed.dropped) document_.plain_text[placed.pointer] = value;
+    if (typed_from_text && !placed.dropped)
+      document_.plain_text[std::string(placed.pointer)] = value;
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -114,12 +117,12 @@ class DocumentBuilder : public YAML::EventHandler {
   // A value placed in the document. `node` stays valid while the value's collection is open:
   // nothing is added to a collection's parent before the collection closes.
   struct Placed {
-    std::string pointer;
+    std::string_view pointer;  // filed by file_pointer: stays put while the document is built
     nlohmann::json* node;
     bool dropped = false;  // in the value of a repeated key: kept out of the document
   };
   struct Frame {
-    std::string pointer;
+    std::string_view pointer;
     nlohmann::json* node = nullptr;
     YAML::anchor_t anchor = 0;
     std::size_t first_node = 0;  // node_count_ when the collection opened
@@ -155,14 +158,15 @@ class DocumentBuilder : public YAML::EventHandler {
     return std::min(static_cast<std::size_t>(mark.pos) + bom_, source_.text().size());
   }
   SourceRange point(const YAML::Mark& mark) const {
-    SourcePosition begin = source_.position_of(offset(mark));
+    SourcePosition begin = source_.position_of(offset(mark), line_hint_);
     return {begin, {begin.line, begin.column + 1}};
   }
   SourceRange span(const YAML::Mark& mark, std::size_t bytes) const {
     return span_from(offset(mark), bytes);
   }
   SourceRange span_from(std::size_t begin, std::size_t bytes) const {
-    return {source_.position_of(begin), source_.position_of(begin + bytes)};
+    SourcePosition first = source_.position_of(begin, line_hint_);
+    return {first, source_.position_of(begin + bytes, line_hint_)};
   }
 
   // The written extent of a scalar: up to the closing quote, or the plain text on its line.
@@ -218,28 +222,38 @@ class DocumentBuilder : public YAML::EventHandler {
     if (anchor != 0) anchors_[anchor] = {value, node_count};
     if (frames_.empty()) {
       document_.root = std::move(value);
-      document_.locations[""] = {{}, range};
-      return Placed{"", &document_.root};
+      return Placed{file_pointer("", false, {{}, range}), &document_.root};
     }
     Frame& parent = frames_.back();
     nlohmann::json& collection = *parent.node;
     if (parent.is_map) {
       parent.has_key = false;
       std::string pointer = pointer_append(parent.pointer, parent.key);
-      auto [slot, added] = collection.get_ref<nlohmann::json::object_t&>().try_emplace(parent.key);
+      // try_emplace takes the key only when it adds it: a repeated key stays for the message.
+      auto [slot, added] =
+          collection.get_ref<nlohmann::json::object_t&>().try_emplace(std::move(parent.key));
       if (!added) {
         if (!parent.dropped) report_duplicate(parent, pointer);
         dropped_.push_back(std::make_unique<nlohmann::json>(std::move(value)));
-        return Placed{std::move(pointer), dropped_.back().get(), true};
+        return Placed{file_pointer(std::move(pointer), true, {}), dropped_.back().get(), true};
       }
-      if (!parent.dropped) document_.locations[pointer] = {parent.key_range, range};
       slot->second = std::move(value);
-      return Placed{std::move(pointer), &slot->second, parent.dropped};
+      return Placed{file_pointer(std::move(pointer), parent.dropped, {parent.key_range, range}),
+                    &slot->second, parent.dropped};
     }
     std::string pointer = pointer_append(parent.pointer, std::to_string(collection.size()));
-    if (!parent.dropped) document_.locations[pointer] = {{}, range};
     collection.push_back(std::move(value));
-    return Placed{std::move(pointer), &collection.back(), parent.dropped};
+    return Placed{file_pointer(std::move(pointer), parent.dropped, {{}, range}), &collection.back(),
+                  parent.dropped};
+  }
+
+  // Keeps a placed node's pointer where it stays put while the document is built: as the key
+  // of its location (moved there, not copied), or for a node kept out of the document, aside.
+  std::string_view file_pointer(std::string pointer, bool dropped, NodeLocation location) {
+    if (dropped) return dropped_pointers_.emplace_back(std::move(pointer));
+    auto [entry, added] = document_.locations.try_emplace(std::move(pointer), location);
+    if (!added) entry->second = location;
+    return entry->first;
   }
 
   void report_duplicate(const Frame& parent, const std::string& pointer) {
@@ -264,7 +278,7 @@ class DocumentBuilder : public YAML::EventHandler {
     frame.anchor = anchor;
     frame.first_node = node_count_;
     Placed placed = add_value(std::move(empty), point(mark), mark, 0, 1);
-    frame.pointer = std::move(placed.pointer);
+    frame.pointer = placed.pointer;
     frame.node = placed.node;
     frame.dropped = placed.dropped;
     frames_.push_back(std::move(frame));
@@ -284,7 +298,9 @@ class DocumentBuilder : public YAML::EventHandler {
   std::vector<Frame> frames_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   std::vector<std::unique_ptr<nlohmann::json>> dropped_;  // values of repeated keys
+  std::deque<std::string> dropped_pointers_;              // and the pointers of their nodes
   std::size_t node_count_ = 0;
+  mutable int line_hint_ = 0;  // where the last mark was: the next is usually near it
 };
 
 // Lets yaml-cpp read the file's text where it is, rather than from a copy in a stringstream.

@@ -14,7 +14,7 @@ std::string_view parent_pointer(std::string_view pointer) {
 
 SourceRange YamlDocument::locate(std::string_view pointer) const {
   for (std::string_view p = pointer;; p = parent_pointer(p)) {
-    auto found = locations.find(std::string(p));
+    auto found = locations.find(p);
     if (found != locations.end()) {
       const NodeLocation& location = found->second;
       return location.value.known() ? location.value : location.key;
@@ -24,7 +24,7 @@ SourceRange YamlDocument::locate(std::string_view pointer) const {
 }
 
 SourceRange YamlDocument::locate_key(std::string_view pointer) const {
-  auto found = locations.find(std::string(pointer));
+  auto found = locations.find(pointer);
   if (found != locations.end() && found->second.key.known()) return found->second.key;
   return locate(pointer);
 }

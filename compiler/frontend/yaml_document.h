@@ -16,13 +16,23 @@ struct NodeLocation {
   SourceRange value;  ///< The node itself.
 };
 
+/// Hashes std::string and std::string_view alike, so that a map keyed by strings can be
+/// searched with a view (of a pointer being walked, say) without copying it into a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 /// One YAML document as JSON, with scalars typed by the YAML 1.2 core schema (so that
 /// `agent_count: "3"` stays a string and `version: 1.20` is a number), and the location of
 /// every node by its JSON pointer.
 struct YamlDocument {
   nlohmann::json root;
-  std::unordered_map<std::string, NodeLocation> locations;  ///< By JSON pointer; "" is the root.
-  SourceRange range;                                        ///< Where the document starts.
+  /// By JSON pointer; "" is the root.
+  std::unordered_map<std::string, NodeLocation, StringHash, std::equal_to<>> locations;
+  SourceRange range;  ///< Where the document starts.
   /// The text of plain scalars that YAML typed as numbers or booleans ("1.20" for 1.2), so a
   /// message can quote what was written.
   std::unordered_map<std::string, std::string> plain_text;

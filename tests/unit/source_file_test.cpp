@@ -121,6 +121,35 @@ TEST_CASE("SourceFile::offset_of inverts position_of at every code point", "[sou
   CHECK(checked == 32);
 }
 
+TEST_CASE("SourceFile::position_of with any line hint gives position_of's answer",
+          "[source_file]") {
+  // A BOM, CRLF, multi-byte characters and more lines than the hint steps over.
+  std::string text =
+      "\xEF\xBB\xBF"
+      "a: 1\r\n";
+  for (int i = 0; i < 30; ++i)
+    text += "k" + std::to_string(i) + ": caf\xC3\xA9\n";
+  text += "\nlast";
+  SourceFile source("f", text);
+  int hinted = 0;
+  for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+    SourcePosition expected = source.position_of(offset);
+    for (int hint = -1; hint <= source.line_count() + 2; ++hint) {
+      int line_hint = hint;
+      INFO("offset " << offset << ", hint " << hint);
+      REQUIRE(source.position_of(offset, line_hint) == expected);
+      REQUIRE(line_hint == expected.line);
+      ++hinted;
+    }
+  }
+  CHECK(hinted > 10000);
+  // The unhinted answers themselves, at a few places.
+  CHECK(source.position_of(0) == pos(1, 1));
+  CHECK(source.position_of(3) == pos(1, 1));
+  CHECK(source.position_of(text.find("k29")) == pos(31, 1));
+  CHECK(source.position_of(text.find("last") + 2) == pos(33, 3));
+}
+
 TEST_CASE("SourceFile::offset_of clamps positions outside the text", "[source_file]") {
   SourceFile source("f", "ab\ncd");
   CHECK(source.offset_of(pos(0, 0)) == 0);
