@@ -26,6 +26,7 @@ struct Schema::Compiled {
 Schema::Schema(nlohmann::json json, std::string_view annotated)
     : json_(std::move(json)), annotated_(annotated) {
   index_refs(json_);
+  index_members(json_);  // follows $refs: after index_refs
 }
 
 const Schema::Compiled& Schema::compiled() const {
@@ -137,19 +138,43 @@ const nlohmann::json* member(const nlohmann::json& schema, std::string_view key)
 
 }  // namespace
 
+void Schema::index_members(const nlohmann::json& node) {
+  if (node.is_object()) {
+    Members& members = members_[&node];
+    members.properties = member(node, "properties");
+    if (const nlohmann::json* items = member(node, "items")) {
+      members.any_other = follow_ref(items);
+    } else if (const nlohmann::json* additional = member(node, "additionalProperties")) {
+      members.any_other = follow_ref(additional);
+    } else if (const nlohmann::json* patterns = member(node, "patternProperties");
+               patterns && patterns->size() == 1) {
+      members.any_other = follow_ref(&patterns->begin().value());
+    }
+    auto options = node.find("enum");
+    if (options != node.end() && options->is_array()) members.enum_options = &*options;
+  }
+  if (node.is_structured()) {
+    for (const nlohmann::json& child : node)
+      index_members(child);
+  }
+}
+
 const nlohmann::json* Schema::child_schema(const nlohmann::json* schema,
                                            std::string_view token) const {
-  if (!schema || !schema->is_object()) return nullptr;
-  if (const nlohmann::json* properties = member(*schema, "properties")) {
-    auto property = properties->find(token);
-    if (property != properties->end()) return follow_ref(&*property);
+  if (!schema) return nullptr;
+  auto found = members_.find(schema);
+  if (found == members_.end()) return nullptr;  // not an object of json_
+  const Members& members = found->second;
+  if (members.properties) {
+    auto property = members.properties->find(token);
+    if (property != members.properties->end()) return follow_ref(&*property);
   }
-  if (const nlohmann::json* items = member(*schema, "items")) return follow_ref(items);
-  if (const nlohmann::json* additional = member(*schema, "additionalProperties"))
-    return follow_ref(additional);
-  const nlohmann::json* patterns = member(*schema, "patternProperties");
-  if (patterns && patterns->size() == 1) return follow_ref(&patterns->begin().value());
-  return nullptr;
+  return members.any_other;
+}
+
+const nlohmann::json* Schema::enum_options(const nlohmann::json* subschema) const {
+  auto found = members_.find(subschema);
+  return found == members_.end() ? nullptr : found->second.enum_options;
 }
 
 const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
@@ -164,7 +189,7 @@ const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
 
 std::vector<std::pair<std::string, std::string>> Schema::raw_errors(
     const nlohmann::json& instance) const {
-  if (check_conformance(instance, json_) == Conformance::kConforms) return {};
+  if (conformance_.check(instance) == Conformance::kConforms) return {};
   return valijson_errors(instance);
 }
 
@@ -205,8 +230,8 @@ void canonicalize_node(nlohmann::json& node, const nlohmann::json* subschema,
       canonicalize_node(node[i], schema.child_schema(subschema, std::to_string(i)), schema);
     }
   } else if (node.is_string()) {
-    auto options = subschema->find("enum");
-    if (options == subschema->end() || !options->is_array()) return;
+    const nlohmann::json* options = schema.enum_options(subschema);
+    if (!options) return;
     const std::string& text = node.get_ref<const std::string&>();
     for (const nlohmann::json& option : *options) {
       if (option.is_string() && iequals(option.get_ref<const std::string&>(), text)) {

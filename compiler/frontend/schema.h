@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/finding_sink.h"
+#include "frontend/schema_conformance.h"
 #include "frontend/yaml_document.h"
 
 namespace aksc {
@@ -37,6 +38,8 @@ class Schema {
   /// The subschema of the member `token` (a key or an index, unescaped) of a node described by
   /// `schema`, with local `$ref`s followed; nullptr when the schema says nothing about it.
   const nlohmann::json* child_schema(const nlohmann::json* schema, std::string_view token) const;
+  /// The `enum` array of `subschema` (a node of json()), or nullptr when it has none.
+  const nlohmann::json* enum_options(const nlohmann::json* subschema) const;
   /// Validates `instance` and returns valijson's raw errors as (path, description) pairs. A
   /// document that check_conformance finds valid has none, and needs no valijson.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
@@ -47,6 +50,7 @@ class Schema {
  private:
   const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
   void index_refs(const nlohmann::json& node);
+  void index_members(const nlohmann::json& node);
 
   // The annotated schema and, for each node of json_, the node it came from; built once, on
   // the first description asked for (only messages need them).
@@ -57,12 +61,22 @@ class Schema {
   const Annotations& annotations() const;
 
   nlohmann::json json_;
+  ConformancePlan conformance_{json_};  // after json_, which it points into
   std::string_view annotated_;
   mutable std::once_flag annotations_built_;
   mutable std::unique_ptr<Annotations> annotations_;
   // The target of every local `$ref` in json_, by the address of the object holding it (nullptr
   // for one that points nowhere): resolved once, not per document node.
   std::unordered_map<const nlohmann::json*, const nlohmann::json*> ref_targets_;
+  // What child_schema and enum_options read of each object of json_, found once: looking
+  // "properties" up by name for every node of every document was a tenth of a lint.
+  struct Members {
+    const nlohmann::json* properties = nullptr;  // when an object
+    const nlohmann::json* any_other = nullptr;   // items, additionalProperties or the only
+                                                 // patternProperties, $ref followed
+    const nlohmann::json* enum_options = nullptr;
+  };
+  std::unordered_map<const nlohmann::json*, Members> members_;
   // valijson's form of json_, compiled the first time a document needs it: most documents are
   // judged valid without it, and compiling costs a one-spec run more than its spec.
   struct Compiled;

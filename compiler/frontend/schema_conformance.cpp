@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace aksc {
 namespace {
@@ -134,24 +135,77 @@ class AllHold {
   bool unknown_ = false;
 };
 
+// A subschema's keywords, looked up once per process instead of per document: the same
+// judgement as walking the schema's JSON, in the same order (its keys' order).
+struct PlanNode {
+  struct Step {
+    Keyword keyword;
+    const json* argument;
+  };
+  std::vector<Step> steps;
+  bool has_members = false;
+  // properties, patternProperties and additionalProperties, and the partners of `if`.
+  const json* properties = nullptr;
+  const json* patterns = nullptr;
+  const json* additional = nullptr;
+  const json* then_branch = nullptr;
+  const json* else_branch = nullptr;
+};
+
+}  // namespace
+
+struct ConformancePlan::Nodes {
+  std::unordered_map<const json*, PlanNode> by_schema;
+};
+
+ConformancePlan::ConformancePlan(const json& schema)
+    : root_(&schema), nodes_(std::make_unique<Nodes>()) {
+  std::vector<const json*> pending{&schema};
+  while (!pending.empty()) {
+    const json& node = *pending.back();
+    pending.pop_back();
+    if (node.is_structured()) {
+      for (const json& member : node)
+        pending.push_back(&member);
+    }
+    if (!node.is_object()) continue;
+    PlanNode& planned = nodes_->by_schema[&node];
+    for (auto member = node.begin(); member != node.end(); ++member) {
+      Keyword keyword = keyword_of(member.key());
+      planned.has_members = planned.has_members || keyword == Keyword::kMembers;
+      if (keyword != Keyword::kAnnotation) planned.steps.push_back({keyword, &member.value()});
+      if (member.key() == "properties") planned.properties = &member.value();
+      if (member.key() == "patternProperties") planned.patterns = &member.value();
+      if (member.key() == "additionalProperties") planned.additional = &member.value();
+      if (member.key() == "then") planned.then_branch = &member.value();
+      if (member.key() == "else") planned.else_branch = &member.value();
+    }
+  }
+}
+
+ConformancePlan::~ConformancePlan() = default;
+
+namespace {
+
 class Checker {
  public:
+  explicit Checker(const std::unordered_map<const json*, PlanNode>& plan) : plan_(plan) {}
+
   Conformance check(const json& value, const json& schema) {
-    if (!schema.is_object()) return Conformance::kUnknown;
+    auto planned = plan_.find(&schema);
+    if (planned == plan_.end()) return Conformance::kUnknown;  // not an object
+    const PlanNode& node = planned->second;
     AllHold all;
-    bool has_members = false;
-    for (const auto& [name, argument] : schema.items()) {
-      Keyword keyword = keyword_of(name);
-      has_members = has_members || keyword == Keyword::kMembers;
-      if (all.add(check_keyword(keyword, argument, value, schema))) return all.verdict();
+    for (const PlanNode::Step& step : node.steps) {
+      if (all.add(check_keyword(step.keyword, *step.argument, value, node))) return all.verdict();
     }
-    if (has_members) all.add(members(value, schema));
+    if (node.has_members) all.add(members(value, node));
     return all.verdict();
   }
 
  private:
   Conformance check_keyword(Keyword keyword, const json& argument, const json& value,
-                            const json& schema) {
+                            const PlanNode& schema) {
     switch (keyword) {
       case Keyword::kAnnotation:
       case Keyword::kMembers:  // judged together, after the others
@@ -281,17 +335,13 @@ class Checker {
   // `properties`, `patternProperties` and `additionalProperties` together: each member is
   // judged by its property's schema, by every pattern its key matches, and when neither names
   // it, by `additionalProperties` (absent or true: anything; false: nothing).
-  Conformance members(const json& value, const json& schema) {
-    const json empty = json::object();
-    auto argument = [&](const char* keyword) -> const json& {
-      auto found = schema.find(keyword);
-      return found == schema.end() ? empty : *found;
-    };
-    const json& properties = argument("properties");
-    const json& patterns = argument("patternProperties");
-    auto additional = schema.find("additionalProperties");
+  Conformance members(const json& value, const PlanNode& schema) {
+    static const json empty = json::object();
+    const json& properties = schema.properties ? *schema.properties : empty;
+    const json& patterns = schema.patterns ? *schema.patterns : empty;
+    const json* additional = schema.additional;
     if (!properties.is_object() || !patterns.is_object()) return Conformance::kUnknown;
-    if (additional != schema.end() && !additional->is_boolean() && !additional->is_object()) {
+    if (additional && !additional->is_boolean() && !additional->is_object()) {
       return Conformance::kUnknown;
     }
     if (!value.is_object()) return Conformance::kConforms;
@@ -313,7 +363,7 @@ class Checker {
         Conformance matched = check(member, subschema);
         if (matched != Conformance::kConforms) result = matched;
       }
-      if (!named && additional != schema.end()) {
+      if (!named && additional) {
         result = additional->is_boolean() ? from_bool(additional->get<bool>())
                                           : check(member, *additional);
       }
@@ -348,18 +398,24 @@ class Checker {
     return from_bool(result == Conformance::kFails);
   }
 
-  Conformance conditional(const json& value, const json& condition, const json& schema) {
+  Conformance conditional(const json& value, const json& condition, const PlanNode& schema) {
     Conformance test = check(value, condition);
     if (test == Conformance::kUnknown) return test;
-    auto branch = schema.find(test == Conformance::kConforms ? "then" : "else");
-    return branch == schema.end() ? Conformance::kConforms : check(value, *branch);
+    const json* branch = test == Conformance::kConforms ? schema.then_branch : schema.else_branch;
+    return branch ? check(value, *branch) : Conformance::kConforms;
   }
+
+  const std::unordered_map<const json*, PlanNode>& plan_;
 };
 
 }  // namespace
 
+Conformance ConformancePlan::check(const json& instance) const {
+  return Checker(nodes_->by_schema).check(instance, *root_);
+}
+
 Conformance check_conformance(const json& instance, const json& schema) {
-  return Checker().check(instance, schema);
+  return ConformancePlan(schema).check(instance);
 }
 
 }  // namespace aksc

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 namespace aksc {
@@ -18,5 +20,23 @@ enum class Conformance {
 /// the errors. It answers kUnknown rather than guess: $ref, exclusive bounds, numbers in
 /// `enum` or `const`, strings holding a NUL.
 Conformance check_conformance(const nlohmann::json& instance, const nlohmann::json& schema);
+
+/// check_conformance for many documents against one schema: each subschema's keywords are
+/// looked up once, when the plan is made. `schema` must outlive the plan and stay unchanged.
+class ConformancePlan {
+ public:
+  explicit ConformancePlan(const nlohmann::json& schema);
+  ~ConformancePlan();
+  ConformancePlan(const ConformancePlan&) = delete;
+  ConformancePlan& operator=(const ConformancePlan&) = delete;
+
+  /// check_conformance(instance, schema), with the same answer.
+  Conformance check(const nlohmann::json& instance) const;
+
+ private:
+  struct Nodes;
+  const nlohmann::json* root_;
+  std::unique_ptr<Nodes> nodes_;
+};
 
 }  // namespace aksc

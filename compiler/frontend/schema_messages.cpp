@@ -407,18 +407,22 @@ void append_mode_problems(const nlohmann::json& instance, const Schema& schema,
   const std::string& mode = mode_value->get_ref<const std::string&>();
   const nlohmann::json* root = schema.subschema_at("");
   if (!root || !root->contains("properties")) return;
+  // Compared as strings: comparing a json with a std::string builds a json of it each time.
+  auto names_mode = [&mode](const nlohmann::json& names) {
+    return std::any_of(names.begin(), names.end(), [&mode](const nlohmann::json& name) {
+      return name.is_string() && name.get_ref<const std::string&>() == mode;
+    });
+  };
   const nlohmann::json* mode_schema = schema.child_schema(root, "mode");
-  if (mode_schema && mode_schema->contains("enum") &&
-      std::find((*mode_schema)["enum"].begin(), (*mode_schema)["enum"].end(), mode) ==
-          (*mode_schema)["enum"].end()) {
+  const nlohmann::json* modes_known = schema.enum_options(mode_schema);
+  if (modes_known && !names_mode(*modes_known)) {
     return;  // an unknown mode is reported once, as a bad enum value
   }
   for (const auto& [key, value] : instance.items()) {
     const nlohmann::json* property = schema.child_schema(root, key);
     if (!property || !property->is_object()) continue;
     auto modes = property->find("x-aksc-modes");
-    if (modes == property->end() || std::find(modes->begin(), modes->end(), mode) != modes->end())
-      continue;
+    if (modes == property->end() || names_mode(*modes)) continue;
     std::vector<std::string> names = modes->get<std::vector<std::string>>();
     problems.push_back(
         {pointer_append("", key), true, fmt::format("'{}' does not apply to mode '{}'", key, mode),
