@@ -50,9 +50,18 @@ bool take_pointer_token(std::string_view& pointer, std::string& token) {
 
 const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer) {
   const nlohmann::json* node = &root;
-  std::string token;
+  std::string unescaped;
   while (!pointer.empty()) {
-    if (!take_pointer_token(pointer, token)) return nullptr;
+    if (pointer.front() != '/') return nullptr;
+    // A token without '~' is its own text: viewed in place instead of copied out.
+    std::size_t end = std::min(pointer.find('/', 1), pointer.size());
+    std::string_view token = pointer.substr(1, end - 1);
+    if (token.find('~') == std::string_view::npos) {
+      pointer.remove_prefix(end);
+    } else {
+      if (!take_pointer_token(pointer, unescaped)) return nullptr;
+      token = unescaped;
+    }
     if (node->is_object()) {
       auto found = node->find(token);
       if (found == node->end()) return nullptr;
@@ -77,16 +86,17 @@ const nlohmann::json* node_at(const nlohmann::json& root, std::string_view point
 }
 
 std::string pointer_append(std::string_view pointer, std::string_view token) {
-  std::string result(pointer);
+  std::string result;
+  result.reserve(pointer.size() + 1 + token.size());
+  result += pointer;
   result += '/';
-  for (char c : token) {
-    if (c == '~') {
-      result += "~0";
-    } else if (c == '/') {
-      result += "~1";
-    } else {
-      result += c;
-    }
+  // Runs of plain characters in one append: a key rarely holds '~' or '/'.
+  while (!token.empty()) {
+    std::size_t special = std::min(token.find_first_of("~/"), token.size());
+    result += token.substr(0, special);
+    if (special == token.size()) break;
+    result += token[special] == '~' ? "~0" : "~1";
+    token.remove_prefix(special + 1);
   }
   return result;
 }

@@ -627,6 +627,8 @@ TEST_CASE("pointer_append escapes '~' and '/'", "[load]") {
   CHECK(aksc::pointer_append("/a", "x~y") == "/a/x~0y");
   CHECK(aksc::pointer_append("", "") == "/");
   CHECK(aksc::pointer_append("/a", "0") == "/a/0");
+  CHECK(aksc::pointer_append("/a", "~x/y~/") == "/a/~0x~1y~0~1");
+  CHECK(aksc::pointer_append("", "//~~") == "/~1~1~0~0");
 }
 
 TEST_CASE("take_pointer_token takes one unescaped token at a time", "[load]") {
@@ -648,9 +650,9 @@ TEST_CASE("node_at finds what nlohmann's json_pointer finds, and nothing more", 
   nlohmann::json root = nlohmann::json::parse(
       R"({"a": {"b": [10, {"c": 3}], "x/y": 1, "x~y": 2, "": 4}, "n": null})");
   const std::vector<std::string> pointers = {
-      "",        "/a",     "/a/b", "/a/b/0",   "/a/b/1/c",  "/a/x~1y",
-      "/a/x~0y", "/a/",    "/n",   "/missing", "/a/b/2",    "/a/b/-",
-      "/a/b/01", "/a/b/x", "/n/x", "/a/b/0/c", "/a/b/1/c/d"};
+      "",     "/a",       "/a/b",       "/a/b/0", "/a/b/1/c",  "/a/x~1y", "/a/x~0y",
+      "/a/",  "/n",       "/missing",   "/a/b/2", "/a/b/-",    "/a/b/01", "/a/b/x",
+      "/n/x", "/a/b/0/c", "/a/b/1/c/d", "/a//",   "/a/x~1y/z", "//"};
   for (const std::string& pointer : pointers) {
     INFO(pointer);
     nlohmann::json::json_pointer parsed(pointer);
