@@ -1,6 +1,7 @@
 #include "diag/text_util.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace aksc {
 namespace {
@@ -26,6 +27,10 @@ std::string to_lower(std::string_view text) {
   std::string result(text);
   std::transform(result.begin(), result.end(), result.begin(), lower);
   return result;
+}
+
+void append_lower(std::string& out, std::string_view text) {
+  std::transform(text.begin(), text.end(), std::back_inserter(out), lower);
 }
 
 std::size_t utf8_length(std::string_view text) {

@@ -11,6 +11,8 @@ bool iequals(std::string_view a, std::string_view b);
 bool iless(std::string_view a, std::string_view b);
 /// ASCII lower-case copy.
 std::string to_lower(std::string_view text);
+/// Appends the ASCII lower case of `text` to `out`, without a copy in between.
+void append_lower(std::string& out, std::string_view text);
 /// Number of Unicode code points in UTF-8 text (bytes for invalid sequences).
 std::size_t utf8_length(std::string_view text);
 /// The first code point of UTF-8 text, as its bytes.

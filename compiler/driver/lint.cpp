@@ -14,6 +14,7 @@
 #include "driver/huge_page_heap.h"
 #include "driver/parallel.h"
 #include "driver/project_scope.h"
+#include "driver/relative_path.h"
 #include "driver/suppressions.h"
 #include "frontend/cluster_facts.h"
 #include "frontend/input_error.h"
@@ -134,10 +135,6 @@ void run_spec_rules(FileState& file, const RuleContext& context) {
       rule.check(spec, context, reporter);
     }
   }
-}
-
-std::string relative_to(const std::string& canonical_file, const fs::path& directory) {
-  return fs::path(canonical_file).lexically_relative(directory).generic_string();
 }
 
 const IgnoreEntry* find_config_ignore(const Config& config, const std::string& relative_path,

@@ -43,9 +43,13 @@ std::vector<const ir::Spec*> ordered_specs(const Project& project) {
 }
 
 std::string join_key(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view part : parts)
+    size += part.size() + 1;
   std::string key;
+  key.reserve(size);  // one allocation: the rules build a key or two per spec
   for (std::string_view part : parts) {
-    key += to_lower(part);
+    append_lower(key, part);
     key += '\n';
   }
   return key;

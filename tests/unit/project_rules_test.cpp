@@ -501,3 +501,10 @@ TEST_CASE("project rules stay linear: four times the specs, about four times the
   CHECK(large_findings == 2);
   CHECK(large_seconds < 9.0 * std::max(small_seconds, 1e-3));
 }
+
+TEST_CASE("join_key lower-cases each part and ends each with a line break") {
+  CHECK(aksc::rules::join_key({"Sub-1", "ML-rg", "Ws"}) == "sub-1\nml-rg\nws\n");
+  CHECK(aksc::rules::join_key({""}) == "\n");
+  // The breaks keep parts apart: ("ab", "c") and ("a", "bc") differ.
+  CHECK(aksc::rules::join_key({"ab", "c"}) != aksc::rules::join_key({"a", "bc"}));
+}

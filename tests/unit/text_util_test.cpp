@@ -21,3 +21,12 @@ TEST_CASE("take_line takes lines off the front, the last one with or without a n
   CHECK(aksc::take_line(rest) == "one");
   CHECK(rest == "two");
 }
+
+TEST_CASE("append_lower appends the ASCII lower case, leaving other bytes as they are") {
+  std::string out = "Kept ";
+  aksc::append_lower(out, "MixedCase-42 \xC3\x89t\xC3\xA9");
+  CHECK(out == "Kept mixedcase-42 \xC3\x89t\xC3\xA9");
+  aksc::append_lower(out, "");
+  CHECK(out == "Kept mixedcase-42 \xC3\x89t\xC3\xA9");
+  CHECK(aksc::to_lower("AbC") == "abc");
+}
