@@ -1,5 +1,6 @@
 #include "frontend/schema_conformance.h"
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -160,25 +161,39 @@ struct ConformancePlan::Nodes {
 
 ConformancePlan::ConformancePlan(const json& schema)
     : root_(&schema), nodes_(std::make_unique<Nodes>()) {
+  // Only subschemas get a plan: the schemas under the keywords that hold them, not the maps of
+  // property names or the values of `enum`, `const` and `default`.
   std::vector<const json*> pending{&schema};
+  auto add_subschema = [&pending](const json& node) {
+    if (node.is_object()) pending.push_back(&node);
+  };
   while (!pending.empty()) {
     const json& node = *pending.back();
     pending.pop_back();
-    if (node.is_structured()) {
-      for (const json& member : node)
-        pending.push_back(&member);
-    }
-    if (!node.is_object()) continue;
-    PlanNode& planned = nodes_->by_schema[&node];
+    auto [entry, added] = nodes_->by_schema.try_emplace(&node);
+    if (!added) continue;
+    PlanNode& planned = entry->second;
+    planned.steps.reserve(node.size());
     for (auto member = node.begin(); member != node.end(); ++member) {
-      Keyword keyword = keyword_of(member.key());
+      const std::string& name = member.key();
+      const json& argument = member.value();
+      Keyword keyword = keyword_of(name);
       planned.has_members = planned.has_members || keyword == Keyword::kMembers;
-      if (keyword != Keyword::kAnnotation) planned.steps.push_back({keyword, &member.value()});
-      if (member.key() == "properties") planned.properties = &member.value();
-      if (member.key() == "patternProperties") planned.patterns = &member.value();
-      if (member.key() == "additionalProperties") planned.additional = &member.value();
-      if (member.key() == "then") planned.then_branch = &member.value();
-      if (member.key() == "else") planned.else_branch = &member.value();
+      if (keyword != Keyword::kAnnotation) planned.steps.push_back({keyword, &argument});
+      if (name == "properties") planned.properties = &argument;
+      if (name == "patternProperties") planned.patterns = &argument;
+      if (name == "additionalProperties") planned.additional = &argument;
+      if (name == "then") planned.then_branch = &argument;
+      if (name == "else") planned.else_branch = &argument;
+      if (name == "properties" || name == "patternProperties" || name == "definitions" ||
+          name == "$defs") {
+        if (argument.is_object()) std::for_each(argument.begin(), argument.end(), add_subschema);
+      } else if (name == "allOf" || name == "anyOf" || name == "oneOf") {
+        if (argument.is_array()) std::for_each(argument.begin(), argument.end(), add_subschema);
+      } else if (name == "additionalProperties" || name == "items" || name == "not" ||
+                 name == "if" || name == "then" || name == "else") {
+        add_subschema(argument);
+      }
     }
   }
 }
