@@ -7,6 +7,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -26,7 +28,7 @@ namespace fs = std::filesystem;
 
 // Starts `aksc build corpus -o out` in `dir`, kills it after `delay`; true when the kill
 // landed (the build had not finished).
-bool build_and_kill(const fs::path& dir, std::chrono::milliseconds delay) {
+bool build_and_kill(const fs::path& dir, std::chrono::microseconds delay) {
   std::string aksc = (aksc_bin_dir() / "aksc").string();
   pid_t pid = fork();
   REQUIRE(pid >= 0);
@@ -55,6 +57,15 @@ void change_every_spec(const fs::path& corpus) {
   }
 }
 
+// Puts `out` back as the first build left it, so that the next build rewrites every artifact.
+void restore(const fs::path& out, const std::map<std::string, std::string>& files) {
+  fs::remove_all(out);
+  for (const auto& [relative, content] : files) {
+    fs::create_directories((out / relative).parent_path());
+    std::ofstream(out / relative, std::ios::binary) << content;
+  }
+}
+
 bool is_temporary(const std::string& relative) {
   return relative.find("/.") != std::string::npos && relative.find(".tmp-") != std::string::npos;
 }
@@ -68,14 +79,21 @@ TEST_CASE("a build killed while writing leaves every artifact whole, old or new"
   const auto old_files = tree(dir.path() / "out");
   REQUIRE(old_files.size() > 500);
   change_every_spec(dir.path() / "corpus");
-  run_aksc({"build", "corpus", "-o", "expected"}, dir.path());
+  // How long rewriting every artifact takes on this machine: the kills below land at fractions
+  // of it, so that they fall mid-way however fast the machine and aksc are.
+  auto start = std::chrono::steady_clock::now();
+  run_aksc({"build", "corpus", "-o", "expected", "-j", "1"}, dir.path());
+  auto rewrite = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start);
   const auto new_files = tree(dir.path() / "expected");
   REQUIRE(new_files.size() == old_files.size());
 
   int kills_mid_way = 0;
-  for (int delay : {150, 400, 800}) {
-    INFO("killed after " << delay << " ms");
-    kills_mid_way += build_and_kill(dir.path(), std::chrono::milliseconds(delay));
+  for (double fraction : {0.2, 0.5, 0.8}) {
+    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(rewrite * fraction);
+    INFO("killed after " << delay.count() << " us of a " << rewrite.count() << " us rewrite");
+    restore(dir.path() / "out", old_files);
+    kills_mid_way += build_and_kill(dir.path(), delay);
     auto now = tree(dir.path() / "out");
     int whole_old = 0, whole_new = 0;
     for (const auto& [relative, content] : now) {
