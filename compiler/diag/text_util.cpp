@@ -24,8 +24,9 @@ bool iless(std::string_view a, std::string_view b) {
 }
 
 std::string to_lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), lower);
+  std::string result;
+  result.reserve(text.size());
+  append_lower(result, text);
   return result;
 }
 

@@ -179,10 +179,11 @@ const nlohmann::json* Schema::enum_options(const nlohmann::json* subschema) cons
 
 const nlohmann::json* Schema::subschema_at(std::string_view pointer) const {
   const nlohmann::json* schema = follow_ref(&json_);
-  std::string token;
+  std::string scratch;
   while (schema && !pointer.empty()) {
-    if (!take_pointer_token(pointer, token)) return nullptr;
-    schema = child_schema(schema, token);
+    std::optional<std::string_view> token = take_pointer_token(pointer, scratch);
+    if (!token) return nullptr;
+    schema = child_schema(schema, *token);
   }
   return schema;
 }

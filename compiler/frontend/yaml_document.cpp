@@ -29,39 +29,35 @@ SourceRange YamlDocument::locate_key(std::string_view pointer) const {
   return locate(pointer);
 }
 
-bool take_pointer_token(std::string_view& pointer, std::string& token) {
-  if (pointer.empty() || pointer.front() != '/') return false;
+std::optional<std::string_view> take_pointer_token(std::string_view& pointer,
+                                                   std::string& scratch) {
+  if (pointer.empty() || pointer.front() != '/') return std::nullopt;
   pointer.remove_prefix(1);
   std::size_t end = std::min(pointer.find('/'), pointer.size());
   std::string_view escaped = pointer.substr(0, end);
   pointer.remove_prefix(end);
-  token.clear();
+  // Most tokens hold no escape: they are their own text, viewed in place instead of copied.
+  if (escaped.find('~') == std::string_view::npos) return escaped;
+  scratch.clear();
   for (std::size_t i = 0; i < escaped.size(); ++i) {
     if (escaped[i] != '~') {
-      token += escaped[i];
+      scratch += escaped[i];
     } else if (i + 1 < escaped.size() && (escaped[i + 1] == '0' || escaped[i + 1] == '1')) {
-      token += escaped[++i] == '0' ? '~' : '/';
+      scratch += escaped[++i] == '0' ? '~' : '/';
     } else {
-      return false;
+      return std::nullopt;
     }
   }
-  return true;
+  return std::string_view(scratch);
 }
 
 const nlohmann::json* node_at(const nlohmann::json& root, std::string_view pointer) {
   const nlohmann::json* node = &root;
-  std::string unescaped;
+  std::string scratch;
   while (!pointer.empty()) {
-    if (pointer.front() != '/') return nullptr;
-    // A token without '~' is its own text: viewed in place instead of copied out.
-    std::size_t end = std::min(pointer.find('/', 1), pointer.size());
-    std::string_view token = pointer.substr(1, end - 1);
-    if (token.find('~') == std::string_view::npos) {
-      pointer.remove_prefix(end);
-    } else {
-      if (!take_pointer_token(pointer, unescaped)) return nullptr;
-      token = unescaped;
-    }
+    std::optional<std::string_view> taken = take_pointer_token(pointer, scratch);
+    if (!taken) return nullptr;
+    std::string_view token = *taken;
     if (node->is_object()) {
       auto found = node->find(token);
       if (found == node->end()) return nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,10 +48,11 @@ struct YamlDocument {
 /// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);
 
-/// Takes the first reference token off a non-empty JSON pointer into `token`, unescaped
-/// ("/a~1b/c" gives "a/b" and leaves "/c"). False when `pointer` does not start with '/' or the
-/// token holds a '~' not followed by 0 or 1.
-bool take_pointer_token(std::string_view& pointer, std::string& token);
+/// Takes the first reference token off a non-empty JSON pointer, unescaped ("/a~1b/c" gives
+/// "a/b" and leaves "/c"): a view of the pointer itself when the token holds no escape, else a
+/// view of `scratch`, where it is unescaped. nullopt when `pointer` does not start with '/' or
+/// the token holds a '~' not followed by 0 or 1.
+std::optional<std::string_view> take_pointer_token(std::string_view& pointer, std::string& scratch);
 
 /// The node of `root` at a JSON pointer (RFC 6901), or nullptr when there is none: what
 /// nlohmann's contains() and operator[] with a json_pointer give, walked in place instead of

@@ -633,17 +633,25 @@ TEST_CASE("pointer_append escapes '~' and '/'", "[load]") {
 
 TEST_CASE("take_pointer_token takes one unescaped token at a time", "[load]") {
   std::string_view pointer = "/a~1b/~0c~01//0";
-  std::string token;
+  std::string scratch;
   std::vector<std::string> tokens;
   while (!pointer.empty()) {
-    REQUIRE(aksc::take_pointer_token(pointer, token));
-    tokens.push_back(token);
+    std::optional<std::string_view> token = aksc::take_pointer_token(pointer, scratch);
+    REQUIRE(token.has_value());
+    tokens.push_back(std::string(*token));
   }
   CHECK(tokens == std::vector<std::string>{"a/b", "~c~1", "", "0"});
   std::string_view bad = "/x~2";
-  CHECK_FALSE(aksc::take_pointer_token(bad, token));
+  CHECK_FALSE(aksc::take_pointer_token(bad, scratch).has_value());
   std::string_view relative = "x/y";
-  CHECK_FALSE(aksc::take_pointer_token(relative, token));
+  CHECK_FALSE(aksc::take_pointer_token(relative, scratch).has_value());
+  // A token without an escape is a view of the pointer itself.
+  const std::string_view whole = "/plain/x~1y";
+  std::string_view rest = whole;
+  std::optional<std::string_view> plain = aksc::take_pointer_token(rest, scratch);
+  REQUIRE(plain.has_value());
+  CHECK(plain->data() == whole.data() + 1);
+  CHECK(*aksc::take_pointer_token(rest, scratch) == "x/y");
 }
 
 TEST_CASE("node_at finds what nlohmann's json_pointer finds, and nothing more", "[load]") {
