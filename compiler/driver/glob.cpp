@@ -56,19 +56,12 @@ class MatchTable {
       if (next < p_.size() && p_[next] == '/') {
         fill_segments_row(i, next + 1);
       } else {
-        // "**" not before '/' takes any run of characters, separators included.
-        for (std::size_t j = s_.size() + 1; j-- > 0;) {
-          ++steps_;
-          at(i, j) = at(next, j) || (j < s_.size() && at(i, j + 1));
-        }
+        fill_star_row(i, next, true);  // "**" not before '/': separators included
       }
       return;
     }
     if (p_[i] == '*') {
-      for (std::size_t j = s_.size() + 1; j-- > 0;) {
-        ++steps_;
-        at(i, j) = at(i + 1, j) || (j < s_.size() && s_[j] != '/' && at(i, j + 1));
-      }
+      fill_star_row(i, i + 1, false);
       return;
     }
     std::size_t length = p_[i] == '[' ? class_length(p_.substr(i)) : 0;
@@ -76,6 +69,16 @@ class MatchTable {
       ++steps_;
       at(i, j) =
           one_char_matches(i, length, s_[j]) && at(i + std::max<std::size_t>(length, 1), j + 1);
+    }
+  }
+
+  // A star takes any run of characters from j on ('/' only when `crosses_separators`): the rest
+  // of the pattern (row `rest`) matches at j, or the star takes s[j] as well.
+  void fill_star_row(std::size_t i, std::size_t rest, bool crosses_separators) {
+    for (std::size_t j = s_.size() + 1; j-- > 0;) {
+      ++steps_;
+      at(i, j) =
+          at(rest, j) || (j < s_.size() && (crosses_separators || s_[j] != '/') && at(i, j + 1));
     }
   }
 
