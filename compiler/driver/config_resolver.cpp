@@ -12,10 +12,21 @@ ConfigResolver::ConfigResolver(std::optional<std::string> explicit_config, Findi
 
 const Config& ConfigResolver::config_for(const fs::path& spec_path) {
   if (explicit_config_) return load(*explicit_config_);
+  // The files of a folder share its config: one look per folder as written, not an absolute
+  // path (a getcwd) and a search of path-keyed maps per file. The text before the file name
+  // names the folder exactly as parent_path() would.
+  std::string_view written = spec_path.native();
+  std::size_t name_start = written.rfind('/');
+  std::string_view folder_text =
+      name_start == std::string_view::npos ? std::string_view() : written.substr(0, name_start + 1);
+  auto known = by_spec_folder_.find(folder_text);
+  if (known != by_spec_folder_.end()) return *known->second;
   std::error_code error;
   fs::path folder = fs::absolute(spec_path, error).parent_path();
   std::optional<fs::path> found = find_upwards(folder);
-  return found ? load(*found) : defaults_;
+  const Config& config = found ? load(*found) : defaults_;
+  by_spec_folder_.emplace(folder_text, &config);
+  return config;
 }
 
 std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {

@@ -5,11 +5,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "diag/finding_sink.h"
 #include "diag/source_file.h"
 #include "frontend/config.h"
 #include "frontend/read_source.h"
+#include "support/string_hash.h"
 
 namespace aksc {
 
@@ -41,6 +44,8 @@ class ConfigResolver {
   std::map<std::filesystem::path, std::unique_ptr<Config>> by_file_;  ///< By canonical path.
   std::map<std::filesystem::path, const Config*> by_path_;            ///< By path as found.
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> by_folder_;
+  /// By a spec's folder as written ("specs/prod/"; "" for a bare file name).
+  std::unordered_map<std::string, const Config*, StringHash, std::equal_to<>> by_spec_folder_;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
 };
 

@@ -54,21 +54,27 @@ std::map<fs::path, FolderDepth> unconfigured_roots(const std::vector<fs::path>& 
 
 std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
                                           const std::set<fs::path>& walked_folders) {
-  std::unordered_set<std::string> known;
   std::map<fs::path, FolderDepth> roots;
   std::vector<fs::path> unconfigured;
+  const Config* last_config = nullptr;  // files come by folder: their config repeats
   for (const ScopedFile& file : named) {
-    known.insert(file.input->canonical);
     if (!file.config->file.empty()) {
-      roots[file.config->directory] = FolderDepth::kWhole;
+      if (file.config != last_config) roots[file.config->directory] = FolderDepth::kWhole;
+      last_config = file.config;
     } else {
       unconfigured.push_back(fs::path(file.input->canonical).parent_path());
     }
   }
   if (!unconfigured.empty()) roots.merge(unconfigured_roots(unconfigured));
+  std::erase_if(roots, [&](const auto& root) {
+    return walked_folders.count(root.first) != 0;  // the run walked it whole: nothing to add
+  });
   std::vector<InputFile> extra;
+  if (roots.empty()) return extra;
+  std::unordered_set<std::string> known;
+  for (const ScopedFile& file : named)
+    known.insert(file.input->canonical);
   for (const auto& [root, depth] : roots) {
-    if (walked_folders.count(root)) continue;  // the run walked it whole: nothing to add
     std::error_code error;
     fs::path shown = fs::proximate(root, error);
     InputSet walked = collect_inputs({(error ? root : shown).string()}, depth);

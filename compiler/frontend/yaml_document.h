@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/source_range.h"
+#include "support/string_hash.h"
 
 namespace aksc {
 
@@ -15,15 +16,6 @@ namespace aksc {
 struct NodeLocation {
   SourceRange key;    ///< The key of the entry holding the node; unknown for the root and items.
   SourceRange value;  ///< The node itself.
-};
-
-/// Hashes std::string and std::string_view alike, so that a map keyed by strings can be
-/// searched with a view (of a pointer being walked, say) without copying it into a string.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
 };
 
 /// One YAML document as JSON, with scalars typed by the YAML 1.2 core schema (so that

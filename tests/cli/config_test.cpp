@@ -35,6 +35,27 @@ TEST_CASE("the nearest aksc.yaml above a spec governs it") {
   CHECK(run_aksc({"lint", "."}, dir.path()).exit_code == 0);  // a warning does not fail
 }
 
+TEST_CASE("specs named one by one find their folder's aksc.yaml, however the path is written") {
+  // aksc looks up the config once per folder as written: every spelling must still find the
+  // nearest one, and a subfolder its own.
+  TempDir dir;
+  dir.write("aksc.yaml", "rules:\n  AKS102: warning\n");
+  dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
+  dir.write("team/a.yaml", create_spec("a"));
+  dir.write("team/b.yaml", create_spec("b"));
+  dir.write("team/sub/c.yaml", create_spec("c"));
+  dir.write("top.yaml", create_spec("t"));
+  auto json = lint_json(dir, {"team/a.yaml", "./team/b.yaml", "team/sub/../sub/c.yaml", "top.yaml",
+                              "team/sub/c.yaml"});
+  std::vector<std::string> files;
+  for (const auto& finding : json["findings"]) {
+    CHECK(finding["rule"] == "AKS102");
+    CHECK(finding["severity"] == "warning");
+    files.push_back(finding["file"]);
+  }
+  CHECK(files == std::vector<std::string>{"top.yaml"});
+}
+
 TEST_CASE("a config given with --config applies one config to every spec") {
   TempDir dir;
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
