@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -117,7 +118,7 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
       continue;
     }
     canonicalize_enums(doc, schema);
-    std::set<std::string> invalid =
+    InvalidPointers invalid =
         validate_document(doc, schema, file.input.display, "AKS002", file.sink);
     file.specs.push_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
     load_cluster_facts(file.specs.back(), file.input.path.parent_path(), file.sink,
@@ -281,7 +282,8 @@ void load_files(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& 
 void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCache& catalogs,
                        InventoryCache& inventories, unsigned jobs) {
   std::map<const Config*, Project> projects;
-  std::map<std::string, FileState*> by_file;
+  std::unordered_map<std::string_view, FileState*> by_file;  // views of each file's display
+  by_file.reserve(files.size());
   for (auto& file : files) {
     Project& project = projects[file->config];
     for (const ir::Spec& spec : file->specs)

@@ -28,7 +28,7 @@ bool check_rule_id(const std::string& id, const Config& config, SourceRange rang
   return false;
 }
 
-void read_severities(const YamlDocument& doc, const std::set<std::string>& invalid, Config& config,
+void read_severities(const YamlDocument& doc, const InvalidPointers& invalid, Config& config,
                      FindingSink& sink) {
   const nlohmann::json& rules = doc.root["rules"];
   for (const auto& [id, value] : rules.items()) {
@@ -39,7 +39,7 @@ void read_severities(const YamlDocument& doc, const std::set<std::string>& inval
   }
 }
 
-void read_ignores(const YamlDocument& doc, const std::set<std::string>& invalid, Config& config,
+void read_ignores(const YamlDocument& doc, const InvalidPointers& invalid, Config& config,
                   FindingSink& sink) {
   const nlohmann::json& entries = doc.root["ignore"];
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -85,7 +85,7 @@ void read_ignores(const YamlDocument& doc, const std::set<std::string>& invalid,
 }
 
 template <typename T, typename Get>
-ir::Field<T> read_field(const YamlDocument& doc, const std::set<std::string>& invalid,
+ir::Field<T> read_field(const YamlDocument& doc, const InvalidPointers& invalid,
                         const std::string& pointer, Get get) {
   ir::Field<T> field;
   nlohmann::json::json_pointer json_pointer(pointer);
@@ -122,7 +122,7 @@ Config parse_config(const SourceFile& source, std::filesystem::path directory, F
   if (doc.root.is_null()) return config;
   const Schema& schema = Schema::embedded("aksc-config.schema.json");
   canonicalize_enums(doc, schema);
-  std::set<std::string> invalid = validate_document(doc, schema, config.file, "AKS002", sink);
+  InvalidPointers invalid = validate_document(doc, schema, config.file, "AKS002", sink);
   if (!doc.root.is_object()) return config;
   if (doc.root.contains("rules") && doc.root["rules"].is_object()) {
     read_severities(doc, invalid, config, sink);

@@ -23,8 +23,8 @@ std::vector<InventoryEntry> parse_inventory(const SourceFile& source, FindingSin
   std::vector<YamlDocument> documents = load_yaml(source, sink);
   if (documents.empty()) return entries;
   YamlDocument& doc = documents.front();
-  std::set<std::string> invalid = validate_document(
-      doc, Schema::embedded("aksc-inventory.schema.json"), source.path(), "AKS002", sink);
+  InvalidPointers invalid = validate_document(doc, Schema::embedded("aksc-inventory.schema.json"),
+                                              source.path(), "AKS002", sink);
   if (!doc.root.is_array()) return entries;
   for (std::size_t i = 0; i < doc.root.size(); ++i) {
     std::string pointer = "/" + std::to_string(i);

@@ -11,17 +11,17 @@ using ir::Origin;
 // Reads typed fields from a document by JSON pointer, keeping their locations.
 class Reader {
  public:
-  Reader(const YamlDocument& document, const std::set<std::string>& invalid)
+  Reader(const YamlDocument& document, const InvalidPointers& invalid)
       : document_(document), invalid_(invalid) {}
 
-  const nlohmann::json* node(const std::string& pointer) const {
+  const nlohmann::json* node(std::string_view pointer) const {
     return node_at(document_.root, pointer);
   }
 
-  SourceRange key_range(const std::string& pointer) const { return document_.locate_key(pointer); }
+  SourceRange key_range(std::string_view pointer) const { return document_.locate_key(pointer); }
 
   template <typename T, typename Convert>
-  Field<T> read(const std::string& pointer, Convert convert) const {
+  Field<T> read(std::string_view pointer, Convert convert) const {
     Field<T> field;
     const nlohmann::json* value = node(pointer);
     if (!value || value->is_null()) {
@@ -35,32 +35,32 @@ class Reader {
     return field;
   }
 
-  Field<std::string> text(const std::string& pointer) const {
+  Field<std::string> text(std::string_view pointer) const {
     return read<std::string>(pointer, [](const nlohmann::json& v) -> std::optional<std::string> {
       if (!v.is_string()) return std::nullopt;
       return v.get<std::string>();
     });
   }
-  Field<std::int64_t> integer(const std::string& pointer) const {
+  Field<std::int64_t> integer(std::string_view pointer) const {
     return read<std::int64_t>(pointer, [](const nlohmann::json& v) -> std::optional<std::int64_t> {
       if (!v.is_number_integer()) return std::nullopt;
       return v.get<std::int64_t>();
     });
   }
-  Field<bool> boolean(const std::string& pointer) const {
+  Field<bool> boolean(std::string_view pointer) const {
     return read<bool>(pointer, [](const nlohmann::json& v) -> std::optional<bool> {
       if (!v.is_boolean()) return std::nullopt;
       return v.get<bool>();
     });
   }
   template <typename Enum>
-  Field<Enum> enumeration(const std::string& pointer) const {
+  Field<Enum> enumeration(std::string_view pointer) const {
     return read<Enum>(pointer, [](const nlohmann::json& v) -> std::optional<Enum> {
       if (!v.is_string()) return std::nullopt;
-      return ir::parse_spelling<Enum>(v.get<std::string>());
+      return ir::parse_spelling<Enum>(v.get_ref<const std::string&>());
     });
   }
-  Field<std::vector<Field<std::string>>> text_list(const std::string& pointer) const {
+  Field<std::vector<Field<std::string>>> text_list(std::string_view pointer) const {
     Field<std::vector<Field<std::string>>> field;
     const nlohmann::json* value = node(pointer);
     if (!value || value->is_null()) return field;
@@ -71,11 +71,11 @@ class Reader {
     }
     field.origin = Origin::kWritten;
     for (std::size_t i = 0; i < value->size(); ++i) {
-      field.value.push_back(text(pointer + "/" + std::to_string(i)));
+      field.value.push_back(text(pointer_append(pointer, std::to_string(i))));
     }
     return field;
   }
-  Field<std::map<std::string, std::string>> text_map(const std::string& pointer) const {
+  Field<std::map<std::string, std::string>> text_map(std::string_view pointer) const {
     return read<std::map<std::string, std::string>>(
         pointer, [](const nlohmann::json& v) -> std::optional<std::map<std::string, std::string>> {
           if (!v.is_object()) return std::nullopt;
@@ -90,7 +90,7 @@ class Reader {
 
  private:
   const YamlDocument& document_;
-  const std::set<std::string>& invalid_;
+  const InvalidPointers& invalid_;
 };
 
 // Applies a default to an absent field; the range points at `where` (a parent key).
@@ -204,7 +204,7 @@ void apply_defaults(ir::Spec& spec) {
 
 }  // namespace
 
-ir::Spec lower_spec(const YamlDocument& document, const std::set<std::string>& invalid,
+ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid,
                     const std::string& file, int index) {
   Reader in(document, invalid);
   ir::Spec spec;

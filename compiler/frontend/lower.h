@@ -21,7 +21,7 @@ inline constexpr ir::OutboundType kOutboundType = ir::OutboundType::kLoadBalance
 /// Lowers a spec document to the IR. Nodes listed in `invalid` (schema failures) become
 /// Origin::kInvalid; fields of the wrong type are skipped the same way, so lowering never
 /// fails. SDK/ARM spellings are normalized and SPEC defaults applied.
-ir::Spec lower_spec(const YamlDocument& document, const std::set<std::string>& invalid,
+ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid,
                     const std::string& file, int index);
 
 }  // namespace aksc

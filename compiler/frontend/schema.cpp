@@ -249,13 +249,13 @@ void canonicalize_enums(YamlDocument& document, const Schema& schema) {
   canonicalize_node(document.root, schema.subschema_at(""), schema);
 }
 
-std::set<std::string> validate_document(const YamlDocument& document, const Schema& schema,
-                                        const std::string& file, std::string_view rule,
-                                        FindingSink& sink) {
+InvalidPointers validate_document(const YamlDocument& document, const Schema& schema,
+                                  const std::string& file, std::string_view rule,
+                                  FindingSink& sink) {
   std::vector<SchemaProblem> problems = explain_schema_errors(
       document.root, schema, schema.raw_errors(document.root), document.plain_text);
   append_mode_problems(document.root, schema, problems);
-  std::set<std::string> invalid;
+  InvalidPointers invalid;
   for (SchemaProblem& problem : problems) {
     SourceRange range =
         problem.at_key ? document.locate_key(problem.pointer) : document.locate(problem.pointer);

@@ -93,8 +93,8 @@ void canonicalize_enums(YamlDocument& document, const Schema& schema);
 /// the YAML node's line:col, in plain words, with a did-you-mean for unknown keys and enum
 /// values. Also reports fields that do not apply to the document's `mode` (`x-aksc-modes`).
 /// Returns the JSON pointers of the nodes found invalid.
-std::set<std::string> validate_document(const YamlDocument& document, const Schema& schema,
-                                        const std::string& file, std::string_view rule,
-                                        FindingSink& sink);
+InvalidPointers validate_document(const YamlDocument& document, const Schema& schema,
+                                  const std::string& file, std::string_view rule,
+                                  FindingSink& sink);
 
 }  // namespace aksc

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +38,9 @@ struct YamlDocument {
   /// The key range of a mapping entry, or its value range when it has no key.
   SourceRange locate_key(std::string_view pointer) const;
 };
+
+/// JSON pointers of a document's nodes found invalid, searchable with a view of a pointer.
+using InvalidPointers = std::set<std::string, std::less<>>;
 
 /// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);

@@ -10,13 +10,15 @@
 namespace aksc {
 namespace {
 
-bool is_null(const std::string& s) {
+// Views, so that each comparison checks the length first: every plain scalar of a document is
+// compared with these eleven words.
+bool is_null(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
-bool is_true(const std::string& s) {
+bool is_true(std::string_view s) {
   return s == "true" || s == "True" || s == "TRUE";
 }
-bool is_false(const std::string& s) {
+bool is_false(std::string_view s) {
   return s == "false" || s == "False" || s == "FALSE";
 }
 

@@ -38,7 +38,7 @@ ir::Spec lower_valid(const std::string& text) {
   const aksc::Schema& schema = aksc::Schema::embedded("aksc-spec.schema.json");
   aksc::canonicalize_enums(document, schema);
   FindingSink sink;
-  std::set<std::string> invalid =
+  aksc::InvalidPointers invalid =
       aksc::validate_document(document, schema, "specs/s.yaml", "AKS002", sink);
   for (const aksc::Finding& f : sink.findings())
     UNSCOPED_INFO(f.location.range.begin.line << ": " << f.message);
@@ -47,7 +47,7 @@ ir::Spec lower_valid(const std::string& text) {
 }
 
 // Lowers without the schema, with the given pointers marked invalid.
-ir::Spec lower_raw(const std::string& text, const std::set<std::string>& invalid = {}) {
+ir::Spec lower_raw(const std::string& text, const aksc::InvalidPointers& invalid = {}) {
   return aksc::lower_spec(load_one(text), invalid, "specs/s.yaml", 2);
 }
 

@@ -23,7 +23,7 @@ inline ir::Spec lowered_spec(const std::string& text, const std::string& file = 
   REQUIRE(documents.size() == 1);
   const Schema& schema = Schema::embedded("aksc-spec.schema.json");
   canonicalize_enums(documents[0], schema);
-  std::set<std::string> invalid = validate_document(documents[0], schema, file, "AKS002", sink);
+  aksc::InvalidPointers invalid = validate_document(documents[0], schema, file, "AKS002", sink);
   return lower_spec(documents[0], invalid, file, 0);
 }
 

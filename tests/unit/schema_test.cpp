@@ -31,7 +31,7 @@ const Schema& spec_schema() {
 
 struct Validated {
   YamlDocument document;
-  std::set<std::string> invalid;
+  aksc::InvalidPointers invalid;
   std::vector<Finding> findings;
 };
 
@@ -117,7 +117,7 @@ TEST_CASE("schema: an unknown top-level key, with did-you-mean, at the key", "[s
   CHECK(f.message == "unknown key 'agnet_count' (did you mean 'agent_count'?)");
   CHECK(f.help == "remove it or fix its spelling; the keys allowed here are " + kTopLevelKeys);
   CHECK(f.location.range == range(10, 1, 12));
-  CHECK(v.invalid == std::set<std::string>{"/agnet_count"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/agnet_count"});
 }
 
 TEST_CASE("schema: every unknown key of a mapping is reported", "[schema]") {
@@ -129,7 +129,7 @@ TEST_CASE("schema: every unknown key of a mapping is reported", "[schema]") {
   CHECK(v.findings[1].location.range == range(10, 1, 8));
   CHECK(v.findings[2].message == "unknown key 'zzz'");
   CHECK(v.findings[2].location.range == range(12, 1, 4));
-  CHECK(v.invalid == std::set<std::string>{"/agnet_count", "/vm_sise", "/zzz"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/agnet_count", "/vm_sise", "/zzz"});
 }
 
 TEST_CASE("schema: an unknown nested key also leaves a required field missing", "[schema]") {
@@ -145,7 +145,7 @@ TEST_CASE("schema: an unknown nested key also leaves a required field missing", 
   CHECK(v.findings[1].message == "missing required field 'name' in 'workspace'");
   CHECK(v.findings[1].help == "add it: Name of the Azure Machine Learning workspace.");
   CHECK(v.findings[1].location.range == range(5, 1, 10));  // the 'workspace' key
-  CHECK(v.invalid == std::set<std::string>{"/workspace", "/workspace/nmae"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/workspace", "/workspace/nmae"});
 }
 
 TEST_CASE("schema: a missing workspace.location is reported at the workspace key", "[schema]") {
@@ -171,7 +171,7 @@ TEST_CASE("schema: a bad enum value, with did-you-mean and the allowed values", 
   CHECK(v.findings[1].message == "'prod' is not a valid value for 'purpose'");
   CHECK(v.findings[1].help == "use one of: production, dev-test, FastProd, DevTest");
   CHECK(v.findings[1].location.range == range(11, 10, 14));
-  CHECK(v.invalid == std::set<std::string>{"/accelerator", "/purpose"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/accelerator", "/purpose"});
 }
 
 TEST_CASE("schema: enum values match case-insensitively and SDK spellings are accepted",
@@ -201,7 +201,7 @@ TEST_CASE("schema: a quoted integer must be written without quotes", "[schema]")
   CHECK(v.findings[0].message == "'agent_count' must be an integer, not the string \"3\"");
   CHECK(v.findings[0].help == "write the value without quotes");
   CHECK(v.findings[0].location.range == range(10, 14, 17));
-  CHECK(v.invalid == std::set<std::string>{"/agent_count"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/agent_count"});
 }
 
 TEST_CASE("schema: a string that is no number is not told to drop its quotes", "[schema]") {
@@ -267,7 +267,7 @@ TEST_CASE("schema: missing top-level fields are reported at the document start",
   CHECK(v.findings[1].message == "missing required field 'workspace'");
   CHECK(v.findings[1].help ==
         "add it: The Azure Machine Learning workspace that owns the compute.");
-  CHECK(v.invalid == std::set<std::string>{""});
+  CHECK(v.invalid == aksc::InvalidPointers{""});
 }
 
 TEST_CASE("schema: attach without cluster", "[schema]") {
@@ -293,7 +293,7 @@ TEST_CASE("schema: a cluster without resource_id or name gets the schema's own m
     CHECK(v.findings[0].message == message);
     CHECK(v.findings[0].help.rfind("The existing AKS cluster to attach", 0) == 0);
     CHECK(v.findings[0].location.range == range(10, 1, 8));  // the 'cluster' key
-    CHECK(v.invalid == std::set<std::string>{"/cluster"});
+    CHECK(v.invalid == aksc::InvalidPointers{"/cluster"});
   }
   CHECK(validate(with_mode("attach") + "cluster: {resource_id: /subscriptions/x}\n")
             .findings.empty());
@@ -312,7 +312,7 @@ TEST_CASE("schema: x-aksc-modes: fields of another mode are reported at the key"
   CHECK(v.findings[0].location.range == range(11, 1, 12));
   CHECK(v.findings[1].message == "'network' does not apply to mode 'attach'");
   CHECK(v.findings[1].location.range == range(12, 1, 8));
-  CHECK(v.invalid == std::set<std::string>{"/agent_count", "/network"});
+  CHECK(v.invalid == aksc::InvalidPointers{"/agent_count", "/network"});
 
   Validated create = validate(kCreate + "reattach: true\ncluster_name: c\n");
   REQUIRE(create.findings.size() == 2);
