@@ -15,6 +15,7 @@
 
 #include "diag/text_util.h"
 #include "frontend/utf8_check.h"
+#include "frontend/yaml_events.h"
 #include "frontend/yaml_scalar.h"
 
 namespace aksc {
@@ -30,6 +31,20 @@ nlohmann::json type_scalar(const std::string& tag, const std::string& value) {
   if (tag == "?") return resolve_plain_scalar(value);
   if (tag == "!" || tag.empty()) return value;
   return resolve_tagged_scalar(tag, value);
+}
+
+std::string too_many_nodes_message(const LoadLimits& limits) {
+  return fmt::format(
+      "the document expands to more than {} nodes (aliases included); aksc "
+      "refuses it to protect its memory",
+      limits.max_nodes);
+}
+
+// The most events a document may have before the builder, counting its nodes, must have
+// refused it: every event but a document's start and end is a node, the key of a node, or the
+// end of a list or mapping (one per start, itself a node).
+std::size_t max_events(const LoadLimits& limits) {
+  return 3 * (limits.max_nodes + 1) + 2;
 }
 
 // Thrown inside the event handler for a document aksc refuses; becomes an AKS001 finding.
@@ -206,11 +221,7 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void count_nodes(std::size_t count, const YAML::Mark& mark) {
     node_count_ += count;
-    if (node_count_ > limits_.max_nodes) {
-      throw Refusal{mark, fmt::format("the document expands to more than {} nodes (aliases "
-                                      "included); aksc refuses it to protect its memory",
-                                      limits_.max_nodes)};
-    }
+    if (node_count_ > limits_.max_nodes) throw Refusal{mark, too_many_nodes_message(limits_)};
   }
 
   // Places a finished value in its parent (or as the root) and records its location. The value
@@ -334,8 +345,22 @@ std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
   std::istream stream(&buffer);
   YAML::Parser parser(stream);
   DocumentBuilder builder(source, sink, limits);
+  // Each document is parsed whole into events, then built (yaml_events.h says why), with the
+  // same outcome as building it event by event: when the parser fails or the events run over,
+  // the events before are built first, and a refusal among them is what gets reported.
+  thread_local RecordedEvents events;
   try {
-    while (parser.HandleNextDocument(builder)) {
+    for (;;) {
+      events.clear(max_events(limits));
+      bool parsed = false;
+      try {
+        parsed = parser.HandleNextDocument(events);
+      } catch (...) {
+        events.replay(builder);
+        throw;
+      }
+      if (!parsed) break;
+      events.replay(builder);
       YamlDocument document = builder.take();
       // On a token it cannot place at the top level (a ',' there), yaml-cpp hands back the same
       // empty document at the same place for ever: a document starting where the last one did
@@ -353,6 +378,10 @@ std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
                 "YAML syntax error: " + error.msg, "fix the YAML syntax at this position");
   } catch (const Refusal& refusal) {
     sink.report("AKS001", source.path(), position_range(source, refusal.mark), refusal.message);
+  } catch (const RecordedEvents::TooManyEvents& too_many) {
+    // Not reached: so many events hold more nodes than the builder takes (max_events).
+    sink.report("AKS001", source.path(), position_range(source, too_many.mark),
+                too_many_nodes_message(limits));
   }
   return documents;
 }

@@ -504,6 +504,52 @@ TEST_CASE("load_yaml refuses nesting deeper than its limit", "[load]") {
   CHECK(load(fits).findings.empty());
 }
 
+TEST_CASE("load_yaml refuses nesting deeper than yaml-cpp's own limit with aksc's message",
+          "[load]") {
+  // yaml-cpp gives up at 2000 levels; the builder, which sees the events up to there, refuses
+  // at 65, as it did when it built the document while the parser read it.
+  std::string deep = "a: " + std::string(3000, '[') + std::string(3000, ']') + "\n";
+  Loaded loaded = load(deep);
+  REQUIRE(loaded.findings.size() == 1);
+  CHECK(loaded.findings[0].message ==
+        "lists and mappings nest more than 64 levels deep here; aksc refuses the document");
+  CHECK(show(loaded.findings[0].location.range) == show(range(1, 67, 68)));
+}
+
+TEST_CASE("load_yaml: what the builder finds before a syntax error is reported", "[load]") {
+  SECTION("a refusal before the error is the finding, not the error") {
+    std::string text = "a: " + std::string(65, '[') + std::string(65, ']') + "\nb: [c\n";
+    Loaded loaded = load(text);
+    REQUIRE(loaded.findings.size() == 1);
+    CHECK(loaded.findings[0].message ==
+          "lists and mappings nest more than 64 levels deep here; aksc refuses the document");
+  }
+  SECTION("a repeated key before the error is reported beside it") {
+    Loaded loaded = load("a: 1\na: 2\nb: [c\n");
+    REQUIRE(loaded.findings.size() == 2);
+    CHECK(loaded.findings[0].rule == "AKS003");
+    CHECK(loaded.findings[0].location.range.begin.line == 2);
+    CHECK(loaded.findings[1].rule == "AKS001");
+  }
+}
+
+TEST_CASE("load_yaml: the node limit, not the event limit, refuses a document of empty maps",
+          "[load]") {
+  // Three events per node (key, start, end): as many per node as a document can have. The
+  // builder must refuse at the eleventh node, on line 10, before the events run over.
+  LoadLimits limits;
+  limits.max_nodes = 10;
+  std::string text;
+  for (int i = 1; i <= 12; ++i)
+    text += "k" + std::to_string(i) + ": {}\n";
+  Loaded loaded = load(text, limits);
+  REQUIRE(loaded.findings.size() == 1);
+  CHECK(loaded.findings[0].message ==
+        "the document expands to more than 10 nodes (aliases included); aksc refuses it to "
+        "protect its memory");
+  CHECK(loaded.findings[0].location.range.begin.line == 10);
+}
+
 TEST_CASE("load_yaml: complex keys are AKS001", "[load]") {
   SECTION("explicit key") {
     Loaded loaded = load("a: 1\n? [a]\n: b\n");
