@@ -24,6 +24,7 @@
 #include "frontend/read_source.h"
 #include "frontend/schema.h"
 #include "frontend/ssl_files.h"
+#include "rules/project_keys.h"
 #include "rules/rule.h"
 #include "rules/rule_doc.h"
 
@@ -120,10 +121,12 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
     canonicalize_enums(doc, schema);
     InvalidPointers invalid =
         validate_document(doc, schema, file.input.display, "AKS002", file.sink);
-    file.specs.push_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
-    load_cluster_facts(file.specs.back(), file.input.path.parent_path(), file.sink,
-                       file.max_file_size);
-    check_ssl_files(file.specs.back(), file.input.path.parent_path());
+    ir::Spec& spec =
+        file.specs.emplace_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
+    load_cluster_facts(spec, file.input.path.parent_path(), file.sink, file.max_file_size);
+    check_ssl_files(spec, file.input.path.parent_path());
+    // Here, on the loading threads, rather than by each whole-project rule after them all.
+    rules::make_project_keys(spec, *file.catalog);
   }
   return {documents.size(), spec_count};
 }

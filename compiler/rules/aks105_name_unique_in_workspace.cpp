@@ -1,6 +1,5 @@
 // AKS105 name-unique-in-workspace — rules/AKS105-name-unique-in-workspace.md
 #include <string>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -24,12 +23,11 @@ void check_name_unique_in_workspace(const Project& project, const RuleContext& /
                                     ProjectReporter& out) {
   FindingPlan plan(project);
   // Workspace identity + compute name → the first spec that uses it.
-  std::unordered_map<std::string, const ir::Spec*> first_use;
+  ViewKeyMap<2, const ir::Spec*> first_use;
   for (const ir::Spec* spec : ordered_specs(project)) {
-    auto workspace = workspace_key(*spec);
-    auto name = compute_name_key(*spec);
-    if (!workspace || !name) continue;
-    auto [found, inserted] = first_use.try_emplace(*workspace + *name, spec);
+    const ir::ProjectKeys& keys = keys_of(*spec);
+    if (keys.workspace.empty() || keys.name.empty()) continue;
+    auto [found, inserted] = first_use.try_emplace({keys.workspace, keys.name}, spec);
     if (inserted) continue;
     const ir::Spec& first = *found->second;
     plan.clash(*spec, spec->name.range, first, first.name.range, [&](bool on_later) {

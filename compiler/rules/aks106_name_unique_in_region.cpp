@@ -21,11 +21,11 @@ constexpr std::string_view kWhy =
 // them is in another workspace (or there is none yet).
 template <typename T>
 struct FirstTwo {
-  std::string first_workspace;
+  std::string_view first_workspace;
   const T* first = nullptr;
   const T* other = nullptr;  ///< The first whose workspace differs from `first`'s.
 
-  void add(const std::string& workspace, const T* item) {
+  void add(std::string_view workspace, const T* item) {
     if (!first) {
       first_workspace = workspace;
       first = item;
@@ -33,7 +33,7 @@ struct FirstTwo {
       other = item;
     }
   }
-  const T* not_in(const std::string& workspace) const {
+  const T* not_in(std::string_view workspace) const {
     if (!first) return nullptr;
     return workspace != first_workspace ? first : other;
   }
@@ -53,35 +53,31 @@ std::string region_text(const ir::Spec& spec, const ir::Field<std::string>& regi
 void check_name_unique_in_region(const Project& project, const RuleContext& context,
                                  ProjectReporter& out) {
   // Regions compare by their catalog entry; one the catalog does not know is AKS004's case.
-  auto region_key = [&](const std::string& region) -> std::optional<std::string> {
-    const Region* known = context.catalog.find_region(region);
-    if (!known) return std::nullopt;
-    return to_lower(known->name);
-  };
   // Name + region → the existing computes that use it, by workspace name.
-  std::unordered_map<std::string, FirstTwo<InventoryEntry>> existing;
+  KeyStore inventory_keys;
+  ViewKeyMap<2, FirstTwo<InventoryEntry>> existing;
   for (const InventoryEntry& entry : project.inventory) {
     if (!entry.name.usable() || !entry.location.usable() || !entry.workspace.usable()) continue;
-    auto region = region_key(entry.location.value);
+    auto region = region_key(context.catalog, entry.location.value);
     if (!region) continue;
-    existing[join_key({entry.name.value, *region})].add(to_lower(entry.workspace.value), &entry);
+    existing[{inventory_keys.lower(entry.name.value), inventory_keys.lower(*region)}].add(
+        inventory_keys.lower(entry.workspace.value), &entry);
   }
   FindingPlan plan(project);
   // Name + region → the specs that use it, by workspace identity.
-  std::unordered_map<std::string, FirstTwo<ir::Spec>> specs;
+  ViewKeyMap<2, FirstTwo<ir::Spec>> specs;
   for (const ir::Spec* spec : ordered_specs(project)) {
-    auto workspace = workspace_key(*spec);
-    auto workspace_name = workspace_name_key(*spec);
-    auto name = compute_name_key(*spec);
-    const ir::Field<std::string>* region = compute_region(*spec);
-    if (!workspace || !workspace_name || !name || !region) continue;
-    auto known_region = region_key(region->value);
-    if (!known_region) continue;
-    std::string key = join_key({*name, *known_region});
+    const ir::ProjectKeys& keys = keys_of(*spec);
+    if (keys.workspace.empty() || keys.workspace_name.empty() || keys.name.empty() ||
+        keys.region.empty()) {
+      continue;
+    }
+    ViewKey<2> key{keys.name, keys.region};
 
     auto inventory = existing.find(key);
     if (inventory != existing.end()) {
-      if (const InventoryEntry* entry = inventory->second.not_in(*workspace_name)) {
+      if (const InventoryEntry* entry = inventory->second.not_in(keys.workspace_name)) {
+        const ir::Field<std::string>* region = compute_region(*spec);
         plan.add(*spec, spec->name.range,
                  fmt::format("compute name '{}' is already used in region {} by the existing "
                              "compute '{}' of workspace '{}' ({}); {}",
@@ -96,8 +92,9 @@ void check_name_unique_in_region(const Project& project, const RuleContext& cont
       }
     }
     FirstTwo<ir::Spec>& users = specs[key];
-    if (const ir::Spec* first = users.not_in(*workspace)) {
+    if (const ir::Spec* first = users.not_in(keys.workspace)) {
       plan.clash(*spec, spec->name.range, *first, first->name.range, [&](bool on_later) {
+        const ir::Field<std::string>* region = compute_region(*spec);
         const ir::Spec& self = on_later ? *spec : *first;
         const ir::Spec& other = on_later ? *first : *spec;
         return FindingPlan::ClashText{
@@ -112,7 +109,7 @@ void check_name_unique_in_region(const Project& project, const RuleContext& cont
                         other.workspace.name.value, compute_region(other)->value)};
       });
     }
-    users.add(*workspace, spec);
+    users.add(keys.workspace, spec);
   }
   plan.report(out);
 }

@@ -1,7 +1,6 @@
 // AKS503 duplicate-attachment — rules/AKS503-duplicate-attachment.md
-#include <set>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -11,46 +10,38 @@
 namespace aksc::rules {
 namespace {
 
-// "Do not create multiple, simultaneous attachments to the same AKS cluster from your
-// workspace. For example, attaching one AKS cluster to a workspace using two different names.
-// Each new attachment will break the previous existing attachment(s)." (article, Attach)
-struct Attachments {
-  const ir::Spec* first = nullptr;
-  ClusterRef first_cluster;
-  std::set<std::string> names;  ///< Compute names seen, lower case.
-};
-
 std::string how(const ir::Spec& spec) {
   return spec.mode.value == ir::Mode::kProvisionAndAttach ? "creates and attaches" : "attaches";
 }
 
 }  // namespace
 
+// "Do not create multiple, simultaneous attachments to the same AKS cluster from your
+// workspace. For example, attaching one AKS cluster to a workspace using two different names.
+// Each new attachment will break the previous existing attachment(s)." (article, Attach)
 void check_duplicate_attachment(const Project& project, const RuleContext& /*context*/,
                                 ProjectReporter& out) {
   FindingPlan plan(project);
-  // Workspace identity + cluster → the specs that attach it.
-  std::unordered_map<std::string, Attachments> attachments;
+  // Workspace identity + cluster → the first spec that attaches it.
+  ViewKeyMap<2, const ir::Spec*> first_attachment;
+  // Workspace identity + cluster + compute name, for each name after the first one's.
+  std::unordered_set<ViewKey<3>, ViewKeyHash> other_names;
   for (const ir::Spec* spec : ordered_specs(project)) {
-    auto workspace = workspace_key(*spec);
-    auto name = compute_name_key(*spec);
-    auto cluster = attached_cluster(*spec);
-    if (!workspace || !name || !cluster) continue;
-    Attachments& seen = attachments[*workspace + cluster->key];
-    if (!seen.first) {
-      seen.first = spec;
-      seen.first_cluster = *cluster;
-      seen.names.insert(*name);
-      continue;
-    }
+    const ir::ProjectKeys& keys = keys_of(*spec);
+    if (keys.workspace.empty() || keys.name.empty() || keys.cluster.empty()) continue;
+    auto [seen, first_seen] = first_attachment.try_emplace({keys.workspace, keys.cluster}, spec);
+    if (first_seen) continue;
+    const ir::Spec& first = *seen->second;
     // The same name again is one compute described twice: AKS105 reports it.
-    if (!seen.names.insert(*name).second) continue;
-    const ir::Spec& first = *seen.first;
-    const ClusterRef& first_cluster = seen.first_cluster;
-    plan.clash(*spec, cluster->range, first, first_cluster.range, [&](bool on_later) {
+    if (keys.name == first.keys.name) continue;
+    if (!other_names.insert({keys.workspace, keys.cluster, keys.name}).second) continue;
+    // Only for a clash: the cluster's display text is a formatted resource ID.
+    ClusterRef cluster = *attached_cluster(*spec);
+    ClusterRef first_cluster = *attached_cluster(first);
+    plan.clash(*spec, cluster.range, first, first_cluster.range, [&](bool on_later) {
       const ir::Spec& self = on_later ? *spec : first;
       const ir::Spec& other = on_later ? first : *spec;
-      const ClusterRef& self_cluster = on_later ? *cluster : first_cluster;
+      const ClusterRef& self_cluster = on_later ? cluster : first_cluster;
       return FindingPlan::ClashText{
           fmt::format("AKS cluster {} is attached to workspace '{}' twice: as '{}' here and as "
                       "'{}' by the spec at {}; each new attachment of a cluster breaks the "

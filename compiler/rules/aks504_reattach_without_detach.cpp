@@ -1,7 +1,6 @@
 // AKS504 reattach-without-detach — rules/AKS504-reattach-without-detach.md
 #include <string>
-#include <unordered_map>
-#include <vector>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -29,7 +28,7 @@ struct Attached {
     }
   }
   /// An existing attachment under another name than `name`.
-  const InventoryEntry* not_named(const std::string& name) const {
+  const InventoryEntry* not_named(std::string_view name) const {
     if (!first) return nullptr;
     return !iequals(first->name.value, name) ? first : other;
   }
@@ -39,44 +38,47 @@ struct Attached {
 
 void check_reattach_without_detach(const Project& project, const RuleContext& /*context*/,
                                    ProjectReporter& out) {
-  std::unordered_map<std::string, const InventoryEntry*> by_name;  // workspace + name
-  std::unordered_map<std::string, Attached> by_cluster;            // workspace + cluster
+  KeyStore inventory_keys;
+  ViewKeyMap<2, const InventoryEntry*> by_name;  // workspace name, compute name
+  ViewKeyMap<2, Attached> by_cluster;            // workspace name, cluster
   for (const InventoryEntry& entry : project.inventory) {
     if (!entry.workspace.usable() || !entry.name.usable()) continue;
-    by_name.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
+    std::string_view workspace = inventory_keys.lower(entry.workspace.value);
+    by_name.try_emplace({workspace, inventory_keys.lower(entry.name.value)}, &entry);
     if (!entry.resource_id.usable()) continue;
     if (auto cluster = managed_cluster_key(entry.resource_id.value)) {
-      by_cluster[join_key({entry.workspace.value}) + *cluster].add(&entry);
+      by_cluster[{workspace, inventory_keys.lower(*cluster)}].add(&entry);
     }
   }
   FindingPlan plan(project);
   for (const ir::Spec* spec : ordered_specs(project)) {
     if (!spec->mode.usable() || spec->mode.value != ir::Mode::kAttach) continue;
     if (spec->reattach.usable() && spec->reattach.value) continue;
-    auto workspace = workspace_name_key(*spec);
-    auto name = compute_name_key(*spec);
-    auto cluster = attached_cluster(*spec);
-    if (!workspace || !name || !cluster) continue;
-    std::string reattach = spec->reattach.written() ? "'reattach' is false" : "'reattach' is unset";
+    const ir::ProjectKeys& keys = keys_of(*spec);
+    if (keys.workspace_name.empty() || keys.name.empty() || keys.cluster.empty()) continue;
 
     // The compute itself exists: attached to this cluster it is this spec's desired state;
     // attached to another cluster, that attachment holds the name until it is detached.
     const InventoryEntry* same_name = nullptr;
-    auto named = by_name.find(join_key({*workspace, *name}));
+    auto named = by_name.find({keys.workspace_name, keys.name});
     if (named != by_name.end() && named->second->resource_id.usable()) {
       auto existing = managed_cluster_key(named->second->resource_id.value);
-      if (existing && *existing == cluster->key) continue;  // desired state, no change
+      if (existing && *existing == keys.cluster) continue;  // desired state, no change
       if (existing) same_name = named->second;
     }
     const InventoryEntry* other_name = nullptr;
-    auto attached = by_cluster.find(join_key({*workspace}) + cluster->key);
+    auto attached = by_cluster.find({keys.workspace_name, keys.cluster});
     if (attached != by_cluster.end()) other_name = attached->second.not_named(spec->name.value);
+    if (!other_name && !same_name) continue;
+    // Only for a finding: the cluster's display text is a formatted resource ID.
+    ClusterRef cluster = *attached_cluster(*spec);
+    std::string reattach = spec->reattach.written() ? "'reattach' is false" : "'reattach' is unset";
 
     if (other_name) {
-      plan.add(*spec, cluster->range,
+      plan.add(*spec, cluster.range,
                fmt::format("AKS cluster {} is already attached to workspace '{}' as '{}' ({}); "
                            "attaching it again as '{}' while {} breaks that attachment",
-                           cluster->display, spec->workspace.name.value, other_name->name.value,
+                           cluster.display, spec->workspace.name.value, other_name->name.value,
                            where(other_name->file, other_name->resource_id.range), spec->name.value,
                            reattach),
                fmt::format("set 'reattach: true' so that the emitted steps detach '{}' first, "
@@ -88,13 +90,13 @@ void check_reattach_without_detach(const Project& project, const RuleContext& /*
     }
     if (same_name) {
       plan.add(
-          *spec, cluster->range,
+          *spec, cluster.range,
           fmt::format("compute '{}' already exists in workspace '{}', attached to AKS "
                       "cluster {} ({}); a compute name is unique within its workspace, so "
                       "attaching {} under this name while {} needs that attachment "
                       "detached first",
                       spec->name.value, spec->workspace.name.value, same_name->resource_id.value,
-                      where(same_name->file, same_name->resource_id.range), cluster->display,
+                      where(same_name->file, same_name->resource_id.range), cluster.display,
                       reattach),
           "set 'reattach: true' so that the emitted steps detach the existing compute "
           "first, or choose another compute name",

@@ -1,6 +1,7 @@
 #include "rules/project_keys.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -29,6 +30,31 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 }
 
 }  // namespace
+
+void make_project_keys(ir::Spec& spec, const Catalog& catalog) {
+  ir::ProjectKeys& keys = spec.keys;
+  keys = {};
+  keys.made = true;
+  keys.workspace = workspace_key(spec).value_or("");
+  keys.workspace_name = workspace_name_key(spec).value_or("");
+  keys.name = compute_name_key(spec).value_or("");
+  if (const ir::Field<std::string>* region = compute_region(spec))
+    keys.region = region_key(catalog, region->value).value_or("");
+  keys.cluster = attached_cluster_key(spec).value_or("");
+}
+
+const ir::ProjectKeys& keys_of(const ir::Spec& spec) {
+  if (!spec.keys.made) {
+    throw std::logic_error("project rule run on a spec without project keys: " + spec.file);
+  }
+  return spec.keys;
+}
+
+std::optional<std::string> region_key(const Catalog& catalog, std::string_view region) {
+  const Region* known = catalog.find_region(region);
+  if (!known) return std::nullopt;
+  return to_lower(known->name);
+}
 
 std::vector<const ir::Spec*> ordered_specs(const Project& project) {
   std::vector<const ir::Spec*> specs = project.specs;
@@ -102,37 +128,59 @@ std::optional<std::string> managed_cluster_key(std::string_view resource_id) {
   return join_key({parts[2], parts[4], parts[8]});
 }
 
-std::optional<ClusterRef> attached_cluster(const ir::Spec& spec) {
-  if (!spec.mode.usable()) return std::nullopt;
-  auto built = [](std::string_view subscription, std::string_view group, std::string_view name,
-                  SourceRange range) {
-    return ClusterRef{join_key({subscription, group, name}),
-                      fmt::format("/subscriptions/{}/resourceGroups/{}/providers/"
-                                  "Microsoft.ContainerService/managedClusters/{}",
-                                  subscription, group, name),
-                      range};
-  };
+namespace {
+
+// The fields that name the cluster of a spec that names it by parts: attach without a
+// resource_id, or provision-and-attach (the cluster it creates).
+struct ClusterParts {
+  const ir::Field<std::string>& subscription;
+  const ir::Field<std::string>& group;
+  const ir::Field<std::string>& name;
+};
+
+std::optional<ClusterParts> cluster_parts(const ir::Spec& spec) {
   if (spec.mode.value == ir::Mode::kAttach) {
     const ir::Cluster& cluster = spec.cluster;
-    if (cluster.resource_id.usable()) {
-      auto key = managed_cluster_key(cluster.resource_id.value);
-      if (!key) return std::nullopt;
-      return ClusterRef{*key, cluster.resource_id.value, cluster.resource_id.range};
-    }
-    auto subscription = usable_text(cluster.subscription_id);
-    auto group = usable_text(cluster.resource_group);
-    auto name = usable_text(cluster.name);
-    if (!subscription || !group || !name) return std::nullopt;
-    return built(*subscription, *group, *name, cluster.name.range);
+    return ClusterParts{cluster.subscription_id, cluster.resource_group, cluster.name};
   }
   if (spec.mode.value == ir::Mode::kProvisionAndAttach) {
-    auto subscription = usable_text(spec.workspace.subscription_id);
-    auto group = usable_text(spec.cluster_resource_group);
-    auto name = usable_text(spec.cluster_name);
-    if (!subscription || !group || !name) return std::nullopt;
-    return built(*subscription, *group, *name, spec.cluster_name.range);
+    return ClusterParts{spec.workspace.subscription_id, spec.cluster_resource_group,
+                        spec.cluster_name};
   }
   return std::nullopt;
+}
+
+bool by_resource_id(const ir::Spec& spec) {
+  return spec.mode.value == ir::Mode::kAttach && spec.cluster.resource_id.usable();
+}
+
+}  // namespace
+
+std::optional<std::string> attached_cluster_key(const ir::Spec& spec) {
+  if (!spec.mode.usable()) return std::nullopt;
+  if (by_resource_id(spec)) return managed_cluster_key(spec.cluster.resource_id.value);
+  auto parts = cluster_parts(spec);
+  if (!parts) return std::nullopt;
+  auto subscription = usable_text(parts->subscription);
+  auto group = usable_text(parts->group);
+  auto name = usable_text(parts->name);
+  if (!subscription || !group || !name) return std::nullopt;
+  return join_key({*subscription, *group, *name});
+}
+
+std::optional<ClusterRef> attached_cluster(const ir::Spec& spec) {
+  auto key = attached_cluster_key(spec);
+  if (!key) return std::nullopt;
+  if (by_resource_id(spec)) {
+    return ClusterRef{std::move(*key), spec.cluster.resource_id.value,
+                      spec.cluster.resource_id.range};
+  }
+  ClusterParts parts = *cluster_parts(spec);
+  return ClusterRef{std::move(*key),
+                    fmt::format("/subscriptions/{}/resourceGroups/{}/providers/"
+                                "Microsoft.ContainerService/managedClusters/{}",
+                                parts.subscription.value, parts.group.value, parts.name.value),
+                    parts.name.range};
 }
 
 RelatedLocation related_at(const ir::Spec& spec, SourceRange range, std::string message) {
@@ -186,15 +234,15 @@ void FindingPlan::report(ProjectReporter& out) {
 InventoryIndex::InventoryIndex(const std::vector<InventoryEntry>& inventory) {
   for (const InventoryEntry& entry : inventory) {
     if (!entry.workspace.usable() || !entry.name.usable()) continue;
-    by_key_.try_emplace(join_key({entry.workspace.value, entry.name.value}), &entry);
+    by_key_.try_emplace({keys_.lower(entry.workspace.value), keys_.lower(entry.name.value)},
+                        &entry);
   }
 }
 
 const InventoryEntry* InventoryIndex::find(const ir::Spec& spec) const {
-  auto workspace = workspace_name_key(spec);
-  auto name = compute_name_key(spec);
-  if (!workspace || !name) return nullptr;
-  auto found = by_key_.find(join_key({*workspace, *name}));
+  const ir::ProjectKeys& keys = keys_of(spec);
+  if (keys.workspace_name.empty() || keys.name.empty()) return nullptr;
+  auto found = by_key_.find({keys.workspace_name, keys.name});
   return found == by_key_.end() ? nullptr : found->second;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <deque>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -11,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diag/text_util.h"
 #include "rules/rule.h"
 
 namespace aksc::rules {
@@ -18,6 +22,46 @@ namespace aksc::rules {
 // Shared by the project rules (AKS105, AKS106, AKS503, AKS504, AKS601, AKS602): the keys they
 // hash specs and inventory entries by, compared case-insensitively as Azure compares names,
 // regions and resource IDs, and the way they report a clash between two specs.
+
+/// Makes the spec's `keys` (what the functions below give, views of which the rules hash), with
+/// its region as `catalog` names it. The driver makes them on the threads that load the specs,
+/// while each spec is fresh in the cache: the rules then build no key of their own.
+void make_project_keys(ir::Spec& spec, const Catalog& catalog);
+
+/// The spec's keys; throws std::logic_error when make_project_keys has not made them (a rule
+/// would otherwise see no clash at all).
+const ir::ProjectKeys& keys_of(const ir::Spec& spec);
+
+/// A map key of N views of keys that outlive the map (a spec's `keys`, say), compared part by
+/// part: hashing the parts as they are saves joining them into a new string per spec.
+template <std::size_t N>
+using ViewKey = std::array<std::string_view, N>;
+
+struct ViewKeyHash {
+  template <std::size_t N>
+  std::size_t operator()(const ViewKey<N>& key) const noexcept {
+    std::size_t hash = 0;
+    for (std::string_view part : key)
+      hash = hash * 1099511628211u ^ std::hash<std::string_view>{}(part);
+    return hash;
+  }
+};
+
+template <std::size_t N, typename T>
+using ViewKeyMap = std::unordered_map<ViewKey<N>, T, ViewKeyHash>;
+
+/// Lower-case copies of inventory fields that outlive the maps keyed by views of them.
+class KeyStore {
+ public:
+  std::string_view lower(std::string_view text) { return held_.emplace_back(to_lower(text)); }
+
+ private:
+  std::deque<std::string> held_;  // a deque: growing it moves no string
+};
+
+/// The region key of a region name: the catalog's name for it, in lower case; nullopt when the
+/// catalog does not know it (AKS004's case).
+std::optional<std::string> region_key(const Catalog& catalog, std::string_view region);
 
 /// The project's specs ordered by file and document, so that "the first" of two clashing specs
 /// does not depend on the order the command line named the files in.
@@ -46,6 +90,8 @@ struct ClusterRef {
   SourceRange range;    ///< Where the spec names it.
 };
 std::optional<ClusterRef> attached_cluster(const ir::Spec& spec);
+/// attached_cluster(spec)->key, without the display text (a formatted resource ID).
+std::optional<std::string> attached_cluster_key(const ir::Spec& spec);
 
 /// The key of a managed-cluster resource ID
 /// (/subscriptions/S/resourceGroups/G/providers/Microsoft.ContainerService/managedClusters/N,
@@ -61,7 +107,8 @@ class InventoryIndex {
   const InventoryEntry* find(const ir::Spec& spec) const;
 
  private:
-  std::unordered_map<std::string, const InventoryEntry*> by_key_;  // workspace + name
+  KeyStore keys_;
+  ViewKeyMap<2, const InventoryEntry*> by_key_;  // workspace name, compute name
 };
 
 /// "key\n" joins of lower-case parts, for hash keys.

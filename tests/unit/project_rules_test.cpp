@@ -7,6 +7,7 @@
 #include <chrono>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -118,9 +119,10 @@ struct Fixture {
 
   ir::Spec& add(ir::Spec spec) { return specs.emplace_back(std::move(spec)); }
 
-  std::vector<Finding> run(aksc::ProjectCheck check, const char* rule) const {
+  std::vector<Finding> run(aksc::ProjectCheck check, const char* rule) {
     Project project;
-    for (const ir::Spec& spec : specs) {
+    for (ir::Spec& spec : specs) {
+      aksc::rules::make_project_keys(spec, aksc::Catalog::embedded());
       project.specs.push_back(&spec);
       if (reported.empty()) project.reported_files.insert(spec.file);
     }
@@ -210,6 +212,31 @@ TEST_CASE("project keys: the attached cluster of each mode") {
   CHECK_FALSE(attached_cluster(create));
   by_parts.cluster.subscription_id.origin = ir::Origin::kInvalid;
   CHECK_FALSE(attached_cluster(by_parts));
+}
+
+TEST_CASE("project keys: made once per spec, in lower case, empty where a part is missing") {
+  using aksc::rules::keys_of;
+  using aksc::rules::make_project_keys;
+  ir::Spec spec = make_spec(
+      {"a.yaml", "Scoring-AKS", "ML-WS", "ML-RG", kSub, "EastUS", ir::Mode::kProvisionAndAttach});
+  spec.cluster_name = text("Prod-AKS", 20);
+  spec.cluster_resource_group = text("AKS-RG", 21);
+  CHECK_THROWS_AS(keys_of(spec), std::logic_error);  // a rule must not see a spec unkeyed
+  make_project_keys(spec, aksc::Catalog::embedded());
+  const ir::ProjectKeys& keys = keys_of(spec);
+  CHECK(keys.workspace == std::string(kSub) + "\nml-rg\nml-ws\n");
+  CHECK(keys.workspace_name == "ml-ws");
+  CHECK(keys.name == "scoring-aks");
+  CHECK(keys.region == "eastus");  // the catalog's name for the region
+  CHECK(keys.cluster == *aksc::rules::attached_cluster_key(spec));
+  CHECK(keys.cluster == std::string(kSub) + "\naks-rg\nprod-aks\n");
+
+  ir::Spec unknown = make_spec({"b.yaml", "  ", "ml-ws", "ml-rg", kSub, "atlantis"});
+  make_project_keys(unknown, aksc::Catalog::embedded());
+  CHECK(keys_of(unknown).name.empty());     // blank: AKS101's case
+  CHECK(keys_of(unknown).region.empty());   // not in the catalog: AKS004's case
+  CHECK(keys_of(unknown).cluster.empty());  // mode create attaches nothing
+  CHECK_FALSE(keys_of(unknown).workspace.empty());
 }
 
 TEST_CASE("AKS105: each later spec of one name in one workspace, whatever the command order") {
