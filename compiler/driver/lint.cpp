@@ -88,6 +88,7 @@ struct FileState {
   std::vector<InlineSuppression> suppressions;
   FindingSink sink;
   std::vector<ir::Spec> specs;
+  std::vector<Finding> settled;        ///< Its findings as reported: severities, suppressions.
   bool reported = true;                ///< False for files read only for the project rules.
   std::optional<std::string> failure;  ///< Why the file could not be used.
   std::vector<std::string> notes;      ///< Documents skipped, for --verbose.
@@ -180,6 +181,10 @@ void settle(FileState& file, std::vector<Finding>& out) {
     out.push_back(std::move(finding));
   }
 }
+
+// Below a few hundred specs (or files) the serial steps after loading take less time than
+// starting a thread (a pre-commit run has a handful).
+constexpr std::size_t kFilesWorthAThread = 500;
 
 // Finds each file's config and catalog. Serial: configs and catalogs are read once and shared.
 void resolve_configs(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
@@ -304,10 +309,8 @@ void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCa
       if (rule.project_check) rules.push_back(&rule);
     }
     // The rules run side by side, each into its own sink, merged in the registry's order: the
-    // same findings in the same order on any number of threads. Below a few hundred specs they
-    // take less time than starting a thread (a pre-commit run has a handful).
-    constexpr std::size_t kSpecsWorthAThread = 500;
-    unsigned rule_jobs = project.specs.size() >= kSpecsWorthAThread ? jobs : 1;
+    // same findings in the same order on any number of threads.
+    unsigned rule_jobs = project.specs.size() >= kFilesWorthAThread ? jobs : 1;
     std::vector<FindingSink> sinks(rules.size());
     parallel_for(rules.size(), rule_jobs, [&](std::size_t i) {
       ProjectReporter reporter(rules[i]->id, project, sinks[i]);
@@ -347,19 +350,29 @@ std::shared_ptr<const SourceFile> text_for_excerpts(const FileState& file,
   }
 }
 
-// Moves each reported file's settled findings and specs (its whole vector of them, which
+// Gets a reported file ready to hand over: its findings settled and, when a finding points
+// into it, its text at hand. Touches only `file`, so that files can be settled on several
+// threads: a project rule's finding in a file whose text was let go has it read again.
+void settle_file(FileState& file, const std::set<std::string>& shown,
+                 std::uintmax_t max_file_size) {
+  if (!file.reported) return;
+  file.source = shown.count(file.input.display) ? text_for_excerpts(file, max_file_size) : nullptr;
+  settle(file, file.settled);
+}
+
+// Moves each reported file's settled findings, text and specs (its whole vector of them, which
 // SpecList keeps as it is) into the result, letting go of each file as soon as it is done.
 void hand_over(std::vector<std::unique_ptr<FileState>>& files, std::uintmax_t max_file_size,
-               LintResult& result) {
+               unsigned jobs, LintResult& result) {
   std::set<std::string> shown = files_with_findings(files);
+  unsigned settle_jobs = files.size() >= kFilesWorthAThread ? jobs : 1;
+  parallel_for(files.size(), settle_jobs,
+               [&](std::size_t i) { settle_file(*files[i], shown, max_file_size); });
   for (auto& file : files) {
-    if (file->reported && shown.count(file->input.display)) {
-      if (auto text = text_for_excerpts(*file, max_file_size)) {
-        result.sources[file->input.display] = std::move(text);
-      }
-    }
     if (file->reported) {
-      settle(*file, result.findings);
+      if (file->source) result.sources[file->input.display] = std::move(file->source);
+      result.findings.insert(result.findings.end(), std::make_move_iterator(file->settled.begin()),
+                             std::make_move_iterator(file->settled.end()));
       result.specs.append(std::move(file->specs));
     }
     file.reset();
@@ -417,7 +430,7 @@ LintResult run_lint(const LintRequest& request) {
   std::set<const Config*> reported_configs;
   for (const auto& file : files)
     if (file->reported) reported_configs.insert(file->config);
-  hand_over(files, request.max_file_size, result);
+  hand_over(files, request.max_file_size, jobs, result);
 
   for (const auto& [name, source] : configs.sources())
     result.sources[name] = source;
