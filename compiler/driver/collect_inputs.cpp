@@ -47,7 +47,8 @@ namespace {
 
 class Walker {
  public:
-  Walker(InputSet& out, FolderDepth depth) : out_(out), depth_(depth) {}
+  Walker(InputSet& out, FolderDepth depth, const FileFound& found)
+      : out_(out), depth_(depth), found_(found) {}
 
   void add_argument(const std::string& argument) {
     fs::path path(argument);
@@ -72,7 +73,12 @@ class Walker {
                 bool explicit_file, bool listed_regular) {
     auto [seen, added] = seen_files_.insert(std::move(canonical));
     if (!added) return;
-    out_.files.push_back({path, std::move(display), explicit_file, *seen, listed_regular});
+    InputFile file{path, std::move(display), explicit_file, *seen, listed_regular};
+    if (found_) {
+      found_(std::move(file));
+    } else {
+      out_.files.push_back(std::move(file));
+    }
   }
 
   void walk(const fs::path& folder, const std::string& display) {
@@ -147,6 +153,7 @@ class Walker {
 
   InputSet& out_;
   FolderDepth depth_;
+  const FileFound& found_;
   std::unordered_set<std::string> seen_files_;
 };
 
@@ -160,9 +167,10 @@ std::string display_path(const fs::path& path) {
   return text.empty() ? "." : text;
 }
 
-InputSet collect_inputs(const std::vector<std::string>& paths, FolderDepth depth) {
+InputSet collect_inputs(const std::vector<std::string>& paths, FolderDepth depth,
+                        const FileFound& found) {
   InputSet inputs;
-  Walker walker(inputs, depth);
+  Walker walker(inputs, depth, found);
   if (paths.empty()) {
     walker.add_argument(".");
   } else {

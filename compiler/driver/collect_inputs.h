@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,12 +34,17 @@ enum class FolderDepth {
   kTopOnly,  ///< The folder's own files; subfolders are left out.
 };
 
+/// Takes each file as the walk finds it, in the walk's order, before the walk goes on.
+using FileFound = std::function<void(InputFile file)>;
+
 /// Expands the command line's paths: files as given, folders walked recursively (or, with
 /// kTopOnly, only their own files) in sorted order for *.yaml and *.yml (hidden folders and
 /// aksc.yaml skipped, symlinked folders followed once, FIFOs, sockets and devices never
-/// opened). No paths means the current folder.
+/// opened). No paths means the current folder. With `found`, the files go to it as they are
+/// found (so that a caller can start on the first while the walk lists the rest) instead of
+/// into InputSet::files.
 InputSet collect_inputs(const std::vector<std::string>& paths,
-                        FolderDepth depth = FolderDepth::kWhole);
+                        FolderDepth depth = FolderDepth::kWhole, const FileFound& found = {});
 
 /// Whether `path` is named as YAML (*.yaml or *.yml, in any case): what a walk picks up.
 bool is_yaml_name(const std::filesystem::path& path);

@@ -17,6 +17,7 @@
 #include "driver/project_scope.h"
 #include "driver/relative_path.h"
 #include "driver/suppressions.h"
+#include "driver/work_feed.h"
 #include "frontend/cluster_facts.h"
 #include "frontend/input_error.h"
 #include "frontend/load.h"
@@ -186,16 +187,14 @@ void settle(FileState& file, std::vector<Finding>& out) {
 // starting a thread (a pre-commit run has a handful).
 constexpr std::size_t kFilesWorthAThread = 500;
 
-// Finds each file's config and catalog. Serial: configs and catalogs are read once and shared.
-void resolve_configs(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
-                     CatalogCache& catalogs) {
-  for (auto& file : files) {
-    try {
-      file->config = &configs.config_for(file->input.path);
-      file->catalog = &catalogs.catalog_for(*file->config);
-    } catch (const InputError& error) {
-      file->failure = error.what();
-    }
+// Finds a file's config and catalog. On one thread: configs and catalogs are read once and
+// shared.
+void resolve_config(FileState& file, ConfigResolver& configs, CatalogCache& catalogs) {
+  try {
+    file.config = &configs.config_for(file.input.path);
+    file.catalog = &catalogs.catalog_for(*file.config);
+  } catch (const InputError& error) {
+    file.failure = error.what();
   }
 }
 
@@ -281,7 +280,8 @@ void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result)
 // Loads and checks `files` on `jobs` threads; the result is the same as one thread's.
 void load_files(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
                 CatalogCache& catalogs, unsigned jobs, LintResult& result) {
-  resolve_configs(files, configs, catalogs);
+  for (auto& file : files)
+    resolve_config(*file, configs, catalogs);
   parallel_for(files.size(), jobs, [&](std::size_t i) { process_file(*files[i]); });
   account(files, result);
 }
@@ -395,22 +395,27 @@ bool may_hold_many_files(const std::vector<std::string>& paths) {
 LintResult run_lint(const LintRequest& request) {
   LintResult result;
   if (may_hold_many_files(request.paths)) use_huge_page_heap();  // before the walk's lists
-  InputSet inputs = collect_inputs(request.paths);
-  result.input_errors = std::move(inputs.errors);
-  result.notes = std::move(inputs.notes);
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
   CatalogCache catalogs(config_sink);
 
   unsigned jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   std::vector<std::unique_ptr<FileState>> files;
-  for (InputFile& input : inputs.files) {
-    files.push_back(std::make_unique<FileState>());
-    files.back()->input = std::move(input);
-    files.back()->max_file_size = request.max_file_size;
-    files.back()->specs_only = request.specs_only;
-  }
-  load_files(files, configs, catalogs, jobs, result);
+  // Each file is checked as soon as the walk finds it, on the other threads while the walk
+  // goes on; its config is resolved here, on the walk's thread.
+  WorkFeed feed(jobs);
+  InputSet inputs = collect_inputs(request.paths, FolderDepth::kWhole, [&](InputFile input) {
+    FileState& file = *files.emplace_back(std::make_unique<FileState>());
+    file.input = std::move(input);
+    file.max_file_size = request.max_file_size;
+    file.specs_only = request.specs_only;
+    resolve_config(file, configs, catalogs);
+    feed.push([&file] { process_file(file); });
+  });
+  feed.finish();
+  result.input_errors = std::move(inputs.errors);
+  result.notes = std::move(inputs.notes);
+  account(files, result);
   // Whole-project rules see every spec of each project, even when only some files were named.
   std::vector<ScopedFile> named;
   for (const auto& file : files)
