@@ -4,10 +4,7 @@
 
 namespace aksc {
 
-WorkFeed::WorkFeed(unsigned jobs) {
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t)
-    helpers_.emplace_back([this] { drain(); });
-}
+WorkFeed::WorkFeed(unsigned jobs) : jobs_(std::max(1u, jobs)) {}
 
 WorkFeed::~WorkFeed() {
   if (helpers_.empty()) return;
@@ -25,7 +22,13 @@ void WorkFeed::push(std::function<void()> task) {
     std::lock_guard lock(mutex_);
     tasks_.push_back(std::move(task));
   }
-  ready_.notify_one();
+  ++pushed_;
+  // The caller takes one task when it finishes; each further task may have a thread of its own.
+  if (helpers_.size() + 1 < jobs_ && pushed_ >= helpers_.size() + 2) {
+    helpers_.emplace_back([this] { drain(); });
+  } else {
+    ready_.notify_one();
+  }
 }
 
 void WorkFeed::close() {

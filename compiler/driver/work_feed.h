@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -11,9 +12,10 @@
 namespace aksc {
 
 /// Tasks run by a pool of threads as they are found: the calling thread pushes them while it
-/// looks for more (a walk listing a folder), `jobs - 1` helper threads start on them at once,
-/// and once the caller has pushed the last it helps until none is left. Tasks must not depend
-/// on each other's order: each writes to its own slot.
+/// looks for more (a walk listing a folder), up to `jobs - 1` helper threads start on them at
+/// once, and once the caller has pushed the last it helps until none is left. A helper starts
+/// only when there is a task for it: n tasks start at most n - 1 threads, so a run on one file
+/// starts none. Tasks must not depend on each other's order: each writes to its own slot.
 class WorkFeed {
  public:
   explicit WorkFeed(unsigned jobs);
@@ -31,6 +33,8 @@ class WorkFeed {
   void drain();
   void close();
 
+  unsigned jobs_;
+  std::size_t pushed_ = 0;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> tasks_;

@@ -8,6 +8,7 @@
 #include <future>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -31,9 +32,18 @@ TEST_CASE("work feed: helpers start on the first tasks while the caller is still
   std::promise<void> started;
   std::future<void> first = started.get_future();
   feed.push([&started] { started.set_value(); });
+  feed.push([] {});  // a second task: now a helper has something to take
   // Before finish: only a helper can have run it.
   CHECK(first.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
   feed.finish();
+}
+
+TEST_CASE("work feed: one task starts no thread and runs on the caller's") {
+  WorkFeed feed(8);
+  std::thread::id ran_on;
+  feed.push([&ran_on] { ran_on = std::this_thread::get_id(); });
+  feed.finish();
+  CHECK(ran_on == std::this_thread::get_id());
 }
 
 TEST_CASE("work feed: finish rethrows the first exception, and the tasks after it are skipped") {
