@@ -1,6 +1,7 @@
 #include "diag/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace aksc {
 namespace {
@@ -20,9 +21,16 @@ SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.reserve(std::count(text_.begin(), text_.end(), '\n') + 1);
   line_starts_.push_back(bom_length(text_));
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', end - at)));) {
+    ++at;
+    line_starts_.push_back(static_cast<std::size_t>(at - begin));
   }
+  unsigned char any_byte = 0;
+  for (char c : text_)
+    any_byte |= static_cast<unsigned char>(c);
+  ascii_ = any_byte < 0x80;
 }
 
 std::string_view SourceFile::line(int line) const {
@@ -59,6 +67,8 @@ SourcePosition SourceFile::position_of(std::size_t offset, int& line_hint) const
 
 SourcePosition SourceFile::position_on_line(std::size_t offset, int line) const {
   std::size_t start = line_starts_[line - 1];
+  // One byte per code point: most files, and every mark of the loader asks.
+  if (ascii_) return {line, static_cast<int>(offset - start) + 1};
   int column = 1;
   for (std::size_t i = start; i < offset; ++i) {
     if (!is_continuation_byte(text_[i])) ++column;

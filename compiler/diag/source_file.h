@@ -38,6 +38,7 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  bool ascii_ = true;  ///< No byte above 0x7F: columns are byte offsets.
 };
 
 }  // namespace aksc
