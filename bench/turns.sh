@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Compares aksc binaries on one corpus, in turns with the yaml-cpp parse floor, so that every
+# binary sees the same spells of a noisy machine: each round runs the floor, then each binary.
+#
+#   bench/turns.sh [--rounds 15] [--jobs 2] CORPUS AKSC...
+#
+# Prints the floor's median wall time, and for each binary its median wall time and the median
+# over rounds of its time divided by that round's floor.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+floor="$root/build/aksc_parse_floor"
+rounds=15
+jobs=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [ $# -lt 2 ]; then
+  echo "usage: bench/turns.sh [--rounds N] [--jobs N] CORPUS AKSC..." >&2
+  exit 2
+fi
+corpus=$1
+shift
+[ -x "$floor" ] || { echo "bench/turns.sh: $floor is missing (scripts/build.sh builds it)" >&2; exit 2; }
+
+# Wall seconds of one run of "$@"; exit status 1 (findings) counts as a run.
+wall() {
+  local start=$EPOCHREALTIME end
+  "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+  end=$EPOCHREALTIME
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }'
+}
+
+median() {
+  tr ' ' '\n' | grep . | sort -g | awk '{a[NR] = $1} END {
+    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+declare -A times ratios
+floor_times=""
+for ((round = 0; round < rounds; round++)); do
+  f=$(wall "$floor" --jobs "$jobs" "$corpus")
+  floor_times+="$f "
+  for aksc in "$@"; do
+    t=$(wall "$aksc" lint -j "$jobs" -q "$corpus")
+    times[$aksc]+="$t "
+    ratios[$aksc]+="$(awk -v a="$t" -v b="$f" 'BEGIN { print a / b }') "
+  done
+done
+echo "floor: $(echo "$floor_times" | median) s"
+for aksc in "$@"; do
+  echo "$aksc: $(echo "${times[$aksc]}" | median) s, $(echo "${ratios[$aksc]}" | median) x the floor"
+done
