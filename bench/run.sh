@@ -33,20 +33,8 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Wall seconds of one run of "$@" (exit status 0 or 1 both count: findings are expected). Bash's
-# own clock, not `date`: starting a `date` process would add milliseconds to a one-spec run.
-wall() {
-  local start=$EPOCHREALTIME end
-  "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
-  end=$EPOCHREALTIME
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }'
-}
-
-# Median of a column of numbers.
-median_of() {
-  sort -g | awk '{a[NR] = $1} END {
-    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
+# shellcheck source=bench/timing.sh
+source "$root/bench/timing.sh"
 
 # Median of --runs timings of "$@".
 median() {

@@ -26,17 +26,12 @@ corpus=$1
 shift
 [ -x "$floor" ] || { echo "bench/turns.sh: $floor is missing (scripts/build.sh builds it)" >&2; exit 2; }
 
-# Wall seconds of one run of "$@"; exit status 1 (findings) counts as a run.
-wall() {
-  local start=$EPOCHREALTIME end
-  "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
-  end=$EPOCHREALTIME
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }'
-}
+# shellcheck source=bench/timing.sh
+source "$root/bench/timing.sh"
 
+# Median of numbers separated by spaces.
 median() {
-  tr ' ' '\n' | grep . | sort -g | awk '{a[NR] = $1} END {
-    printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  tr ' ' '\n' | grep . | median_of
 }
 
 declare -A times ratios
