@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "diag/text_util.h"
 #include "rules/project_keys.h"
 #include "rules/project_rules.h"
 
@@ -60,7 +59,7 @@ void check_name_unique_in_region(const Project& project, const RuleContext& cont
     if (!entry.name.usable() || !entry.location.usable() || !entry.workspace.usable()) continue;
     auto region = region_key(context.catalog, entry.location.value);
     if (!region) continue;
-    existing[{inventory_keys.lower(entry.name.value), inventory_keys.lower(*region)}].add(
+    existing[{inventory_keys.lower(entry.name.value), inventory_keys.keep(std::move(*region))}].add(
         inventory_keys.lower(entry.workspace.value), &entry);
   }
   FindingPlan plan(project);

@@ -47,7 +47,7 @@ void check_reattach_without_detach(const Project& project, const RuleContext& /*
     by_name.try_emplace({workspace, inventory_keys.lower(entry.name.value)}, &entry);
     if (!entry.resource_id.usable()) continue;
     if (auto cluster = managed_cluster_key(entry.resource_id.value)) {
-      by_cluster[{workspace, inventory_keys.lower(*cluster)}].add(&entry);
+      by_cluster[{workspace, inventory_keys.keep(std::move(*cluster))}].add(&entry);
     }
   }
   FindingPlan plan(project);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "diag/text_util.h"
@@ -50,10 +51,13 @@ struct ViewKeyHash {
 template <std::size_t N, typename T>
 using ViewKeyMap = std::unordered_map<ViewKey<N>, T, ViewKeyHash>;
 
-/// Lower-case copies of inventory fields that outlive the maps keyed by views of them.
+/// Lower-case keys of inventory fields that outlive the maps keyed by views of them.
 class KeyStore {
  public:
-  std::string_view lower(std::string_view text) { return held_.emplace_back(to_lower(text)); }
+  /// A lower-case copy of `text`.
+  std::string_view lower(std::string_view text) { return keep(to_lower(text)); }
+  /// A key made lower case already (region_key, managed_cluster_key), kept as it is.
+  std::string_view keep(std::string key) { return held_.emplace_back(std::move(key)); }
 
  private:
   std::deque<std::string> held_;  // a deque: growing it moves no string

@@ -60,13 +60,20 @@ TEST_CASE("work feed: leaving without finish (the caller threw) stops and joins 
   std::atomic<int> ran{0};
   try {
     WorkFeed feed(4);
-    for (int i = 0; i < 100; ++i)
-      feed.push([&ran] { ++ran; });
+    for (int i = 0; i < 100; ++i) {
+      feed.push([&ran] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ++ran;
+      });
+    }
     throw std::runtime_error("walk failed");
   } catch (const std::runtime_error& error) {
     CHECK(std::string(error.what()) == "walk failed");
   }
-  CHECK(ran <= 100);  // reached only once every helper has been joined
+  int when_left = ran;
+  CHECK(when_left < 100);  // the tasks not started were skipped, not run to the end
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(ran == when_left);  // no helper outlived the feed
 }
 
 }  // namespace
