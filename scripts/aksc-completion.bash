@@ -72,6 +72,10 @@ _aksc() {
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return
       ;;
+    --allow-path)
+      mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+      return
+      ;;
     -o | --out-dir | --output)
       if [[ $command == build ]]; then
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")

@@ -26,6 +26,7 @@ BuildRequest parse_request(const po::variables_map& values) {
   request.check = values.count("check") > 0;
   request.jobs = parse_jobs(values);
   request.max_file_size = parse_max_file_size(values);
+  request.allowed_paths = parse_allow_paths(values);
   return request;
 }
 
@@ -61,6 +62,7 @@ int run_build(const std::vector<std::string>& args) {
       "verbose,v", "say which files and documents were skipped, and why");
   add_jobs_option(options);
   add_max_file_size_option(options);
+  add_allow_path_option(options);
   po::variables_map values;
   if (!parse_options(args, "aksc build [PATH...] -o OUTDIR [options]", options, values, "path")) {
     return kExitClean;

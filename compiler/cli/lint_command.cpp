@@ -95,6 +95,7 @@ int run_lint(const std::vector<std::string>& args) {
       "verbose,v", "say which files and documents were skipped, and why");
   add_jobs_option(options);
   add_max_file_size_option(options);
+  add_allow_path_option(options);
   po::variables_map values;
   if (!parse_options(args, "aksc lint [PATH...] [options]", options, values, "path")) {
     return kExitClean;
@@ -112,6 +113,7 @@ int run_lint(const std::vector<std::string>& args) {
   request.jobs = parse_jobs(values);
   request.max_file_size = parse_max_file_size(values);
   request.specs_only = values.count("specs-only") > 0;
+  request.allowed_paths = parse_allow_paths(values);
   const LintResult& result = keep_until_exit(run_lint(request));
 
   FindingCounts counts = count_findings(result.findings);

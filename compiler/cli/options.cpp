@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "frontend/path_fence.h"
 #include "frontend/read_source.h"
 
 namespace aksc::cli {
@@ -70,6 +71,20 @@ std::uintmax_t parse_max_file_size(const po::variables_map& values) {
                      text + "'"};
   }
   return std::stoull(number) * unit;
+}
+
+void add_allow_path_option(po::options_description& options) {
+  options.add_options()("allow-path", po::value<std::vector<std::string>>()->composing(),
+                        "let specs and aksc.yaml name files in folder DIR, outside the project "
+                        "(repeatable; e.g. a CI secrets mount)");
+}
+
+std::vector<std::filesystem::path> parse_allow_paths(const po::variables_map& values) {
+  if (!values.count("allow-path")) return {};
+  std::string error;
+  auto folders = canonical_folders(values["allow-path"].as<std::vector<std::string>>(), error);
+  if (!folders) throw UsageError{error};
+  return *folders;
 }
 
 }  // namespace aksc::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,13 @@ void add_max_file_size_option(boost::program_options::options_description& optio
 /// The --max-file-size value in bytes (the default when absent): a whole number with an optional
 /// K, M or G suffix (KiB, MiB, GiB). Throws UsageError for anything else or 0.
 std::uintmax_t parse_max_file_size(const boost::program_options::variables_map& values);
+
+/// Adds `--allow-path DIR` (repeatable): a folder outside the project whose files specs and
+/// aksc.yaml may name, such as a CI secrets mount. Command line only, never from a file.
+void add_allow_path_option(boost::program_options::options_description& options);
+
+/// The --allow-path folders, canonical. Throws UsageError for one that is not a folder.
+std::vector<std::filesystem::path> parse_allow_paths(
+    const boost::program_options::variables_map& values);
 
 }  // namespace aksc::cli

@@ -215,8 +215,8 @@ void write_plan(BuildResult& result) {
 
 BuildResult run_build(const BuildRequest& request) {
   BuildResult result;
-  result.lint = run_lint(
-      LintRequest{request.paths, request.config_path, request.jobs, request.max_file_size});
+  result.lint = run_lint(LintRequest{request.paths, request.config_path, request.jobs,
+                                     request.max_file_size, false, request.allowed_paths});
   std::error_code error;
   if (fs::exists(request.out_dir, error) && !fs::is_directory(request.out_dir, error)) {
     result.errors.push_back(shown(request.out_dir) + ": is not a folder");

@@ -19,6 +19,7 @@ struct BuildRequest {
   bool check = false;  ///< Compare with OUTDIR instead of writing.
   unsigned jobs = 0;   ///< Threads for loading and checking; 0 = all.
   std::uintmax_t max_file_size = kDefaultMaxFileSize;  ///< --max-file-size
+  std::vector<std::filesystem::path> allowed_paths;    ///< --allow-path, canonical
 };
 
 /// One file the specs compile to.

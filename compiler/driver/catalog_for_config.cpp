@@ -6,6 +6,7 @@
 
 #include "diag/spellcheck.h"
 #include "frontend/input_error.h"
+#include "frontend/path_fence.h"
 #include "frontend/read_source.h"
 
 namespace aksc {
@@ -49,7 +50,8 @@ std::vector<DataSnapshot> CatalogCache::snapshots_used() const {
   return snapshots;
 }
 
-const Catalog& CatalogCache::catalog_for(const Config& config) {
+const Catalog& CatalogCache::catalog_for(const Config& resolved) {
+  const Config& config = resolved.data_source();  // nested configs share their parent's
   if (config.data.empty()) {
     embedded_used_ = true;
     return Catalog::embedded();
@@ -57,16 +59,25 @@ const Catalog& CatalogCache::catalog_for(const Config& config) {
   auto found = catalogs_.find(&config);
   if (found != catalogs_.end()) return *found->second;
   auto catalog = std::make_unique<Catalog>(Catalog::embedded());
-  for (const auto& [key, path] : config.data) {
+  for (const auto& [key, override_entry] : config.data) {
+    const ir::Field<std::string>& path = override_entry.path;
     if (!path.written()) continue;
     const Override* override = nullptr;
     for (const Override& candidate : kOverrides) {
       if (key == candidate.key) override = &candidate;
     }
     if (!override) continue;  // the config schema reports unknown keys
-    std::filesystem::path file = config.directory / path.value;
+    FencedPath file =
+        fence_path(path.value, override_entry.directory, {override_entry.directory, allowed_});
+    if (!file.admitted()) {
+      sink_.report(
+          "AKS007", override_entry.file, path.range,
+          fmt::format("data override '{}' ('{}') is not read: {}", key, path.value, file.refusal),
+          fence_help("aksc.yaml"));
+      continue;
+    }
     try {
-      SourceFile source = read_source(file, path.value);
+      SourceFile source = read_source(file.path, path.value);
       Catalog changed = *catalog;  // all or nothing: a bad file leaves the catalog as it was
       override->load(changed, source.text());
       *catalog = std::move(changed);
@@ -77,12 +88,12 @@ const Catalog& CatalogCache::catalog_for(const Config& config) {
       snapshot.extends_shipped = override->extends;
       catalog->set_snapshot(std::move(snapshot));
     } catch (const InputError& error) {
-      sink_.report("AKS006", config.file, path.range,
+      sink_.report("AKS006", override_entry.file, path.range,
                    fmt::format("data override '{}' cannot be used: {}", key, error.what()),
                    "fix the path (relative to aksc.yaml) or remove the override");
     } catch (const std::exception& error) {
       sink_.report(
-          "AKS006", config.file, path.range,
+          "AKS006", override_entry.file, path.range,
           fmt::format("data override '{}' ({}) cannot be used: {}", key, path.value, error.what()),
           "the shipped table is used instead; see docs/data.md for the formats");
     }

@@ -1,6 +1,7 @@
 #include "driver/config_resolver.h"
 
 #include "driver/collect_inputs.h"
+#include "frontend/config_chain.h"
 #include "frontend/read_source.h"
 
 namespace aksc {
@@ -61,9 +62,33 @@ const Config& ConfigResolver::load(const fs::path& path) {
   std::string display = display_path(error ? key : shown);
   auto source = std::make_shared<SourceFile>(read_source(path, display, max_file_size_));
   sources_[display] = source;
-  auto config = std::make_unique<Config>(parse_config(*source, key.parent_path(), sink_));
+  Config own = parse_config(*source, key.parent_path(), sink_);
+  // --config pins one file; otherwise the aksc.yaml files above this one, up to the top of the
+  // repository, are its parents (SPEC §2).
+  std::optional<fs::path> parent_file;
+  if (!explicit_config_) parent_file = find_parent(key.parent_path());
+  std::unique_ptr<Config> config;
+  if (parent_file) {
+    config = std::make_unique<Config>(inherit_config(load(*parent_file), std::move(own), sink_));
+  } else {
+    config = std::make_unique<Config>(std::move(own));
+    config->chain = {config->file};
+  }
   by_path_[path] = config.get();
   return *by_file_.emplace(key, std::move(config)).first->second;
+}
+
+std::optional<fs::path> ConfigResolver::find_parent(const fs::path& config_folder) {
+  std::error_code error;
+  fs::path folder = config_folder;
+  while (!fs::exists(folder / ".git", error) && folder.has_relative_path()) {
+    folder = folder.parent_path();
+    for (const char* name : {"aksc.yaml", "aksc.yml"}) {
+      fs::path candidate = folder / name;
+      if (fs::is_regular_file(candidate, error)) return candidate;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace aksc

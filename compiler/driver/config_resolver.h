@@ -17,7 +17,9 @@
 namespace aksc {
 
 /// Finds the aksc.yaml that governs each spec: `--config` for all, or the nearest one found by
-/// walking up from the spec's folder. Each config file is read and validated once.
+/// walking up from the spec's folder, resolved with the aksc.yaml files above it up to the top
+/// of the repository (the folder holding `.git`) as its parents (frontend/config_chain.h).
+/// Each config file is read and validated once.
 class ConfigResolver {
  public:
   /// `explicit_config`: the --config path, if given. Its problems, and those of every config
@@ -36,6 +38,8 @@ class ConfigResolver {
  private:
   const Config& load(const std::filesystem::path& path);
   std::optional<std::filesystem::path> find_upwards(const std::filesystem::path& folder);
+  /// The aksc.yaml above the one in `config_folder`, not above the repository's top folder.
+  std::optional<std::filesystem::path> find_parent(const std::filesystem::path& config_folder);
 
   std::optional<std::string> explicit_config_;
   FindingSink& sink_;

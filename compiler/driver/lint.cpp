@@ -14,6 +14,7 @@
 #include "driver/glob.h"
 #include "driver/huge_page_heap.h"
 #include "driver/parallel.h"
+#include "driver/project_fence.h"
 #include "driver/project_scope.h"
 #include "driver/relative_path.h"
 #include "driver/suppressions.h"
@@ -86,6 +87,7 @@ struct FileState {
   std::shared_ptr<const SourceFile> source;
   const Config* config = nullptr;
   const Catalog* catalog = nullptr;
+  PathFence fence;  ///< Where the files its specs name may be.
   std::vector<InlineSuppression> suppressions;
   FindingSink sink;
   std::vector<ir::Spec> specs;
@@ -125,8 +127,9 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
         validate_document(doc, schema, file.input.display, "AKS002", file.sink);
     ir::Spec& spec =
         file.specs.emplace_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
-    load_cluster_facts(spec, file.input.path.parent_path(), file.sink, file.max_file_size);
-    check_ssl_files(spec, file.input.path.parent_path());
+    load_cluster_facts(spec, file.input.path.parent_path(), file.fence, file.sink,
+                       file.max_file_size);
+    check_ssl_files(spec, file.input.path.parent_path(), file.fence, file.sink);
     // Here, on the loading threads, rather than by each whole-project rule after them all.
     rules::make_project_keys(spec, *file.catalog);
   }
@@ -143,15 +146,18 @@ void run_spec_rules(FileState& file, const RuleContext& context) {
   }
 }
 
-const IgnoreEntry* find_config_ignore(const Config& config, const std::string& relative_path,
+const IgnoreEntry* find_config_ignore(const Config& config, const FileState& file,
                                       const Finding& finding) {
   for (const IgnoreEntry& entry : config.ignores) {
     bool rule_matches =
         std::find(entry.rules.begin(), entry.rules.end(), finding.rule) != entry.rules.end();
-    bool path_matches = std::any_of(entry.paths.begin(), entry.paths.end(), [&](const auto& glob) {
-      return glob_match(glob, relative_path);
-    });
-    if (rule_matches && path_matches) return &entry;
+    if (!rule_matches) continue;
+    // Each entry's globs are relative to the aksc.yaml that wrote it.
+    std::string relative = config.file.empty() ? file.input.display
+                                               : relative_to(file.input.canonical, entry.directory);
+    bool path_matches = std::any_of(entry.paths.begin(), entry.paths.end(),
+                                    [&](const auto& glob) { return glob_match(glob, relative); });
+    if (path_matches) return &entry;
   }
   return nullptr;
 }
@@ -162,13 +168,17 @@ Severity default_severity(const std::string& rule) {
 }
 
 // Applies the config's severities ("off" removes) and every suppression to the file's findings.
+// Fixed rules (AKS001...) keep their severity and are never suppressed: the config parser
+// refuses such overrides, and an inline comment cannot do what aksc.yaml may not.
 void settle(FileState& file, std::vector<Finding>& out) {
   if (file.sink.findings().empty()) return;  // most files: no path to work out
   const Config& config = *file.config;
-  std::string relative = config.file.empty() ? file.input.display
-                                             : relative_to(file.input.canonical, config.directory);
   for (Finding& finding : file.sink.findings()) {
     finding.severity = default_severity(finding.rule);
+    if (is_fixed_rule(finding.rule)) {
+      out.push_back(std::move(finding));
+      continue;
+    }
     auto override = config.severities.find(finding.rule);
     if (override != config.severities.end()) {
       if (!override->second) continue;  // off
@@ -176,7 +186,7 @@ void settle(FileState& file, std::vector<Finding>& out) {
     }
     if (const InlineSuppression* s = find_inline_suppression(file.suppressions, finding)) {
       finding.suppressed_because = s->reason;
-    } else if (const IgnoreEntry* e = find_config_ignore(config, relative, finding)) {
+    } else if (const IgnoreEntry* e = find_config_ignore(config, file, finding)) {
       finding.suppressed_because = e->reason;
     }
     out.push_back(std::move(finding));
@@ -187,12 +197,20 @@ void settle(FileState& file, std::vector<Finding>& out) {
 // starting a thread (a pre-commit run has a handful).
 constexpr std::size_t kFilesWorthAThread = 500;
 
-// Finds a file's config and catalog. On one thread: configs and catalogs are read once and
-// shared.
-void resolve_config(FileState& file, ConfigResolver& configs, CatalogCache& catalogs) {
+// The configs, catalogs and fences files share. Used on one thread: configs and catalogs are
+// read once and shared.
+struct SharedState {
+  ConfigResolver& configs;
+  CatalogCache& catalogs;
+  const ProjectFences& fences;
+};
+
+// Finds a file's config, catalog and fence.
+void resolve_config(FileState& file, SharedState& shared) {
   try {
-    file.config = &configs.config_for(file.input.path);
-    file.catalog = &catalogs.catalog_for(*file.config);
+    file.config = &shared.configs.config_for(file.input.path);
+    file.catalog = &shared.catalogs.catalog_for(*file.config);
+    file.fence = shared.fences.for_spec(file.input.canonical, *file.config);
   } catch (const InputError& error) {
     file.failure = error.what();
   }
@@ -278,10 +296,10 @@ void account(std::vector<std::unique_ptr<FileState>>& files, LintResult& result)
 }
 
 // Loads and checks `files` on `jobs` threads; the result is the same as one thread's.
-void load_files(std::vector<std::unique_ptr<FileState>>& files, ConfigResolver& configs,
-                CatalogCache& catalogs, unsigned jobs, LintResult& result) {
+void load_files(std::vector<std::unique_ptr<FileState>>& files, SharedState& shared, unsigned jobs,
+                LintResult& result) {
   for (auto& file : files)
-    resolve_config(*file, configs, catalogs);
+    resolve_config(*file, shared);
   parallel_for(files.size(), jobs, [&](std::size_t i) { process_file(*files[i]); });
   account(files, result);
 }
@@ -293,7 +311,7 @@ void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCa
   std::unordered_map<std::string_view, FileState*> by_file;  // views of each file's display
   by_file.reserve(files.size());
   for (auto& file : files) {
-    Project& project = projects[file->config];
+    Project& project = projects[&file->config->project()];
     for (const ir::Spec& spec : file->specs)
       project.specs.push_back(&spec);
     if (file->reported) project.reported_files.insert(file->input.display);
@@ -390,6 +408,20 @@ bool may_hold_many_files(const std::vector<std::string>& paths) {
   });
 }
 
+// --verbose: which aksc.yaml files made the config of the reported specs.
+void note_config_chains(const std::set<const Config*>& configs, LintResult& result) {
+  std::set<std::string> notes;
+  for (const Config* config : configs) {
+    if (config->file.empty()) continue;
+    std::string chain;
+    for (const std::string& file : config->chain)
+      chain += (chain.empty() ? "" : " + ") + file;
+    notes.insert(fmt::format("{}: the config of the specs it governs is {}{}", config->file, chain,
+                             config->chain.size() > 1 ? " (top first)" : ""));
+  }
+  result.notes.insert(result.notes.end(), notes.begin(), notes.end());
+}
+
 }  // namespace
 
 LintResult run_lint(const LintRequest& request) {
@@ -397,7 +429,9 @@ LintResult run_lint(const LintRequest& request) {
   if (may_hold_many_files(request.paths)) use_huge_page_heap();  // before the walk's lists
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
-  CatalogCache catalogs(config_sink);
+  CatalogCache catalogs(config_sink, request.allowed_paths);
+  ProjectFences fences(request.allowed_paths);
+  SharedState shared{configs, catalogs, fences};
 
   unsigned jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   std::vector<std::unique_ptr<FileState>> files;
@@ -409,7 +443,7 @@ LintResult run_lint(const LintRequest& request) {
     file.input = std::move(input);
     file.max_file_size = request.max_file_size;
     file.specs_only = request.specs_only;
-    resolve_config(file, configs, catalogs);
+    resolve_config(file, shared);
     feed.push([&file] { process_file(file); });
   });
   feed.finish();
@@ -419,7 +453,7 @@ LintResult run_lint(const LintRequest& request) {
   // Whole-project rules see every spec of each project, even when only some files were named.
   std::vector<ScopedFile> named;
   for (const auto& file : files)
-    named.push_back({&file->input, file->config});
+    named.push_back({&file->input, &file->config->project()});
   std::vector<std::unique_ptr<FileState>> extras;
   for (InputFile& extra : project_only_files(named, inputs.walked_folders)) {
     extras.push_back(std::make_unique<FileState>());
@@ -427,14 +461,15 @@ LintResult run_lint(const LintRequest& request) {
     extras.back()->reported = false;
     extras.back()->max_file_size = request.max_file_size;
   }
-  load_files(extras, configs, catalogs, jobs, result);
+  load_files(extras, shared, jobs, result);
   for (auto& extra : extras)
     files.push_back(std::move(extra));
-  InventoryCache inventories(config_sink, request.max_file_size);
+  InventoryCache inventories(config_sink, request.max_file_size, request.allowed_paths);
   if (!files.empty()) run_project_rules(files, catalogs, inventories, jobs);
   std::set<const Config*> reported_configs;
   for (const auto& file : files)
     if (file->reported) reported_configs.insert(file->config);
+  note_config_chains(reported_configs, result);
   hand_over(files, request.max_file_size, jobs, result);
 
   for (const auto& [name, source] : configs.sources())
@@ -445,8 +480,8 @@ LintResult run_lint(const LintRequest& request) {
   // their rules' default severities: the config that would change them is being reported on.
   std::set<std::string> governing;
   for (const Config* config : reported_configs) {
-    governing.insert(config->file);
-    governing.insert(inventories.display_for(*config));
+    governing.insert(config->chain.begin(), config->chain.end());
+    governing.insert(inventories.display_for(config->project()));
   }
   for (Finding& finding : config_sink.findings()) {
     if (!governing.count(finding.location.file) && !request.config_path) continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,6 +25,9 @@ struct LintRequest {
   /// --specs-only: a named file that cannot hold a spec (not named *.yaml or *.yml, or without
   /// the text "aksc/" or "AksCompute" in any case) is skipped with a note, not linted.
   bool specs_only = false;
+  /// --allow-path: canonical folders outside the project whose files specs and aksc.yaml may
+  /// name (docs/security.md).
+  std::vector<std::filesystem::path> allowed_paths;
 };
 
 /// Everything a lint run found, ready for a renderer.

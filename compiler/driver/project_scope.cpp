@@ -98,10 +98,18 @@ const std::vector<InventoryEntry>& InventoryCache::inventory_for(const Config& c
   if (found != inventories_.end()) return found->second;
   std::vector<InventoryEntry>& entries = inventories_[&config];
   if (!config.inventory.written()) return entries;
-  fs::path path = config.directory / config.inventory.value;
+  FencedPath path =
+      fence_path(config.inventory.value, config.directory, {config.directory, allowed_});
+  if (!path.admitted()) {
+    sink_.report(
+        "AKS007", config.file, config.inventory.range,
+        fmt::format("inventory '{}' is not read: {}", config.inventory.value, path.refusal),
+        fence_help("aksc.yaml"));
+    return entries;
+  }
   std::string display = display_for(config);
   try {
-    auto source = std::make_shared<SourceFile>(read_source(path, display, max_file_size_));
+    auto source = std::make_shared<SourceFile>(read_source(path.path, display, max_file_size_));
     sources_[display] = source;
     entries = parse_inventory(*source, sink_);
   } catch (const InputError& failure) {

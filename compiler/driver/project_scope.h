@@ -10,6 +10,7 @@
 #include "driver/collect_inputs.h"
 #include "frontend/config.h"
 #include "frontend/inventory.h"
+#include "frontend/path_fence.h"
 #include "frontend/read_source.h"
 
 namespace aksc {
@@ -30,11 +31,12 @@ std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
 
 /// Reads each config's inventory once (SPEC §2), relative to the config's folder. Problems are
 /// located findings in the inventory file (or, for a missing file, at the config's
-/// `inventory:` key, as AKS006).
+/// `inventory:` key, as AKS006; for a path outside the project or `allowed`, as AKS007).
 class InventoryCache {
  public:
-  explicit InventoryCache(FindingSink& sink, std::uintmax_t max_file_size = kDefaultMaxFileSize)
-      : sink_(sink), max_file_size_(max_file_size) {}
+  explicit InventoryCache(FindingSink& sink, std::uintmax_t max_file_size = kDefaultMaxFileSize,
+                          std::vector<std::filesystem::path> allowed = {})
+      : sink_(sink), max_file_size_(max_file_size), allowed_(std::move(allowed)) {}
   const std::vector<InventoryEntry>& inventory_for(const Config& config);
   /// The inventory file of `config` as shown in findings; empty when it has none.
   std::string display_for(const Config& config) const;
@@ -45,6 +47,7 @@ class InventoryCache {
  private:
   FindingSink& sink_;
   std::uintmax_t max_file_size_;
+  std::vector<std::filesystem::path> allowed_;
   std::map<const Config*, std::vector<InventoryEntry>> inventories_;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources_;
 };

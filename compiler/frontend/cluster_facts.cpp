@@ -301,8 +301,8 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
   return merged;
 }
 
-void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder, FindingSink& sink,
-                        std::uintmax_t max_file_size) {
+void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder,
+                        const PathFence& fence, FindingSink& sink, std::uintmax_t max_file_size) {
   const Field<std::string>& from = spec.cluster.facts_from;
   if (!from.written()) return;
   const std::string help =
@@ -317,9 +317,16 @@ void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder
     report("the path is empty");
     return;
   }
+  FencedPath path = fence_path(from.value, spec_folder, fence);
+  if (!path.admitted()) {
+    sink.report("AKS007", spec.file, from.range,
+                fmt::format("cluster.facts_from '{}' is not read: {}", from.value, path.refusal),
+                fence_help("the spec file"));
+    return;
+  }
   json cluster;
   try {
-    SourceFile source = read_source(spec_folder / from.value, from.value, max_file_size);
+    SourceFile source = read_source(path.path, from.value, max_file_size);
     cluster = json::parse(source.text());
   } catch (const InputError& error) {
     std::string what = error.what();

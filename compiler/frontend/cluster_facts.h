@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/finding_sink.h"
+#include "frontend/path_fence.h"
 #include "frontend/read_source.h"
 #include "ir/spec.h"
 
@@ -46,12 +47,14 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
                                      const ir::ClusterFacts& file_facts);
 
 /// Front-end step after lowering: reads `cluster.facts_from` (a path relative to
-/// `spec_folder`) and merges it under the inline `cluster.facts`. Fields from the file carry
+/// `spec_folder`, inside `fence`: else an AKS007 finding and nothing is read) and merges it
+/// under the inline `cluster.facts`. Fields from the file carry
 /// the range of the facts_from value, so findings about them point at that line. A missing or
 /// unreadable file, bad JSON (with its line and column) or JSON of neither shape is an AKS507
 /// finding at facts_from, and so are values of the file that cannot be used, and a file larger
 /// than `max_file_size`.
-void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder, FindingSink& sink,
+void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder,
+                        const PathFence& fence, FindingSink& sink,
                         std::uintmax_t max_file_size = kDefaultMaxFileSize);
 
 }  // namespace aksc

@@ -35,7 +35,17 @@ void read_severities(const YamlDocument& doc, const InvalidPointers& invalid, Co
     std::string pointer = pointer_append("/rules", id);
     if (invalid.count(pointer) || !value.is_string()) continue;
     if (!check_rule_id(id, config, doc.locate_key(pointer), sink)) continue;
-    config.severities[id] = parse_severity(value.get<std::string>());  // "off" → nullopt
+    std::optional<Severity> severity = parse_severity(value.get<std::string>());  // off: nullopt
+    if (is_fixed_rule(id) && severity != Severity::kError) {
+      sink.report("AKS005", config.file, doc.locate(pointer),
+                  fmt::format("{} cannot be turned off or lowered: a file aksc cannot read, or a "
+                              "path it refuses, must never pass",
+                              id),
+                  fmt::format("remove '{}' from rules:", id));
+      continue;
+    }
+    config.severities[id] = severity;
+    config.severity_ranges[id] = doc.locate_key(pointer);
   }
 }
 
@@ -48,6 +58,7 @@ void read_ignores(const YamlDocument& doc, const InvalidPointers& invalid, Confi
     if (!entry.is_object() || invalid.count(pointer)) continue;
     IgnoreEntry ignore;
     ignore.range = doc.locate(pointer);
+    ignore.directory = config.directory;
     bool valid = true;
     for (const char* list : {"paths", "rules"}) {
       std::string list_pointer = pointer + "/" + list;
@@ -65,6 +76,14 @@ void read_ignores(const YamlDocument& doc, const InvalidPointers& invalid, Confi
         std::string text = item.get<std::string>();
         if (std::string(list) == "rules") {
           valid = check_rule_id(text, config, doc.locate(item_pointer), sink) && valid;
+          if (is_fixed_rule(text)) {
+            sink.report("AKS005", config.file, doc.locate(item_pointer),
+                        fmt::format("{} findings cannot be suppressed, so this ignore entry "
+                                    "suppresses nothing",
+                                    text),
+                        fmt::format("remove {} from the entry's rules", text));
+            valid = false;
+          }
           ignore.rules.push_back(text);
         } else {
           ignore.paths.push_back(text);
@@ -105,7 +124,27 @@ std::optional<bool> as_bool(const nlohmann::json& v) {
   return v.is_boolean() ? std::optional(v.get<bool>()) : std::nullopt;
 }
 
+void read_nested(const YamlDocument& doc, const InvalidPointers& invalid, Config& config) {
+  if (!doc.root.contains("nested") || invalid.count("/nested")) return;
+  config.nested_range = doc.locate_key("/nested");
+  const nlohmann::json& nested = doc.root["nested"];
+  if (!nested.is_object() || !nested.contains("may_relax") || !nested["may_relax"].is_array()) {
+    return;
+  }
+  for (const nlohmann::json& item : nested["may_relax"]) {
+    if (!item.is_string()) continue;
+    const std::string& what = item.get_ref<const std::string&>();
+    if (what == "rules") config.nested.rules = true;
+    if (what == "policy") config.nested.policy = true;
+    if (what == "data") config.nested.data = true;
+  }
+}
+
 }  // namespace
+
+bool is_fixed_rule(std::string_view id) {
+  return id == "AKS001" || id == "AKS002" || id == "AKS003" || id == "AKS007" || id == "AKS009";
+}
 
 Config parse_config(const SourceFile& source, std::filesystem::path directory, FindingSink& sink) {
   Config config;
@@ -132,12 +171,15 @@ Config parse_config(const SourceFile& source, std::filesystem::path directory, F
   }
   config.inventory = read_field<std::string>(doc, invalid, "/inventory", as_string);
   config.deny_public_ip = read_field<bool>(doc, invalid, "/policy/deny_public_ip", as_bool);
+  if (config.deny_public_ip.origin != ir::Origin::kAbsent) config.policy_file = config.file;
   if (doc.root.contains("data") && doc.root["data"].is_object()) {
     for (const auto& [table, unused] : doc.root["data"].items()) {
-      config.data[table] =
-          read_field<std::string>(doc, invalid, pointer_append("/data", table), as_string);
+      config.data[table] = {
+          read_field<std::string>(doc, invalid, pointer_append("/data", table), as_string),
+          config.directory, config.file};
     }
   }
+  read_nested(doc, invalid, config);
   return config;
 }
 

@@ -18,6 +18,21 @@ std::string quote(const std::string& text) {
   return "'" + text + "'";
 }
 
+// A value as a message quotes it: its first line, cut at a length a message can carry. A
+// mistaken file (an inventory that is /etc/passwd) reads as one long string, and a message must
+// not carry its content beyond the line it points at.
+std::string clipped(const std::string& text) {
+  constexpr std::size_t kMaxCodePoints = 60;
+  std::size_t end = std::min(text.find_first_of("\r\n"), text.size());
+  std::size_t points = 0;
+  std::size_t at = 0;
+  for (; at < end; ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+    if (points++ == kMaxCodePoints) break;
+  }
+  return at < text.size() ? text.substr(0, at) + "..." : text;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
   std::string result;
   for (const std::string& item : items) {
@@ -49,7 +64,7 @@ std::string describe_value(const nlohmann::json& value) {
       return "the number " + value.dump();
     }
     case nlohmann::json::value_t::string:
-      return "the string \"" + value.get<std::string>() + "\"";
+      return "the string \"" + clipped(value.get<std::string>()) + "\"";
     case nlohmann::json::value_t::array:
       return "a list";
     case nlohmann::json::value_t::object:
@@ -309,7 +324,7 @@ class Explainer {
   SchemaProblem bad_enum(const std::string& pointer, const nlohmann::json& value,
                          const nlohmann::json* subschema) {
     std::vector<std::string> values = enum_values(subschema);
-    std::string written = value.is_string() ? value.get<std::string>() : value.dump();
+    std::string written = clipped(value.is_string() ? value.get<std::string>() : value.dump());
     return {pointer, false,
             fmt::format("'{}' is not a valid value for {}{}", written, field_name(pointer),
                         did_you_mean(written, values)),

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "diag/text_util.h"
 
 namespace aksc {
@@ -46,14 +48,31 @@ ir::PemFile check_pem_file(const std::filesystem::path& path, bool want_key) {
   return other ? ir::PemFile::kSwapped : ir::PemFile::kNotPem;
 }
 
-void check_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder) {
+namespace {
+
+ir::PemFile check_fenced(const ir::Spec& spec, const ir::Field<std::string>& field,
+                         const char* name, bool want_key, const std::filesystem::path& spec_folder,
+                         const PathFence& fence, FindingSink& sink) {
+  if (!field.written() || trim(field.value).empty()) return ir::PemFile::kUnchecked;
+  FencedPath path = fence_path(field.value, spec_folder, fence);
+  if (!path.admitted()) {
+    sink.report("AKS007", spec.file, field.range,
+                fmt::format("{} '{}' is not read: {}", name, field.value, path.refusal),
+                fence_help("the spec file"));
+    return ir::PemFile::kUnchecked;
+  }
+  return check_pem_file(path.path, want_key);
+}
+
+}  // namespace
+
+void check_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder,
+                     const PathFence& fence, FindingSink& sink) {
   ir::Ssl& ssl = spec.ssl;
-  if (ssl.cert_file.written() && !trim(ssl.cert_file.value).empty()) {
-    ssl.cert_file_check = check_pem_file(spec_folder / ssl.cert_file.value, false);
-  }
-  if (ssl.key_file.written() && !trim(ssl.key_file.value).empty()) {
-    ssl.key_file_check = check_pem_file(spec_folder / ssl.key_file.value, true);
-  }
+  ssl.cert_file_check =
+      check_fenced(spec, ssl.cert_file, "ssl.cert_file", false, spec_folder, fence, sink);
+  ssl.key_file_check =
+      check_fenced(spec, ssl.key_file, "ssl.key_file", true, spec_folder, fence, sink);
 }
 
 }  // namespace aksc

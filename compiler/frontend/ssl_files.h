@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include "diag/finding_sink.h"
+#include "frontend/path_fence.h"
 #include "ir/spec.h"
 
 namespace aksc {
@@ -22,6 +24,8 @@ ir::PemFile check_pem_file(const std::filesystem::path& path, bool want_key);
 
 /// Front-end step after lowering: checks `ssl.cert_file` and `ssl.key_file` (paths relative to
 /// `spec_folder`) and records the verdicts in `spec.ssl`, for AKS702. Rules never read files.
-void check_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder);
+/// A path outside `fence` is not looked at: an AKS007 finding at the field.
+void check_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder,
+                     const PathFence& fence, FindingSink& sink);
 
 }  // namespace aksc

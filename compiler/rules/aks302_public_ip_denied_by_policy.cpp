@@ -8,8 +8,9 @@ namespace aksc::rules {
 namespace {
 
 std::string policy_source(const Config& config) {
-  return config.file.empty() ? std::string("policy.deny_public_ip")
-                             : fmt::format("policy.deny_public_ip in {}", config.file);
+  const std::string& file = config.policy_file.empty() ? config.file : config.policy_file;
+  return file.empty() ? std::string("policy.deny_public_ip")
+                      : fmt::format("policy.deny_public_ip in {}", file);
 }
 
 std::string defaulted(bool is_defaulted) {

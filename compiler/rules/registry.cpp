@@ -18,6 +18,8 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS004", rules::check_unknown_region},
       {"AKS005"},  // bad-suppression: driver/suppressions
       {"AKS006"},  // data-file-unusable: driver/catalog_for_config, project_scope
+      {"AKS007"},  // path-outside-project: frontend/path_fence
+      {"AKS009"},  // nested-config-loosens: frontend/config_chain
       {"AKS101", rules::check_name_missing},
       {"AKS102", rules::check_name_length},
       {"AKS103", rules::check_name_charset},

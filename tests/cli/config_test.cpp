@@ -22,9 +22,9 @@ nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("the nearest aksc.yaml above a spec governs it") {
+TEST_CASE("the nearest aksc.yaml above a spec governs it, where its top lets it relax") {
   TempDir dir;
-  dir.write("aksc.yaml", "rules:\n  AKS102: warning\n");
+  dir.write("aksc.yaml", "rules:\n  AKS102: warning\nnested:\n  may_relax: [rules]\n");
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
   dir.write("team/spec.yaml", create_spec("x"));
   dir.write("other/spec.yaml", create_spec("y"));
@@ -39,7 +39,7 @@ TEST_CASE("specs named one by one find their folder's aksc.yaml, however the pat
   // aksc looks up the config once per folder as written: every spelling must still find the
   // nearest one, and a subfolder its own.
   TempDir dir;
-  dir.write("aksc.yaml", "rules:\n  AKS102: warning\n");
+  dir.write("aksc.yaml", "rules:\n  AKS102: warning\nnested:\n  may_relax: [rules]\n");
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
   dir.write("team/a.yaml", create_spec("a"));
   dir.write("team/b.yaml", create_spec("b"));

@@ -364,7 +364,9 @@ TEST_CASE("check_pem_file tells missing, folder, not PEM, swapped and usable apa
   aksc::ir::Spec spec;
   spec.ssl.cert_file = written("cert.pem");
   spec.ssl.key_file = written("  ");  // blank: AKS701's business, not looked at
-  aksc::check_ssl_files(spec, dir);
+  aksc::FindingSink sink;
+  aksc::check_ssl_files(spec, dir, {fs::canonical(dir), {}}, sink);
+  CHECK(sink.findings().empty());
   CHECK(spec.ssl.cert_file_check == PemFile::kUsable);
   CHECK(spec.ssl.key_file_check == PemFile::kUnchecked);
   fs::remove_all(dir);

@@ -238,7 +238,7 @@ TEST_CASE("load_cluster_facts reports an unusable file at facts_from (AKS507)", 
     spec.file = "spec.yaml";
     spec.cluster.facts_from = {from, kFrom, Origin::kWritten};
     aksc::FindingSink sink;
-    aksc::load_cluster_facts(spec, dir, sink);
+    aksc::load_cluster_facts(spec, dir, {fs::canonical(dir), {}}, sink);
     return sink.take();
   };
   aksc::ir::Spec spec;

@@ -83,7 +83,7 @@ TEST_CASE("parse_config: an unknown rule ID in rules is AKS005 at the key", "[co
   Parsed parsed = parse(
       "rules:\n"
       "  AKS102: warning\n"
-      "  AKS009: error\n"
+      "  AKS008: error\n"
       "  AKS999: note\n");
   CHECK(parsed.config.severities.size() == 1);
   CHECK(parsed.config.severities.count("AKS102") == 1);
@@ -91,7 +91,7 @@ TEST_CASE("parse_config: an unknown rule ID in rules is AKS005 at the key", "[co
   const Finding& near = parsed.findings[0];
   CHECK(near.rule == "AKS005");
   CHECK(near.location.file == "proj/aksc.yaml");
-  CHECK(near.message == "'AKS009' is not an aksc rule (did you mean 'AKS001'?)");
+  CHECK(near.message == "'AKS008' is not an aksc rule (did you mean 'AKS001'?)");
   CHECK(near.help == "see 'aksc rules' for the list of rule IDs");
   CHECK(near.location.range == range(3, 3, 9));
   const Finding& far = parsed.findings[1];
@@ -227,7 +227,7 @@ TEST_CASE("parse_config: an unknown top-level key is AKS002 with did-you-mean", 
   CHECK(f.message == "unknown key 'polcy' (did you mean 'policy'?)");
   CHECK(f.help ==
         "remove it or fix its spelling; the keys allowed here are data, ignore, inventory, "
-        "policy, rules");
+        "nested, policy, rules");
   CHECK(f.location.range == range(1, 1, 6));
 }
 
@@ -248,11 +248,11 @@ TEST_CASE("parse_config reads inventory, policy and data with their locations", 
   CHECK(config.deny_public_ip.value);
   CHECK(config.deny_public_ip.range == range(3, 19, 23));
   REQUIRE(config.data.size() == 2);
-  CHECK(config.data.at("service_tags").value == "ServiceTags_Public.json");
-  CHECK(config.data.at("service_tags").origin == Origin::kWritten);
-  CHECK(config.data.at("service_tags").range == range(5, 17, 40));
-  CHECK(config.data.at("vm_sizes").value == "extra-vm-sizes.csv");
-  CHECK(config.data.at("vm_sizes").range == range(6, 13, 33));
+  CHECK(config.data.at("service_tags").path.value == "ServiceTags_Public.json");
+  CHECK(config.data.at("service_tags").path.origin == Origin::kWritten);
+  CHECK(config.data.at("service_tags").path.range == range(5, 17, 40));
+  CHECK(config.data.at("vm_sizes").path.value == "extra-vm-sizes.csv");
+  CHECK(config.data.at("vm_sizes").path.range == range(6, 13, 33));
 }
 
 TEST_CASE("parse_config: values of the wrong type are AKS002 and kInvalid", "[config]") {
@@ -280,8 +280,8 @@ TEST_CASE("parse_config: data keys are escaped as JSON pointer tokens", "[config
   CHECK(parsed.findings[0].message == "unknown key 'a~b' in 'data'");
   CHECK(parsed.findings[0].location.range == range(2, 3, 8));
   CHECK(parsed.findings[1].message == "unknown key 'c/d' in 'data'");
-  CHECK(parsed.config.data.at("a~b").origin == Origin::kInvalid);
-  CHECK(parsed.config.data.at("c/d").origin == Origin::kInvalid);
+  CHECK(parsed.config.data.at("a~b").path.origin == Origin::kInvalid);
+  CHECK(parsed.config.data.at("c/d").path.origin == Origin::kInvalid);
 }
 
 TEST_CASE("parse_config: a config that is not a mapping is AKS002", "[config]") {
