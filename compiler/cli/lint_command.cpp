@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "diag/neutralize.h"
 #include "diag/render.h"
 #include "driver/lint.h"
 #include "driver/suppressions.h"
@@ -120,10 +121,10 @@ int run_lint(const std::vector<std::string>& args) {
                      counts.notes,  counts.suppressed};
   if (values.count("verbose") && !style.quiet) {
     for (const std::string& note : result.notes)
-      std::cerr << "aksc: " << note << "\n";
+      std::cerr << "aksc: " << neutralize(note) << "\n";
   }
   for (const std::string& error : result.input_errors)
-    std::cerr << "aksc: error: " << error << "\n";
+    std::cerr << "aksc: error: " << neutralize(error) << "\n";
   if (format == "json") {
     render_json(std::cout, result.findings, summary, result.data);
   } else if (format == "sarif") {

@@ -35,12 +35,14 @@ struct TextStyle {
 std::string summary_line(const RunSummary& summary);
 
 /// Text for people: `file:line:col: severity: message [ID]`, the source line, a caret under
-/// the column, a `help:` line, related locations as notes, then a one-line summary.
+/// the column, a `help:` line, related locations as notes, then a one-line summary. Every
+/// file name, message and source line is shown neutralized (diag/neutralize.h).
 void render_text(std::ostream& out, const std::vector<Finding>& findings, const SourceMap& sources,
                  const RunSummary& summary, const TextStyle& style = {});
 
 /// One JSON object as SPEC §4: {"version": 1, "findings": [...], "summary": {...}}.
-/// Suppressed findings are counted in the summary, not listed.
+/// Suppressed findings are counted in the summary, not listed. Text from the input is
+/// neutralized.
 void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
                  const std::vector<DataSnapshot>& data = {});
 
