@@ -93,7 +93,8 @@ int run_lint(const std::vector<std::string>& args) {
       "specs-only",
       "skip named files that hold no aksc spec (or are not *.yaml or *.yml) instead of failing "
       "on them (for pre-commit, which passes every changed YAML file)")(
-      "verbose,v", "say which files and documents were skipped, and why");
+      "verbose,v",
+      "say which files and documents were skipped, and why; list the suppressed findings");
   add_jobs_option(options);
   add_max_file_size_option(options);
   po::variables_map values;
@@ -105,7 +106,8 @@ int run_lint(const std::vector<std::string>& args) {
     throw UsageError{"--format must be text, json, sarif, junit or github, not '" + format + "'"};
   }
   Severity fail_on = parse_fail_on(values["fail-on"].as<std::string>());
-  TextStyle style{use_color(values["color"].as<std::string>()), values.count("quiet") > 0};
+  TextStyle style{use_color(values["color"].as<std::string>()), values.count("quiet") > 0,
+                  values.count("verbose") > 0};
 
   LintRequest request;
   if (values.count("path")) request.paths = values["path"].as<std::vector<std::string>>();

@@ -58,6 +58,17 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
   counts["warnings"] = summary.warnings;
   counts["notes"] = summary.notes;
   counts["suppressed"] = summary.suppressed;
+  counts["suppressions"] = ordered::array();
+  for (const Finding& finding : findings) {
+    if (!finding.suppressed_because) continue;
+    ordered entry;
+    entry["rule"] = finding.rule;
+    entry["file"] = neutral_path(finding.location.file);
+    entry["line"] = finding.location.range.begin.line;
+    entry["column"] = finding.location.range.begin.column;
+    entry["reason"] = neutralize(*finding.suppressed_because);
+    counts["suppressions"].push_back(std::move(entry));
+  }
   root["data"] = ordered::array();
   for (const DataSnapshot& snapshot : data) {
     ordered entry;

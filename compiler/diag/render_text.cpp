@@ -92,6 +92,13 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
     }
   }
   if (style.quiet) return;
+  if (style.list_suppressed) {
+    for (const Finding& finding : findings) {
+      if (!finding.suppressed_because) continue;
+      out << fmt::format("{} suppressed: {}: {}\n", paint.bold(position(finding.location) + ":"),
+                         finding.rule, neutralize(*finding.suppressed_because));
+    }
+  }
   out << paint.bold(summary_line(summary)) << "\n";
 }
 

@@ -190,7 +190,7 @@ TEST_CASE("hostile values, file names, reasons and comments forge no line in any
     INFO(rule);
     CHECK(std::count(rules.begin(), rules.end(), rule) > 0);
   }
-  CHECK(json["summary"]["suppressed"] == 2);
+  REQUIRE(json["summary"]["suppressions"].size() == 2);
   std::string dumped = json.dump();
   // The values are still there, shown as escapes.
   CHECK(contains(dumped, R"(Standard_X\\n::error file=evil.yaml,line=1::pwned\\r::warning::cr)"
@@ -200,11 +200,13 @@ TEST_CASE("hostile values, file names, reasons and comments forge no line in any
                  R"(evil\\x1b]0;t\\x07\\n::error file=a.yaml,line=1::forged\\u202e\\u009b.yaml)"));
   CHECK(contains(dumped, R"(specs/bad\\xff\\x9b.yaml)"));
   CHECK(contains(dumped, R"("./::error file=b.yaml,line=1::top.yaml")"));
+  CHECK(contains(dumped, R"(short \\u202e on purpose ##\\x5berror]z)"));
 
   auto text = lint({});
   CHECK(check_lines("text", text.out) == 0);
   CHECK(contains(text.out, R"(Standard_X\n::error file=evil.yaml,line=1::pwned\r::warning)"));
   CHECK(contains(text.out, R"(agnet_count: 3  # typo \u202e ::error::in a comment)"));
+  CHECK(contains(text.out, R"(: suppressed: AKS102: short \u202e on purpose ##\x5berror]z)"));
   CHECK(contains(text.err, R"(not-a-spec\x1b[2J\n::error::n.yaml)"));
   CHECK(contains(text.out, R"( | name: 5abc  # raw \x1b]0;pwned\x07 \x1b[2J \u009b \x7f)"));
   auto colored = lint({"--color", "always"});
