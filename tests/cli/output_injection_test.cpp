@@ -23,8 +23,9 @@ using aksc::test::TempDir;
 namespace {
 
 // YAML double-quoted escapes: a line break and a workflow command, a CR, an OSC retitling the
-// terminal ended by BEL, CSI sequences, DEL, NEL and CSI as C1 controls, bidi override, isolate
-// and mark, and the logging commands the GitHub runner and Azure Pipelines find mid-line.
+// terminal ended by BEL, CSI sequences, DEL, NEL and CSI as C1 controls (yaml-cpp decodes \N
+// to the lone byte 0x85, not UTF-8), bidi override, isolate and mark, and the logging commands
+// the GitHub runner and Azure Pipelines find mid-line.
 constexpr const char* kPayload =
     R"(\n::error file=evil.yaml,line=1::pwned\r::warning::cr\e]0;title\a\e[2J\e[31mred\x7f)"
     R"(\N\u009b2J\u202eevil\u2066\u200f ##[error]gh ##vso[task.setvariable variable=X]y)";
@@ -44,8 +45,8 @@ std::string quoted(const std::string& text) {
 void write_corpus(const TempDir& dir) {
   dir.write("aksc.yaml",
             "ignore:\n"
-            "  - paths: [\"specs/plain.yaml\"]\n"
-            "    rules: [AKS105]\n"
+            "  - paths: [\"specs/suppressed.yaml\"]\n"
+            "    rules: [AKS104]\n"
             "    reason: " +
                 quoted(std::string("merged later") + kPayload) + "\n");
   std::string values = create_spec("x  # aksc-ignore AKS102: short " + std::string(kRawOverride) +
@@ -60,6 +61,7 @@ void write_corpus(const TempDir& dir) {
   // Two specs with one name: each finding names the other file as a related location.
   dir.write("specs/" + kEvilName, create_spec("dup-name"));
   dir.write("specs/plain.yaml", create_spec("dup-name"));
+  dir.write("specs/suppressed.yaml", create_spec("7abc"));
   dir.write("specs/bad\xFF\x9B.yaml", create_spec("9abc"));
   // Raw controls in a comment on a line with a finding: the excerpt shows them.
   dir.write("specs/raw.yaml", create_spec("5abc  # raw \x1b]0;pwned\x07 \x1b[2J \xC2\x9B \x7f"));
@@ -194,7 +196,7 @@ TEST_CASE("hostile values, file names, reasons and comments forge no line in any
   std::string dumped = json.dump();
   // The values are still there, shown as escapes.
   CHECK(contains(dumped, R"(Standard_X\\n::error file=evil.yaml,line=1::pwned\\r::warning::cr)"
-                         R"(\\x1b]0;title\\x07\\x1b[2J\\x1b[31mred\\x7f\\u0085\\u009b2J)"
+                         R"(\\x1b]0;title\\x07\\x1b[2J\\x1b[31mred\\x7f\\x85\\u009b2J)"
                          R"(\\u202eevil\\u2066\\u200f ##\\x5berror]gh ##vso\\x5btask.)"));
   CHECK(contains(dumped,
                  R"(evil\\x1b]0;t\\x07\\n::error file=a.yaml,line=1::forged\\u202e\\u009b.yaml)"));

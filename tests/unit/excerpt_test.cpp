@@ -36,7 +36,7 @@ TEST_CASE("excerpt: escapes widen the line and the caret stays under its charact
   std::string line = "a: \x1b[2J\xE2\x80\xAEx";
   Excerpt excerpt = make_excerpt(line, line.find('x'), 1);
   CHECK(excerpt.text == "a: \\x1b[2J\\u202ex");
-  CHECK(excerpt.caret == static_cast<int>(excerpt.text.find('x')));
+  CHECK(excerpt.caret == static_cast<int>(excerpt.text.rfind('x')));
   CHECK(excerpt.underline == 1);
   Excerpt over_escape = make_excerpt(line, 3, 2);  // ESC and '['
   CHECK(caret_line(over_escape) == "   ^~~~~");
