@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "diag/neutralize.h"
 #include "driver/build.h"
 
 namespace aksc::cli {
@@ -34,13 +35,13 @@ void print_summary(const BuildRequest& request, const BuildResult& result) {
   std::size_t files = result.plan.files.size();
   if (request.check) {
     for (const std::string& line : result.stale)
-      std::cout << line << "\n";
+      std::cout << neutralize(line) << "\n";
     std::cout << fmt::format("{} of {} files in {} are up to date\n", result.unchanged.size(),
                              files, request.out_dir.generic_string());
     return;
   }
   for (const std::string& path : result.written)
-    std::cout << "wrote " << path << "\n";
+    std::cout << "wrote " << neutralize(path) << "\n";
   std::cout << fmt::format("built {} compute{} into {}: {} files written, {} unchanged\n",
                            result.plan.built.size(), result.plan.built.size() == 1 ? "" : "s",
                            request.out_dir.generic_string(), result.written.size(),
@@ -72,14 +73,15 @@ int run_build(const std::vector<std::string>& args) {
 
   if (values.count("verbose")) {
     for (const std::string& note : result.lint.notes)
-      std::cerr << "aksc: " << note << "\n";
+      std::cerr << "aksc: " << neutralize(note) << "\n";
   }
+  // Notes, errors and refusals name input files and quote spec values.
   for (const std::string& error : result.lint.input_errors)
-    std::cerr << "aksc: error: " << error << "\n";
+    std::cerr << "aksc: error: " << neutralize(error) << "\n";
   for (const std::string& refusal : result.plan.refusals)
-    std::cerr << "aksc: error: " << refusal << "\n";
+    std::cerr << "aksc: error: " << neutralize(refusal) << "\n";
   for (const std::string& error : result.errors)
-    std::cerr << "aksc: error: " << error << "\n";
+    std::cerr << "aksc: error: " << neutralize(error) << "\n";
   if (result.errors.empty()) print_summary(request, result);
 
   if (!result.errors.empty() || !result.lint.input_errors.empty()) return kExitUsage;

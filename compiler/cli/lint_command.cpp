@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "diag/neutralize.h"
 #include "diag/render.h"
 #include "driver/lint.h"
 #include "driver/suppressions.h"
@@ -92,7 +93,8 @@ int run_lint(const std::vector<std::string>& args) {
       "specs-only",
       "skip named files that hold no aksc spec (or are not *.yaml or *.yml) instead of failing "
       "on them (for pre-commit, which passes every changed YAML file)")(
-      "verbose,v", "say which files and documents were skipped, and why");
+      "verbose,v",
+      "say which files and documents were skipped, and why; list the suppressed findings");
   add_jobs_option(options);
   add_max_file_size_option(options);
   add_allow_path_option(options);
@@ -105,7 +107,8 @@ int run_lint(const std::vector<std::string>& args) {
     throw UsageError{"--format must be text, json, sarif, junit or github, not '" + format + "'"};
   }
   Severity fail_on = parse_fail_on(values["fail-on"].as<std::string>());
-  TextStyle style{use_color(values["color"].as<std::string>()), values.count("quiet") > 0};
+  TextStyle style{use_color(values["color"].as<std::string>()), values.count("quiet") > 0,
+                  values.count("verbose") > 0};
 
   LintRequest request;
   if (values.count("path")) request.paths = values["path"].as<std::vector<std::string>>();
@@ -122,10 +125,10 @@ int run_lint(const std::vector<std::string>& args) {
                      counts.notes,  counts.suppressed};
   if (values.count("verbose") && !style.quiet) {
     for (const std::string& note : result.notes)
-      std::cerr << "aksc: " << note << "\n";
+      std::cerr << "aksc: " << neutralize(note) << "\n";
   }
   for (const std::string& error : result.input_errors)
-    std::cerr << "aksc: error: " << error << "\n";
+    std::cerr << "aksc: error: " << neutralize(error) << "\n";
   if (format == "json") {
     render_json(std::cout, result.findings, summary, result.data);
   } else if (format == "sarif") {

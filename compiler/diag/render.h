@@ -29,18 +29,22 @@ using SourceMap = std::map<std::string, std::shared_ptr<const SourceFile>>;
 struct TextStyle {
   bool color = false;  ///< ANSI colours and bold, the way clang colours its diagnostics.
   bool quiet = false;  ///< Findings only: no summary line at the end.
+  /// --verbose: before the summary, a line per suppressed finding with its rule and reason.
+  bool list_suppressed = false;
 };
 
 /// "1 error, 0 warnings, 2 notes (1 suppressed) in 3 specs (2 files)".
 std::string summary_line(const RunSummary& summary);
 
 /// Text for people: `file:line:col: severity: message [ID]`, the source line, a caret under
-/// the column, a `help:` line, related locations as notes, then a one-line summary.
+/// the column, a `help:` line, related locations as notes, then a one-line summary. Every
+/// file name, message and source line is shown neutralized (diag/neutralize.h).
 void render_text(std::ostream& out, const std::vector<Finding>& findings, const SourceMap& sources,
                  const RunSummary& summary, const TextStyle& style = {});
 
 /// One JSON object as SPEC §4: {"version": 1, "findings": [...], "summary": {...}}.
-/// Suppressed findings are counted in the summary, not listed.
+/// Suppressed findings are counted in the summary and listed in its `suppressions` (rule, file,
+/// line, column, reason), not among the findings. Text from the input is neutralized.
 void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
                  const std::vector<DataSnapshot>& data = {});
 

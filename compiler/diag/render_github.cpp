@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "diag/neutralize.h"
 #include "diag/render.h"
 #include "rules/rule_doc.h"
 
@@ -56,8 +57,8 @@ std::string_view command(Severity severity) {
 
 std::string position(const Location& location) {
   const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return location.file;
-  return fmt::format("{}:{}:{}", location.file, begin.line, begin.column);
+  if (!begin.known()) return neutral_path(location.file);
+  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
 }
 
 }  // namespace
@@ -66,7 +67,8 @@ void render_github(std::ostream& out, const std::vector<Finding>& findings,
                    const RunSummary& summary, bool quiet) {
   for (const Finding& finding : findings) {
     if (finding.suppressed_because) continue;
-    std::string properties = "file=" + escape_property(finding.location.file);
+    // The file as it is, for GitHub to find, but for what neutralize() changes.
+    std::string properties = "file=" + escape_property(neutralize(finding.location.file));
     const SourceRange& range = finding.location.range;
     if (range.begin.known()) {
       properties += fmt::format(",line={}", range.begin.line);
@@ -79,10 +81,14 @@ void render_github(std::ostream& out, const std::vector<Finding>& findings,
     const RuleDoc* doc = find_rule_doc(finding.rule);
     std::string title = doc ? fmt::format("{} {}", finding.rule, doc->slug) : finding.rule;
     properties += ",title=" + escape_property(title);
-    std::string message = fmt::format("{} [{}]", finding.message, finding.rule);
-    if (!finding.help.empty()) message += "\nhelp: " + finding.help;
-    for (const RelatedLocation& related : finding.related)
-      message += fmt::format("\n{}: note: {}", position(related.location), related.message);
+    // Line breaks between the parts only: escape_data() writes them as %0A, which GitHub shows
+    // as lines of one annotation.
+    std::string message = fmt::format("{} [{}]", neutralize(finding.message), finding.rule);
+    if (!finding.help.empty()) message += "\nhelp: " + neutralize(finding.help);
+    for (const RelatedLocation& related : finding.related) {
+      message +=
+          fmt::format("\n{}: note: {}", position(related.location), neutralize(related.message));
+    }
     out << fmt::format("::{} {}::{}\n", command(finding.severity), properties,
                        escape_data(message));
   }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diag/neutralize.h"
 #include "rules/rule_doc.h"
 
 namespace aksc {
@@ -11,7 +12,7 @@ using ordered = nlohmann::ordered_json;
 
 ordered location_json(const Location& location) {
   ordered json;
-  json["file"] = location.file;
+  json["file"] = neutral_path(location.file);
   json["line"] = location.range.begin.line;
   json["column"] = location.range.begin.column;
   if (location.range.end.known()) {
@@ -35,16 +36,16 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
     item["rule"] = finding.rule;
     item["slug"] = doc ? doc->slug : "";
     item["severity"] = std::string(to_string(finding.severity));
-    item["message"] = finding.message;
+    item["message"] = neutralize(finding.message);
     ordered location = location_json(finding.location);
     for (auto it = location.begin(); it != location.end(); ++it)
       item[it.key()] = *it;
-    if (!finding.help.empty()) item["help"] = finding.help;
+    if (!finding.help.empty()) item["help"] = neutralize(finding.help);
     if (!finding.related.empty()) {
       item["related"] = ordered::array();
       for (const RelatedLocation& related : finding.related) {
         ordered entry = location_json(related.location);
-        entry["message"] = related.message;
+        entry["message"] = neutralize(related.message);
         item["related"].push_back(std::move(entry));
       }
     }
@@ -57,14 +58,25 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
   counts["warnings"] = summary.warnings;
   counts["notes"] = summary.notes;
   counts["suppressed"] = summary.suppressed;
+  counts["suppressions"] = ordered::array();
+  for (const Finding& finding : findings) {
+    if (!finding.suppressed_because) continue;
+    ordered entry;
+    entry["rule"] = finding.rule;
+    entry["file"] = neutral_path(finding.location.file);
+    entry["line"] = finding.location.range.begin.line;
+    entry["column"] = finding.location.range.begin.column;
+    entry["reason"] = neutralize(*finding.suppressed_because);
+    counts["suppressions"].push_back(std::move(entry));
+  }
   root["data"] = ordered::array();
   for (const DataSnapshot& snapshot : data) {
     ordered entry;
-    entry["table"] = snapshot.table;
-    entry["source"] = snapshot.source;
-    entry["date"] = snapshot.date;
-    entry["retrieved"] = snapshot.retrieved;
-    entry["origin"] = snapshot.origin;
+    entry["table"] = neutralize(snapshot.table);
+    entry["source"] = neutralize(snapshot.source);
+    entry["date"] = neutralize(snapshot.date);
+    entry["retrieved"] = neutralize(snapshot.retrieved);
+    entry["origin"] = neutralize(snapshot.origin);
     if (snapshot.extends_shipped) entry["extendsShipped"] = true;
     root["data"].push_back(std::move(entry));
   }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "diag/neutralize.h"
 #include "diag/render.h"
 
 namespace aksc {
@@ -110,19 +111,20 @@ std::string text(std::string_view text) {
 
 std::string position(const Location& location) {
   const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return location.file;
-  return fmt::format("{}:{}:{}", location.file, begin.line, begin.column);
+  if (!begin.known()) return neutral_path(location.file);
+  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
 }
 
 // The finding as the text renderer's first lines: position, severity, message, help, related.
 std::string finding_text(const Finding& finding) {
-  std::string out = fmt::format("{}: {}: {} [{}]\n", position(finding.location),
-                                to_string(finding.severity), finding.message, finding.rule);
-  if (!finding.help.empty()) out += fmt::format("  help: {}\n", finding.help);
+  std::string out =
+      fmt::format("{}: {}: {} [{}]\n", position(finding.location), to_string(finding.severity),
+                  neutralize(finding.message), finding.rule);
+  if (!finding.help.empty()) out += fmt::format("  help: {}\n", neutralize(finding.help));
   for (const RelatedLocation& related : finding.related)
-    out += fmt::format("{}: note: {}\n", position(related.location), related.message);
+    out += fmt::format("{}: note: {}\n", position(related.location), neutralize(related.message));
   if (finding.suppressed_because)
-    out += fmt::format("  suppressed: {}\n", *finding.suppressed_because);
+    out += fmt::format("  suppressed: {}\n", neutralize(*finding.suppressed_because));
   return out;
 }
 
@@ -160,9 +162,10 @@ void render_junit(std::ostream& out, const std::vector<Finding>& findings,
     std::vector<TestCase> cases;
     for (const SpecEntry* spec : suite.specs) {
       std::string document = fmt::format("document {}", spec->document + 1);
+      std::string shown = neutralize(spec->name);
       std::string name = spec->name.empty()          ? document
-                         : name_uses[spec->name] > 1 ? fmt::format("{} ({})", spec->name, document)
-                                                     : spec->name;
+                         : name_uses[spec->name] > 1 ? fmt::format("{} ({})", shown, document)
+                                                     : shown;
       cases.push_back({name, {}, {}});
     }
     if (cases.empty()) cases.push_back({"(whole file)", {}, {}});
@@ -185,17 +188,17 @@ void render_junit(std::ostream& out, const std::vector<Finding>& findings,
     std::string suite_body;
     for (const TestCase& test : cases) {
       suite_body += fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",
-                                attr(test.name), attr(file));
+                                attr(test.name), attr(neutral_path(file)));
       if (test.failures.empty() && test.system_out.empty()) {
         suite_body += "/>\n";
         continue;
       }
       suite_body += ">\n";
       for (const Finding* finding : test.failures) {
-        suite_body += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                                  attr(finding->rule),
-                                  attr(fmt::format("{} [{}]", finding->message, finding->rule)),
-                                  text(finding_text(*finding)));
+        suite_body += fmt::format(
+            "      <failure type=\"{}\" message=\"{}\">{}</failure>\n", attr(finding->rule),
+            attr(fmt::format("{} [{}]", neutralize(finding->message), finding->rule)),
+            text(finding_text(*finding)));
       }
       if (!test.system_out.empty())
         suite_body += fmt::format("      <system-out>{}</system-out>\n", text(test.system_out));
@@ -205,7 +208,7 @@ void render_junit(std::ostream& out, const std::vector<Finding>& findings,
     body += fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
         "time=\"0\">\n{}  </testsuite>\n",
-        attr(file), cases.size(), failed, suite_body);
+        attr(neutral_path(file)), cases.size(), failed, suite_body);
     total_tests += static_cast<int>(cases.size());
     total_failures += failed;
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "diag/neutralize.h"
 #include "diag/render.h"
 #include "diag/text_util.h"
 #include "rules/rule_doc.h"
@@ -110,8 +111,9 @@ ordered rule_descriptor(const RuleDoc& doc) {
 }
 
 std::string result_text(const Finding& finding) {
-  return finding.help.empty() ? finding.message
-                              : fmt::format("{}\nhelp: {}", finding.message, finding.help);
+  return finding.help.empty()
+             ? neutralize(finding.message)
+             : fmt::format("{}\nhelp: {}", neutralize(finding.message), neutralize(finding.help));
 }
 
 }  // namespace
@@ -147,7 +149,7 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
         ordered entry;
         entry["id"] = id++;
         entry["physicalLocation"] = physical_location(place.location);
-        entry["message"]["text"] = place.message;
+        entry["message"]["text"] = neutralize(place.message);
         related.push_back(std::move(entry));
       }
       result["relatedLocations"] = std::move(related);
@@ -158,7 +160,7 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
       ordered suppression;
       suppression["kind"] = kind == SuppressionKind::kInSource ? "inSource" : "external";
       suppression["status"] = "accepted";
-      suppression["justification"] = *finding.suppressed_because;
+      suppression["justification"] = neutralize(*finding.suppressed_because);
       result["suppressions"] = ordered::array({suppression});
     }
     results.push_back(std::move(result));
@@ -180,7 +182,7 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
     for (const std::string& error : context.input_errors) {
       ordered notification;
       notification["level"] = "error";
-      notification["message"]["text"] = error;
+      notification["message"]["text"] = neutralize(error);
       notifications.push_back(std::move(notification));
     }
     invocation["toolExecutionNotifications"] = std::move(notifications);
@@ -197,11 +199,11 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
   properties["dataSnapshots"] = ordered::array();
   for (const DataSnapshot& snapshot : context.data) {
     ordered entry;
-    entry["table"] = snapshot.table;
-    entry["source"] = snapshot.source;
-    entry["date"] = snapshot.date;
-    entry["retrieved"] = snapshot.retrieved;
-    entry["origin"] = snapshot.origin;
+    entry["table"] = neutralize(snapshot.table);
+    entry["source"] = neutralize(snapshot.source);
+    entry["date"] = neutralize(snapshot.date);
+    entry["retrieved"] = neutralize(snapshot.retrieved);
+    entry["origin"] = neutralize(snapshot.origin);
     if (snapshot.extends_shipped) entry["extendsShipped"] = true;
     properties["dataSnapshots"].push_back(std::move(entry));
   }

@@ -1,10 +1,11 @@
 #include "diag/render.h"
 
-#include <algorithm>
+#include <climits>
 
 #include <fmt/format.h>
 
-#include "diag/text_util.h"
+#include "diag/excerpt.h"
+#include "diag/neutralize.h"
 
 namespace aksc {
 namespace {
@@ -30,58 +31,28 @@ struct Paint {
 
 std::string position(const Location& location) {
   const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return location.file;
-  return fmt::format("{}:{}:{}", location.file, begin.line, begin.column);
-}
-
-// Code points [begin, begin + count) of UTF-8 text.
-std::string_view utf8_slice(std::string_view text, int begin, int count) {
-  std::size_t start = 0;
-  int seen = 0;
-  for (; start < text.size() && seen < begin; ++start) {
-    if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) ++seen;
-  }
-  while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
-    ++start;
-  std::size_t end = start;
-  for (seen = 0; end < text.size(); ++end) {
-    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && seen++ == count) break;
-  }
-  return text.substr(start, end - start);
+  if (!begin.known()) return neutral_path(location.file);
+  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
 }
 
 // The source line and a caret line under the range ("^~~~"), with a gutter of line numbers.
 // Long lines show a window around the column, marked with "...".
 void render_excerpt(std::ostream& out, const Location& location, const SourceMap& sources,
-                    const Paint& paint) {
-  constexpr int kWindow = 120;
-  constexpr int kContextBefore = 40;
+                    const Paint& paint, ColumnCursor& cursor) {
   auto found = sources.find(location.file);
   const SourcePosition& begin = location.range.begin;
   if (found == sources.end() || !begin.known()) return;
-  std::string line;
-  for (char c : found->second->line(begin.line))
-    line += c == '\t' ? ' ' : c;  // keep alignment
-  int width = static_cast<int>(utf8_length(line));
-  int column = std::clamp(begin.column, 1, width + 1);
-  int end = location.range.end.line == begin.line ? location.range.end.column : width + 1;
-  std::string prefix;
-  if (width > kWindow) {
-    int first = std::max(0, column - 1 - kContextBefore);
-    std::string suffix = first + kWindow < width ? "..." : "";
-    prefix = first > 0 ? "..." : "";
-    line = prefix + std::string(utf8_slice(line, first, kWindow)) + suffix;
-    column -= first;
-    end -= first;
-    width = static_cast<int>(utf8_length(line)) - static_cast<int>(suffix.size());
-    column += static_cast<int>(prefix.size());
-    end += static_cast<int>(prefix.size());
-  }
-  int tildes = std::clamp(end - column - 1, 0, std::max(0, width - column));
+  const SourceFile& file = *found->second;
+  ColumnCursor::Found column = cursor.find(file, begin.line, begin.column);
+  const SourcePosition& end = location.range.end;
+  // A range that ends on a later line (or nowhere known) is underlined to the end of this one.
+  int span = end.line == begin.line ? end.column - column.column : INT_MAX;
+  Excerpt excerpt = make_excerpt(file.line(begin.line), column.offset, span);
   std::string gutter = std::to_string(begin.line);
-  out << fmt::format(" {} | {}\n", gutter, line);
-  out << fmt::format(" {} | {}{}\n", std::string(gutter.size(), ' '), std::string(column - 1, ' '),
-                     paint.caret("^" + std::string(tildes, '~')));
+  out << fmt::format(" {} | {}\n", gutter, excerpt.text);
+  out << fmt::format(" {} | {}{}\n", std::string(gutter.size(), ' '),
+                     std::string(excerpt.caret, ' '),
+                     paint.caret("^" + std::string(excerpt.underline - 1, '~')));
 }
 
 std::string plural(int count, std::string_view word) {
@@ -102,20 +73,32 @@ std::string summary_line(const RunSummary& summary) {
 void render_text(std::ostream& out, const std::vector<Finding>& findings, const SourceMap& sources,
                  const RunSummary& summary, const TextStyle& style) {
   Paint paint{style.color};
+  // Findings come sorted by position; related locations point anywhere, so they get their own.
+  ColumnCursor finding_cursor;
+  ColumnCursor related_cursor;
   for (const Finding& finding : findings) {
     if (finding.suppressed_because) continue;
-    out << fmt::format("{} {} {}\n", paint.bold(position(finding.location) + ":"),
-                       paint.severity(finding.severity),
-                       paint.bold(fmt::format("{} [{}]", finding.message, finding.rule)));
-    render_excerpt(out, finding.location, sources, paint);
-    if (!finding.help.empty()) out << "  " << paint.bold("help:") << " " << finding.help << "\n";
+    out << fmt::format(
+        "{} {} {}\n", paint.bold(position(finding.location) + ":"),
+        paint.severity(finding.severity),
+        paint.bold(fmt::format("{} [{}]", neutralize(finding.message), finding.rule)));
+    render_excerpt(out, finding.location, sources, paint, finding_cursor);
+    if (!finding.help.empty())
+      out << "  " << paint.bold("help:") << " " << neutralize(finding.help) << "\n";
     for (const RelatedLocation& related : finding.related) {
       out << fmt::format("{} {} {}\n", paint.bold(position(related.location) + ":"), paint.note(),
-                         related.message);
-      render_excerpt(out, related.location, sources, paint);
+                         neutralize(related.message));
+      render_excerpt(out, related.location, sources, paint, related_cursor);
     }
   }
   if (style.quiet) return;
+  if (style.list_suppressed) {
+    for (const Finding& finding : findings) {
+      if (!finding.suppressed_because) continue;
+      out << fmt::format("{} suppressed: {}: {}\n", paint.bold(position(finding.location) + ":"),
+                         finding.rule, neutralize(*finding.suppressed_because));
+    }
+  }
   out << paint.bold(summary_line(summary)) << "\n";
 }
 

@@ -19,6 +19,8 @@ class SourceFile {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   int line_count() const { return static_cast<int>(line_starts_.size()); }
+  /// No byte above 0x7F: a column is the byte offset in its line plus one.
+  bool ascii() const { return ascii_; }
 
   /// The text of 1-based line `line` without its line break; empty when out of range.
   std::string_view line(int line) const;

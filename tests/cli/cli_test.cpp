@@ -78,7 +78,7 @@ TEST_CASE("format json is the object of SPEC section 4") {
   CHECK(json["data"][3]["origin"] == "embedded");
   CHECK(json["summary"] ==
         nlohmann::json::parse(R"({"files":1,"specs":1,"errors":1,"warnings":0,"notes":0,)"
-                              R"("suppressed":0})"));
+                              R"("suppressed":0,"suppressions":[]})"));
 }
 
 TEST_CASE("usage errors exit 2 with a pointer to --help") {
