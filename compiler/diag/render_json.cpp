@@ -57,6 +57,8 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
   counts["warnings"] = summary.warnings;
   counts["notes"] = summary.notes;
   counts["suppressed"] = summary.suppressed;
+  // Only when there are some, so that the output of every other run stays as it was.
+  if (summary.outside_links > 0) counts["outsideLinks"] = summary.outside_links;
   root["data"] = ordered::array();
   for (const DataSnapshot& snapshot : data) {
     ordered entry;
