@@ -4,7 +4,10 @@
 #
 #   bench/nested.sh [--depths "1000 2000"] [--runs 5] [--aksc build/aksc]
 #
-# Each tree is one chain of folders named `d`, with a spec at the top and one at the bottom.
+# Each tree is one chain of folders named `d`, with a spec and an aksc.yaml at the top and a
+# spec at the bottom. Two columns: `aksc lint --config aksc.yaml` (the walk, reading and
+# checking: no config search) and `aksc lint` (the same plus the search for the nearest
+# aksc.yaml upwards from the bottom spec's folder, in compiler/driver/config_resolver.cpp).
 # 2,000 levels is about as deep as a path to the bottom spec can be (PATH_MAX, 4,096 bytes).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +30,10 @@ trap 'rm -rf "$work"' EXIT
 # shellcheck source=bench/timing.sh
 source "$root/bench/timing.sh"
 
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'
+}
+
 spec='apiVersion: aksc/v1
 kind: AksCompute
 name: nested-NAME
@@ -40,13 +47,15 @@ purpose: dev-test
 agent_count: 3
 vm_size: Standard_D3_v2'
 
-echo "| depth | median wall (s) | ratio to depth ${depths%% *} |"
-echo "|---:|---:|---:|"
+echo "| depth | --config (s) | ratio | config search (s) | ratio |"
+echo "|---:|---:|---:|---:|---:|"
 first=""
+first_search=""
 for depth in $depths; do
   tree="$work/t$depth"
   mkdir "$tree"
   echo "${spec/NAME/top}" > "$tree/top.yaml"
+  printf 'rules:\n  AKS203: note\n' > "$tree/aksc.yaml"
   # Python makes the chain without one process per level and without a path longer than
   # PATH_MAX at any call (it descends with chdir).
   python3 - "$tree" "$depth" "${spec/NAME/bottom}" <<'PY'
@@ -59,8 +68,11 @@ for _ in range(depth):
 with open("bottom.yaml", "w") as out:
     out.write(spec + "\n")
 PY
-  seconds=$(for _ in $(seq "$runs"); do (cd "$tree" && wall "$aksc" lint); done | median_of)
+  seconds=$(for _ in $(seq "$runs"); do
+    (cd "$tree" && wall "$aksc" lint --config aksc.yaml)
+  done | median_of)
+  search=$(for _ in $(seq "$runs"); do (cd "$tree" && wall "$aksc" lint); done | median_of)
   [ -n "$first" ] || first=$seconds
-  ratio=$(awk -v a="$seconds" -v b="$first" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
-  echo "| $depth | $seconds | $ratio |"
+  [ -n "$first_search" ] || first_search=$search
+  echo "| $depth | $seconds | $(ratio "$seconds" "$first") | $search | $(ratio "$search" "$first_search") |"
 done
