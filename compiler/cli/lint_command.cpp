@@ -120,9 +120,10 @@ int run_lint(const std::vector<std::string>& args) {
   const LintResult& result = keep_until_exit(run_lint(request));
 
   FindingCounts counts = count_findings(result.findings);
-  RunSummary summary{result.files,  static_cast<int>(result.specs.size()),
-                     counts.errors, counts.warnings,
-                     counts.notes,  counts.suppressed};
+  RunSummary summary{result.files,        static_cast<int>(result.specs.size()),
+                     counts.errors,       counts.warnings,
+                     counts.notes,        counts.suppressed,
+                     result.outside_links};
   if (values.count("verbose") && !style.quiet) {
     for (const std::string& note : result.notes)
       std::cerr << "aksc: " << neutralize(note) << "\n";

@@ -21,6 +21,7 @@ struct RunSummary {
   int warnings = 0;
   int notes = 0;
   int suppressed = 0;
+  int outside_links = 0;  ///< Symlinks skipped for leading outside the walked folder.
 };
 
 using SourceMap = std::map<std::string, std::shared_ptr<const SourceFile>>;

@@ -69,6 +69,8 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
     entry["reason"] = neutralize(*finding.suppressed_because);
     counts["suppressions"].push_back(std::move(entry));
   }
+  // Only when there are some, so that the output of every other run stays as it was.
+  if (summary.outside_links > 0) counts["outside_links"] = summary.outside_links;
   root["data"] = ordered::array();
   for (const DataSnapshot& snapshot : data) {
     ordered entry;

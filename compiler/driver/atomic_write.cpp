@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace aksc {
@@ -33,14 +34,31 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
+// Creates a new temporary file for `name` in `folder`, mode 0600 as mkstemp makes it; -1 with
+// errno set when it cannot.
+int create_temporary(int folder, const std::string& name, std::string& temporary) {
+  static constexpr char kLetters[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string suffix(6, 'X');
+    for (char& c : suffix)
+      c = kLetters[random() % (sizeof kLetters - 1)];
+    temporary = "." + name + ".tmp-" + suffix;
+    int fd = openat(folder, temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    0600);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           bool executable) {
-  std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
-  std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) throw error_for(path, errno);
+void write_file_atomically_at(int folder, const std::string& name, const std::string& shown,
+                              std::string_view content, bool executable) {
+  std::string temporary;
+  int fd = create_temporary(folder, name, temporary);
+  if (fd < 0) throw error_for(shown, errno);
   mode_t mode = (executable ? 0777 : 0666) & ~current_umask();
   bool ok = fchmod(fd, mode) == 0 && write_all(fd, content) && fsync(fd) == 0;
   int error = errno;
@@ -48,14 +66,48 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     ok = false;
     error = errno;
   }
-  if (ok && std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (ok && renameat(folder, temporary.c_str(), folder, name.c_str()) != 0) {
     ok = false;
     error = errno;
   }
   if (!ok) {
-    unlink(temporary.c_str());
-    throw error_for(path, error);
+    unlinkat(folder, temporary.c_str(), 0);
+    throw error_for(shown, error);
   }
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                           bool executable) {
+  std::filesystem::path folder_path = path.parent_path().empty() ? "." : path.parent_path();
+  int folder = open(folder_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder < 0) throw error_for(path, errno);
+  try {
+    write_file_atomically_at(folder, path.filename().string(), path.string(), content, executable);
+  } catch (...) {
+    close(folder);
+    throw;
+  }
+  close(folder);
+}
+
+std::optional<std::string> read_existing_file_at(int folder, const std::string& name) {
+  int fd = openat(folder, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  std::optional<std::string> text;
+  if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
+    text.emplace();
+    char buffer[1 << 16];
+    for (;;) {
+      ssize_t n = read(fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) text.reset();
+      if (n <= 0) break;
+      text->append(buffer, static_cast<std::size_t>(n));
+    }
+  }
+  close(fd);
+  return text;
 }
 
 std::optional<std::string> read_existing_file(const std::filesystem::path& path) {

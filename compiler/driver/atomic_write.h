@@ -20,7 +20,18 @@ struct WriteError : std::runtime_error {
 void write_file_atomically(const std::filesystem::path& path, std::string_view content,
                            bool executable);
 
+/// The same for the file `name` of the folder open as `folder`: the temporary file is created
+/// and renamed relative to that descriptor (openat, renameat), so the write cannot be sent
+/// elsewhere by a symlink on the folder's path; a symlink at `name` is replaced, never
+/// followed. `shown` names the file in errors.
+void write_file_atomically_at(int folder, const std::string& name, const std::string& shown,
+                              std::string_view content, bool executable);
+
 /// The bytes of a regular file, or nothing when there is no regular file at `path`.
 std::optional<std::string> read_existing_file(const std::filesystem::path& path);
+
+/// The bytes of the regular file `name` of the folder open as `folder`, or nothing when there
+/// is none; a symlink there is not followed (nothing).
+std::optional<std::string> read_existing_file_at(int folder, const std::string& name);
 
 }  // namespace aksc

@@ -1,7 +1,9 @@
 #include "driver/build.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -11,6 +13,7 @@
 #include "diag/text_util.h"
 #include "driver/atomic_write.h"
 #include "driver/output_folder.h"
+#include "driver/output_tree.h"
 
 namespace aksc {
 namespace fs = std::filesystem;
@@ -157,8 +160,9 @@ BuildPlan plan_build(const LintResult& lint, const BuildRequest& request) {
     fs::path artifact_dir = request.out_dir / d.workspace.name / d.compute.name;
     ArtifactContext context{spec_dir_from(artifact_dir, candidate.spec->file)};
     for (Artifact& artifact : render_artifacts(d, request.target, context)) {
-      plan.files.push_back(
-          {artifact_dir / artifact.file_name, std::move(artifact.content), artifact.executable});
+      fs::path relative = fs::path(d.workspace.name) / d.compute.name / artifact.file_name;
+      plan.files.push_back({artifact_dir / artifact.file_name, std::move(artifact.content),
+                            artifact.executable, std::move(relative)});
     }
     plan.built.push_back(folder);
   }
@@ -174,9 +178,27 @@ std::string shown(const fs::path& path) {
   return path.lexically_normal().generic_string();
 }
 
-void check_plan(BuildResult& result) {
+// A symlink below OUTDIR could send a write, or a --check read, elsewhere: refused, each
+// one once, before anything is read or written.
+bool refuse_symlinks(const fs::path& out_dir, BuildResult& result) {
+  std::set<fs::path> links;
   for (const PlannedFile& file : result.plan.files) {
-    std::optional<std::string> existing = read_existing_file(file.path);
+    std::optional<fs::path> link = symlink_below(out_dir, file.relative);
+    if (link && links.insert(*link).second) {
+      result.errors.push_back(fmt::format(
+          "{} is a symbolic link below OUTDIR; aksc build never writes or reads through one, so "
+          "nothing was written (replace it with a folder, or remove it)",
+          shown(*link)));
+    }
+  }
+  return links.empty();
+}
+
+void check_plan(const fs::path& out_dir, BuildResult& result) {
+  for (const PlannedFile& file : result.plan.files) {
+    OutputFolder folder(out_dir, file.relative.parent_path(), false);
+    std::optional<std::string> existing;
+    if (folder.is_open()) existing = read_existing_file_at(folder.fd(), file.relative.filename());
     if (!existing) {
       result.stale.push_back("missing: " + shown(file.path));
     } else if (*existing != file.content) {
@@ -187,22 +209,32 @@ void check_plan(BuildResult& result) {
   }
 }
 
-void write_plan(BuildResult& result) {
+void write_plan(const fs::path& out_dir, BuildResult& result) {
+  if (result.plan.files.empty()) return;
+  std::error_code error;
+  fs::create_directories(out_dir, error);  // OUTDIR itself: the user's path, as given
+  if (error) {
+    result.errors.push_back(
+        fmt::format("cannot create folder {}: {}", shown(out_dir), error.message()));
+    return;
+  }
   for (const PlannedFile& file : result.plan.files) {
-    std::optional<std::string> existing = read_existing_file(file.path);
+    OutputFolder folder(out_dir, file.relative.parent_path(), true);
+    if (!folder.is_open()) {
+      result.errors.push_back(fmt::format("cannot create folder {}: {}",
+                                          shown(file.path.parent_path()),
+                                          std::strerror(folder.error())));
+      return;
+    }
+    std::string name = file.relative.filename();
+    std::optional<std::string> existing = read_existing_file_at(folder.fd(), name);
     if (existing && *existing == file.content) {
       result.unchanged.push_back(shown(file.path));
       continue;
     }
-    std::error_code error;
-    fs::create_directories(file.path.parent_path(), error);
-    if (error) {
-      result.errors.push_back(fmt::format("cannot create folder {}: {}",
-                                          shown(file.path.parent_path()), error.message()));
-      return;
-    }
     try {
-      write_file_atomically(file.path, file.content, file.executable);
+      write_file_atomically_at(folder.fd(), name, file.path.string(), file.content,
+                               file.executable);
     } catch (const WriteError& failure) {
       result.errors.push_back(failure.what());
       return;
@@ -223,10 +255,11 @@ BuildResult run_build(const BuildRequest& request) {
     return result;
   }
   result.plan = plan_build(result.lint, request);
+  if (!refuse_symlinks(request.out_dir, result)) return result;
   if (request.check) {
-    check_plan(result);
+    check_plan(request.out_dir, result);
   } else {
-    write_plan(result);
+    write_plan(request.out_dir, result);
   }
   return result;
 }

@@ -27,6 +27,7 @@ struct PlannedFile {
   std::filesystem::path path;  ///< OUTDIR/<workspace>/<name>/<file>, OUTDIR as given.
   std::string content;
   bool executable = false;
+  std::filesystem::path relative;  ///< <workspace>/<name>/<file>: below OUTDIR.
 };
 
 /// What the specs compile to, before anything touches the disk.
@@ -53,7 +54,9 @@ struct BuildResult {
 };
 
 /// Lints, plans, then writes the plan atomically file by file (or, with `check`, compares it
-/// with OUTDIR and writes nothing). Stops at the first file it cannot write.
+/// with OUTDIR and writes nothing). Stops at the first file it cannot write. Never writes or
+/// reads through a symlink below OUTDIR: a plan that meets one is refused whole, before the
+/// first write.
 BuildResult run_build(const BuildRequest& request);
 
 }  // namespace aksc

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <sys/types.h>
+
+#include <compare>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,12 +24,24 @@ struct InputFile {
   bool listed_regular = false;
 };
 
+/// A folder as the file system knows it, whatever path leads to it.
+struct FolderId {
+  dev_t device = 0;
+  ino_t inode = 0;
+  auto operator<=>(const FolderId&) const = default;
+};
+
+/// The id of the folder at `path` (symlinks followed), or nothing when there is none.
+std::optional<FolderId> folder_id(const std::filesystem::path& path);
+
 /// The files of a run and the problems met while finding them.
 struct InputSet {
   std::vector<InputFile> files;
-  std::vector<std::string> errors;  ///< "path: reason" for paths that could not be used.
-  std::vector<std::string> notes;   ///< What was skipped, for --verbose.
-  std::set<std::filesystem::path> walked_folders;  ///< Canonical folders walked (FolderDepth).
+  std::vector<std::string> errors;    ///< "path: reason" for paths that could not be used.
+  std::vector<std::string> notes;     ///< What was skipped, for --verbose.
+  std::set<FolderId> walked_folders;  ///< Folders walked (FolderDepth).
+  /// Symlinks skipped because they lead outside the folder being walked.
+  int outside_links = 0;
 };
 
 /// How much of a folder collect_inputs reads.
@@ -40,9 +56,10 @@ using FileFound = std::function<void(InputFile file)>;
 /// Expands the command line's paths: files as given, folders walked recursively (or, with
 /// kTopOnly, only their own files) in sorted order for *.yaml and *.yml (hidden folders and
 /// aksc.yaml skipped, symlinked folders followed once, FIFOs, sockets and devices never
-/// opened). No paths means the current folder. With `found`, the files go to it as they are
-/// found (so that a caller can start on the first while the walk lists the rest) instead of
-/// into InputSet::files.
+/// opened). A walk stays in the folder it was given: symlinks that resolve outside it are
+/// skipped with a note and counted; files named as paths are taken wherever they are. No paths
+/// means the current folder. With `found`, the files go to it as they are found (so that a caller
+/// can start on the first while the walk lists the rest) instead of into InputSet::files.
 InputSet collect_inputs(const std::vector<std::string>& paths,
                         FolderDepth depth = FolderDepth::kWhole, const FileFound& found = {});
 

@@ -449,6 +449,11 @@ LintResult run_lint(const LintRequest& request) {
   feed.finish();
   result.input_errors = std::move(inputs.errors);
   result.notes = std::move(inputs.notes);
+  result.outside_links = inputs.outside_links;
+  if (inputs.outside_links > 0) {
+    result.notes.push_back(fmt::format("{} symbolic link{} outside the walked tree skipped",
+                                       inputs.outside_links, inputs.outside_links == 1 ? "" : "s"));
+  }
   account(files, result);
   // Whole-project rules see every spec of each project, even when only some files were named.
   std::vector<ScopedFile> named;

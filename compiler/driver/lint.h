@@ -39,7 +39,8 @@ struct LintResult {
   std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
   std::vector<std::string> notes;         ///< What was skipped and why (--verbose).
   int files = 0;                          ///< Files read.
-  std::vector<DataSnapshot> data;         ///< The Azure data tables the verdicts rest on.
+  int outside_links = 0;           ///< Symlinks the walk skipped: they lead outside its folder.
+  std::vector<DataSnapshot> data;  ///< The Azure data tables the verdicts rest on.
 };
 
 /// Runs the whole front end and every rule: collect inputs → load YAML → select spec documents

@@ -53,7 +53,7 @@ std::map<fs::path, FolderDepth> unconfigured_roots(const std::vector<fs::path>& 
 }  // namespace
 
 std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
-                                          const std::set<fs::path>& walked_folders) {
+                                          const std::set<FolderId>& walked_folders) {
   std::map<fs::path, FolderDepth> roots;
   std::vector<fs::path> unconfigured;
   const Config* last_config = nullptr;  // files come by folder: their config repeats
@@ -67,7 +67,8 @@ std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
   }
   if (!unconfigured.empty()) roots.merge(unconfigured_roots(unconfigured));
   std::erase_if(roots, [&](const auto& root) {
-    return walked_folders.count(root.first) != 0;  // the run walked it whole: nothing to add
+    std::optional<FolderId> id = folder_id(root.first);
+    return id && walked_folders.count(*id) != 0;  // the run walked it whole: nothing to add
   });
   std::vector<InputFile> extra;
   if (roots.empty()) return extra;

@@ -24,10 +24,10 @@ struct ScopedFile {
 /// The spec files that the whole-project rules must also see, beyond the run's own: the YAML
 /// files under the folder holding each file's aksc.yaml. For files without one: under their
 /// common folder when that is the current folder or inside it and is not `/`; otherwise in
-/// each file's own folder, not its subfolders. Folders the run walked whole (canonical paths in
-/// `walked_folders`) are not walked again.
+/// each file's own folder, not its subfolders. Folders the run walked whole (`walked_folders`)
+/// are not walked again.
 std::vector<InputFile> project_only_files(const std::vector<ScopedFile>& named,
-                                          const std::set<std::filesystem::path>& walked_folders);
+                                          const std::set<FolderId>& walked_folders);
 
 /// Reads each config's inventory once (SPEC §2), relative to the config's folder. Problems are
 /// located findings in the inventory file (or, for a missing file, at the config's

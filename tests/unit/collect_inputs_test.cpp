@@ -1,5 +1,7 @@
 #include "driver/collect_inputs.h"
 
+#include <sys/resource.h>
+
 #include <catch2/catch.hpp>
 
 #include "scratch_folder.h"
@@ -59,6 +61,65 @@ TEST_CASE("a symlinked spec is listed under its own name, known by its target") 
   CHECK(inputs.files[0].display == display_path(folder.path / "alias.yaml"));
   CHECK(inputs.files[0].canonical ==
         std::filesystem::canonical(folder.path / "real" / "spec.yaml").native());
+}
+
+// Lowers the soft limit on open descriptors for the test's lifetime.
+class DescriptorLimit {
+ public:
+  explicit DescriptorLimit(rlim_t soft) {
+    REQUIRE(getrlimit(RLIMIT_NOFILE, &saved_) == 0);
+    rlimit lowered = saved_;
+    lowered.rlim_cur = soft;
+    REQUIRE(setrlimit(RLIMIT_NOFILE, &lowered) == 0);
+  }
+  DescriptorLimit(const DescriptorLimit&) = delete;
+  DescriptorLimit& operator=(const DescriptorLimit&) = delete;
+  ~DescriptorLimit() { setrlimit(RLIMIT_NOFILE, &saved_); }
+
+ private:
+  rlimit saved_{};
+};
+
+TEST_CASE("a walk of nested folders holds a few descriptors, not one per level") {
+  aksc::test::ScratchFolder folder("aksc-walk");
+  std::string nested = "d";
+  for (int level = 1; level < 300; ++level)
+    nested += "/d";
+  std::filesystem::create_directories(folder.path / nested);
+  folder.write(nested + "/spec.yaml", "x: 1\n");
+  aksc::InputSet inputs;
+  {
+    DescriptorLimit limit(64);  // far fewer than the 300 levels
+    inputs = collect_inputs({folder.path.string()});
+  }
+  CHECK(inputs.errors.empty());
+  REQUIRE(inputs.files.size() == 1);
+  CHECK(inputs.files[0].display == display_path(folder.path / nested / "spec.yaml"));
+  CHECK(inputs.files[0].canonical ==
+        std::filesystem::canonical(folder.path / nested / "spec.yaml").native());
+  CHECK(inputs.walked_folders.size() == 301);
+}
+
+TEST_CASE("a walk skips symlinks leading outside its folder and counts them") {
+  aksc::test::ScratchFolder folder("aksc-walk");
+  aksc::test::ScratchFolder outside("aksc-outside");
+  outside.write("secret.yaml", "x: 1\n");
+  std::filesystem::create_directories(folder.path / "in");
+  folder.write("in/spec.yaml", "x: 1\n");
+  std::filesystem::create_directory_symlink(outside.path, folder.path / "in" / "away");
+  std::filesystem::create_symlink(outside.path / "secret.yaml", folder.path / "in" / "s.yaml");
+  std::filesystem::create_directory_symlink("..", folder.path / "in" / "up");
+  // Walking in/: its parent is outside too, though inside `folder`.
+  aksc::InputSet inputs = collect_inputs({(folder.path / "in").string()});
+  REQUIRE(inputs.files.size() == 1);
+  CHECK(inputs.files[0].display == display_path(folder.path / "in" / "spec.yaml"));
+  CHECK(inputs.outside_links == 3);
+  std::string in = display_path(folder.path / "in");
+  CHECK(inputs.notes ==
+        std::vector<std::string>{
+            in + "/away: symbolic link to a folder outside the walked tree, skipped",
+            in + "/s.yaml: symbolic link to a file outside the walked tree, skipped",
+            in + "/up: symbolic link to a folder outside the walked tree, skipped"});
 }
 
 }  // namespace
