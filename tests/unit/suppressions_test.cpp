@@ -228,3 +228,43 @@ TEST_CASE("a file without the directive has no suppressions", "[suppressions]") 
   CHECK(scanned.suppressions.empty());
   CHECK(scanned.findings.empty());
 }
+
+TEST_CASE("a directive inside a block scalar is text, not a suppression", "[suppressions]") {
+  Scanned scanned = scan(
+      "name: ab\n"
+      "description: |\n"
+      "  # aksc-ignore AKS102: r\n"
+      "  # aksc-ignore-file AKS102: r\n"
+      "tags: {team: x}\n");
+  CHECK(scanned.suppressions.empty());
+  CHECK(scanned.findings.empty());
+}
+
+TEST_CASE("a directive inside a quoted string over several lines is text", "[suppressions]") {
+  for (const char* text : {"description: \"first line\n# aksc-ignore-file AKS102: r\n\"\n",
+                           "description: 'first line\n# aksc-ignore-file AKS102: r\n'\n",
+                           "description: \"a \\\"quote\\\"\n  # aksc-ignore-file AKS102: r\"\n"}) {
+    INFO(text);
+    Scanned scanned = scan(text);
+    CHECK(scanned.suppressions.empty());
+    CHECK(scanned.findings.empty());
+  }
+}
+
+TEST_CASE("a comment after a block scalar's header, or where the scalar ends, is read",
+          "[suppressions]") {
+  Scanned scanned = scan(
+      "description: |  # aksc-ignore AKS102: header\n"
+      "  text\n"
+      "# aksc-ignore AKS103: after the text\n"
+      "name: a_b\n");
+  REQUIRE(scanned.suppressions.size() == 2);
+  CHECK(scanned.suppressions[0].line == 1);
+  CHECK(scanned.suppressions[1].line == 3);
+}
+
+TEST_CASE("a '#' glued to a token is skipped by yaml-cpp but is no suppression", "[suppressions]") {
+  Scanned scanned = scan("name: \"ab\"#aksc-ignore AKS102: glued\n");
+  CHECK(scanned.suppressions.empty());
+  CHECK(scanned.findings.empty());
+}
