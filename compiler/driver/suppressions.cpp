@@ -6,6 +6,7 @@
 
 #include "diag/spellcheck.h"
 #include "diag/text_util.h"
+#include "frontend/visible_text.h"
 #include "frontend/yaml_comments.h"
 #include "rules/rule.h"
 
@@ -70,6 +71,15 @@ void read_suppression(const SourceFile& source, std::size_t offset, FindingSink&
     sink.report("AKS005", source.path(), range,
                 "suppression has no reason, so it suppresses nothing",
                 "say why after a colon: '# aksc-ignore " + suppression.rules.front() + ": reason'");
+    return;
+  }
+  if (!has_visible_character(suppression.reason)) {
+    sink.report("AKS005", source.path(), range,
+                fmt::format("suppression's reason has no visible character (only {}), so it "
+                            "suppresses nothing",
+                            code_points(suppression.reason)),
+                "say why in words after the colon: '# aksc-ignore " + suppression.rules.front() +
+                    ": reason'");
     return;
   }
   if (valid) suppressions.push_back(std::move(suppression));
