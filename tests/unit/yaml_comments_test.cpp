@@ -347,3 +347,16 @@ TEST_CASE("find_yaml_comments agrees with yaml-cpp on random YAML", "[yaml_comme
   CHECK(in_comments > 500);
   CHECK(checked - in_comments > 500);
 }
+
+TEST_CASE("find_yaml_comments stops past the nesting load_yaml refuses", "[yaml_comments]") {
+  // 64 levels load; at 65 load_yaml refuses the document, and the search stops with it, so a
+  // hostile file of a million '[' or '- ' costs no memory per level.
+  std::string deep_flow = "# before\n" + std::string(1'000'000, '[') + " # inside\n";
+  CHECK(comments(deep_flow) == Texts{"# before"});
+  std::string deep_block = "# before\n";
+  for (int i = 0; i < 500'000; ++i)
+    deep_block += "- ";
+  CHECK(comments(deep_block + "x # inside\n") == Texts{"# before"});
+  std::string allowed = std::string(64, '[') + " # inside\n" + std::string(64, ']') + "\n";
+  CHECK(comments(allowed) == Texts{"# inside"});
+}
