@@ -38,22 +38,30 @@ std::string yaml_quote(std::string_view value) {
   return out + "\"";
 }
 
-// The compute name must pass the name rules (AKS101–AKS104) so that the starter lints clean.
-void check_name(const std::string& name) {
+// The compute name must pass the name rules (AKS101–AKS104), and the workspace name AKS107, so
+// that the starter lints clean.
+void check_names(const std::string& name, const std::string& workspace) {
   ir::Spec spec;
-  spec.file = "--name";
   spec.name.value = name;
   spec.name.origin = ir::Origin::kWritten;
+  spec.workspace.name.value = workspace;
+  spec.workspace.name.origin = ir::Origin::kWritten;
   Config config;
   RuleContext context{Catalog::embedded(), config};
   FindingSink sink;
-  for (auto check : {rules::check_name_missing, rules::check_name_length, rules::check_name_charset,
-                     rules::check_name_first_char}) {
+  struct Check {
+    SpecCheck check;
+    const char* option;
+  };
+  for (auto [check, option] :
+       {Check{rules::check_name_missing, "--name"}, Check{rules::check_name_length, "--name"},
+        Check{rules::check_name_charset, "--name"}, Check{rules::check_name_first_char, "--name"},
+        Check{rules::check_workspace_name, "--workspace"}}) {
     RuleReporter reporter("", spec, sink);
     check(spec, context, reporter);
     if (!sink.findings().empty()) {
       const Finding& finding = sink.findings().front();
-      throw UsageError{fmt::format("--name: {}{}", finding.message,
+      throw UsageError{fmt::format("{}: {}{}", option, finding.message,
                                    finding.help.empty() ? "" : " (" + finding.help + ")")};
     }
   }
@@ -264,7 +272,7 @@ int run_init(const std::vector<std::string>& args) {
   if (schema.find_first_of(" \t\r\n") != std::string::npos) {
     throw UsageError{"--schema must be a path or URL without blanks"};
   }
-  check_name(name);
+  check_names(name, workspace);
   std::string text;
   if (mode == "create") {
     text = create_spec(name, workspace, schema);

@@ -6,6 +6,8 @@
 
 #include "diag/spellcheck.h"
 #include "diag/text_util.h"
+#include "frontend/visible_text.h"
+#include "frontend/yaml_comments.h"
 #include "rules/rule.h"
 
 namespace aksc {
@@ -14,31 +16,6 @@ namespace {
 constexpr std::string_view kDirective = "aksc-ignore";
 constexpr std::string_view kFileDirective = "aksc-ignore-file";
 
-// The offset of the '#' that starts a comment on `line`, skipping '#' inside quotes.
-std::size_t comment_start(std::string_view line) {
-  char quote = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quote) {
-      if (quote == '"' && c == '\\') {
-        ++i;  // an escaped character, such as \"
-      } else if (quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-        ++i;  // '' is a quote inside single quotes
-      } else if (c == quote) {
-        quote = 0;
-      }
-    } else if (c == '"' || c == '\'') {
-      if (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t' || line[i - 1] == ':' ||
-          line[i - 1] == '[' || line[i - 1] == '{' || line[i - 1] == ',' || line[i - 1] == '-') {
-        quote = c;
-      }
-    } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
 std::vector<std::string> known_rule_ids() {
   std::vector<std::string> ids;
   for (const RuleEntry& rule : rule_registry())
@@ -46,61 +23,79 @@ std::vector<std::string> known_rule_ids() {
   return ids;
 }
 
+// Reads the comment whose '#' is at `offset`, when it is a suppression: adds it to
+// `suppressions`, or reports why it suppresses nothing.
+void read_suppression(const SourceFile& source, std::size_t offset, FindingSink& sink,
+                      std::vector<InlineSuppression>& suppressions) {
+  std::string_view text = std::string_view(source.text()).substr(offset + 1);
+  // To the end of the line; a lone '\r' ends a line for the parser, not for the line index.
+  std::string_view comment = trim(text.substr(0, text.find_first_of("\r\n")));
+  InlineSuppression suppression;
+  if (comment.substr(0, kFileDirective.size()) == kFileDirective) {
+    suppression.whole_file = true;
+    comment.remove_prefix(kFileDirective.size());
+  } else if (comment.substr(0, kDirective.size()) == kDirective) {
+    comment.remove_prefix(kDirective.size());
+  } else {
+    return;
+  }
+  if (!comment.empty() && comment[0] != ' ' && comment[0] != '\t' && comment[0] != ':') return;
+  SourcePosition hash = source.position_of(offset);
+  suppression.line = hash.line;
+  SourceRange range{hash, {hash.line, static_cast<int>(utf8_length(source.line(hash.line))) + 1}};
+  std::size_t colon = comment.find(':');
+  std::string_view ids = trim(comment.substr(0, colon));
+  if (colon != std::string_view::npos) suppression.reason = trim(comment.substr(colon + 1));
+  bool valid = true;
+  while (!ids.empty()) {
+    std::size_t separator = ids.find_first_of(", \t");
+    std::string id(trim(ids.substr(0, separator)));
+    ids = separator == std::string_view::npos ? std::string_view() : ids.substr(separator + 1);
+    if (id.empty()) continue;
+    if (!is_known_rule(id)) {
+      sink.report("AKS005", source.path(), range,
+                  fmt::format("suppression names '{}', which is not an aksc rule{}", id,
+                              did_you_mean(id, known_rule_ids())),
+                  "see 'aksc rules' for the list of rule IDs");
+      valid = false;
+    }
+    suppression.rules.push_back(std::move(id));
+  }
+  if (suppression.rules.empty()) {
+    sink.report("AKS005", source.path(), range, "suppression names no rule",
+                fmt::format("write '# {} AKSnnn: reason'",
+                            suppression.whole_file ? kFileDirective : kDirective));
+    return;
+  }
+  if (suppression.reason.empty()) {
+    sink.report("AKS005", source.path(), range,
+                "suppression has no reason, so it suppresses nothing",
+                "say why after a colon: '# aksc-ignore " + suppression.rules.front() + ": reason'");
+    return;
+  }
+  if (!has_visible_character(suppression.reason)) {
+    sink.report("AKS005", source.path(), range,
+                fmt::format("suppression's reason has no visible character (only {}), so it "
+                            "suppresses nothing",
+                            code_points(suppression.reason)),
+                "say why in words after the colon: '# aksc-ignore " + suppression.rules.front() +
+                    ": reason'");
+    return;
+  }
+  if (valid) suppressions.push_back(std::move(suppression));
+}
+
 }  // namespace
 
 std::vector<InlineSuppression> scan_suppressions(const SourceFile& source, FindingSink& sink) {
   std::vector<InlineSuppression> suppressions;
   if (source.text().find(kDirective) == std::string::npos) return suppressions;
-  for (int number = 1; number <= source.line_count(); ++number) {
-    std::string_view line = source.line(number);
-    std::size_t hash = comment_start(line);
-    if (hash == std::string_view::npos) continue;
-    std::string_view comment = trim(line.substr(hash + 1));
-    InlineSuppression suppression;
-    suppression.line = number;
-    if (comment.substr(0, kFileDirective.size()) == kFileDirective) {
-      suppression.whole_file = true;
-      comment.remove_prefix(kFileDirective.size());
-    } else if (comment.substr(0, kDirective.size()) == kDirective) {
-      comment.remove_prefix(kDirective.size());
-    } else {
-      continue;
-    }
-    if (!comment.empty() && comment[0] != ' ' && comment[0] != '\t' && comment[0] != ':') continue;
-    int column = static_cast<int>(utf8_length(line.substr(0, hash))) + 1;
-    SourceRange range{{number, column}, {number, static_cast<int>(utf8_length(line)) + 1}};
-    std::size_t colon = comment.find(':');
-    std::string_view ids = trim(comment.substr(0, colon));
-    if (colon != std::string_view::npos) suppression.reason = trim(comment.substr(colon + 1));
-    bool valid = true;
-    while (!ids.empty()) {
-      std::size_t separator = ids.find_first_of(", \t");
-      std::string id(trim(ids.substr(0, separator)));
-      ids = separator == std::string_view::npos ? std::string_view() : ids.substr(separator + 1);
-      if (id.empty()) continue;
-      if (!is_known_rule(id)) {
-        sink.report("AKS005", source.path(), range,
-                    fmt::format("suppression names '{}', which is not an aksc rule{}", id,
-                                did_you_mean(id, known_rule_ids())),
-                    "see 'aksc rules' for the list of rule IDs");
-        valid = false;
-      }
-      suppression.rules.push_back(std::move(id));
-    }
-    if (suppression.rules.empty()) {
-      sink.report("AKS005", source.path(), range, "suppression names no rule",
-                  fmt::format("write '# {} AKSnnn: reason'",
-                              suppression.whole_file ? kFileDirective : kDirective));
-      continue;
-    }
-    if (suppression.reason.empty()) {
-      sink.report(
-          "AKS005", source.path(), range, "suppression has no reason, so it suppresses nothing",
-          "say why after a colon: '# aksc-ignore " + suppression.rules.front() + ": reason'");
-      continue;
-    }
-    if (valid) suppressions.push_back(std::move(suppression));
-  }
+  // Only comments count: the same text in a value (a block scalar, a quoted string over several
+  // lines) is data, and reads as data to whoever reviews the spec.
+  visit_yaml_comments(source.text(), [&](const YamlComment& comment) {
+    // `"a"#b`: yaml-cpp skips the '#', YAML calls it no comment.
+    if (comment.separated) read_suppression(source, comment.offset, sink, suppressions);
+  });
   return suppressions;
 }
 

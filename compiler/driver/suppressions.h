@@ -17,8 +17,9 @@ struct InlineSuppression {
   std::string reason;
 };
 
-/// Reads the suppression comments of a file (yaml-cpp drops comments, so this reads the
-/// lines). A comment without a reason or naming an unknown rule is reported as AKS005 and
+/// Reads the suppression comments of a file: YAML comments only, as the parser skips them
+/// (frontend/yaml_comments.h), never the same text inside a value. A comment without a reason,
+/// with a reason that does not show, or naming an unknown rule is reported as AKS005 and
 /// suppresses nothing.
 std::vector<InlineSuppression> scan_suppressions(const SourceFile& source, FindingSink& sink);
 

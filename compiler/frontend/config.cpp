@@ -6,6 +6,7 @@
 #include "diag/text_util.h"
 #include "frontend/load.h"
 #include "frontend/schema.h"
+#include "frontend/visible_text.h"
 #include "rules/rule.h"
 
 namespace aksc {
@@ -97,6 +98,13 @@ void read_ignores(const YamlDocument& doc, const InvalidPointers& invalid, Confi
       sink.report("AKS005", config.file, ignore.range,
                   "this ignore entry has no reason, so it suppresses nothing",
                   "add 'reason:' saying why these findings are accepted");
+      valid = false;
+    } else if (!has_visible_character(ignore.reason)) {
+      sink.report("AKS005", config.file, doc.locate(pointer + "/reason"),
+                  fmt::format("this ignore entry's reason has no visible character (only {}), so "
+                              "it suppresses nothing",
+                              code_points(ignore.reason)),
+                  "say in words why these findings are accepted");
       valid = false;
     }
     if (valid) config.ignores.push_back(std::move(ignore));

@@ -14,6 +14,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "diag/text_util.h"
+#include "frontend/bad_escape.h"
 #include "frontend/utf8_check.h"
 #include "frontend/yaml_events.h"
 #include "frontend/yaml_scalar.h"
@@ -330,6 +331,25 @@ SourceRange position_range(const SourceFile& source, const YAML::Mark& mark) {
   return {begin, {begin.line, begin.column + 1}};
 }
 
+// A parser error, at the escape that caused it when it is one that names no character.
+void report_syntax_error(const SourceFile& source, const YAML::Exception& error,
+                         FindingSink& sink) {
+  std::string_view message = error.msg;
+  if (!error.mark.is_null() && error.mark.pos >= 0 &&
+      message.substr(0, std::string_view(YAML::ErrorMsg::INVALID_UNICODE).size()) ==
+          YAML::ErrorMsg::INVALID_UNICODE) {
+    std::size_t after = static_cast<std::size_t>(error.mark.pos) + bom_length(source.text());
+    if (std::optional<BadEscape> escape = find_bad_escape(source.text(), after)) {
+      sink.report("AKS001", source.path(),
+                  {source.position_of(escape->begin), source.position_of(escape->end)},
+                  escape->message, escape->help);
+      return;
+    }
+  }
+  sink.report("AKS001", source.path(), position_range(source, error.mark),
+              "YAML syntax error: " + error.msg, "fix the YAML syntax at this position");
+}
+
 }  // namespace
 
 std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
@@ -374,8 +394,7 @@ std::vector<YamlDocument> load_yaml(const SourceFile& source, FindingSink& sink,
       documents.push_back(std::move(document));
     }
   } catch (const YAML::Exception& error) {
-    sink.report("AKS001", source.path(), position_range(source, error.mark),
-                "YAML syntax error: " + error.msg, "fix the YAML syntax at this position");
+    report_syntax_error(source, error, sink);
   } catch (const Refusal& refusal) {
     sink.report("AKS001", source.path(), position_range(source, refusal.mark), refusal.message);
   } catch (const RecordedEvents::TooManyEvents& too_many) {

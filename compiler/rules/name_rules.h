@@ -13,5 +13,8 @@ void check_name_charset(const ir::Spec& spec, const RuleContext& context,
                         RuleReporter& out);  // AKS103
 void check_name_first_char(const ir::Spec& spec, const RuleContext& context,
                            RuleReporter& out);  // AKS104
+// The workspace name against Azure's naming rule for workspaces (rules/AKS107-*.md).
+void check_workspace_name(const ir::Spec& spec, const RuleContext& context,
+                          RuleReporter& out);  // AKS107
 
 }  // namespace aksc::rules

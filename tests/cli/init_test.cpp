@@ -69,9 +69,15 @@ TEST_CASE("init: bad options are usage errors, --schema writes the modeline") {
   CHECK(bad_mode.exit_code == 2);
   CHECK(contains(bad_mode.err, "--mode must be create, attach or provision-and-attach"));
   CHECK(run_aksc({"init", "--force"}, dir.path()).exit_code == 2);
+  // The workspace name must be one Azure allows (AKS107), or the starter would not lint clean.
   auto tricky = run_aksc({"init", "--workspace", "ws: \"quoted\" # not a comment"}, dir.path());
-  CHECK(tricky.exit_code == 0);
-  CHECK(contains(tricky.out, "  name: \"ws: \\\"quoted\\\" # not a comment\"\n"));
+  CHECK(tricky.exit_code == 2);
+  CHECK(contains(tricky.err,
+                 "--workspace: workspace name 'ws: \"quoted\" # not a comment' is "
+                 "not a name Azure allows"));
+  auto underscore = run_aksc({"init", "--workspace", "ml_ws-1"}, dir.path());
+  CHECK(underscore.exit_code == 0);
+  CHECK(contains(underscore.out, "  name: \"ml_ws-1\"\n"));
   auto modeline = run_aksc({"init", "--schema", "../schemas/aksc-spec.schema.json"}, dir.path());
   CHECK(modeline.out.rfind("# yaml-language-server: $schema=../schemas/aksc-spec.schema.json\n",
                            0) == 0);

@@ -176,6 +176,35 @@ TEST_CASE("parse_config: an ignore entry without a reason is AKS005 and dropped"
   CHECK(parsed.findings[1].location.range == range(4, 5, 6));
 }
 
+TEST_CASE("parse_config: a reason of invisible characters is AKS005 at the reason, dropped",
+          "[config]") {
+  // A zero width space written raw, a no-break space by its escape, a word joiner and a BOM.
+  Parsed parsed = parse(
+      "ignore:\n"
+      "  - paths: [a.yaml]\n"
+      "    rules: [AKS101]\n"
+      "    reason: \"\u200B\"\n"
+      "  - paths: [b.yaml]\n"
+      "    rules: [AKS102]\n"
+      "    reason: \"\\u00A0 \\u2060\\uFEFF\"\n"
+      "  - paths: [c.yaml]\n"
+      "    rules: [AKS103]\n"
+      "    reason: \"\u200Bkept\"\n");
+  REQUIRE(parsed.config.ignores.size() == 1);
+  CHECK(parsed.config.ignores[0].paths == std::vector<std::string>{"c.yaml"});
+  REQUIRE(parsed.findings.size() == 2);
+  CHECK(parsed.findings[0].rule == "AKS005");
+  CHECK(parsed.findings[0].message ==
+        "this ignore entry's reason has no visible character (only U+200B), so it suppresses "
+        "nothing");
+  CHECK(parsed.findings[0].help == "say in words why these findings are accepted");
+  CHECK(parsed.findings[0].location.range.begin == aksc::SourcePosition{4, 13});
+  CHECK(parsed.findings[1].message ==
+        "this ignore entry's reason has no visible character (only U+00A0, U+0020, U+2060, "
+        "U+FEFF), so it suppresses nothing");
+  CHECK(parsed.findings[1].location.range.begin == aksc::SourcePosition{7, 13});
+}
+
 TEST_CASE("parse_config: an ignore entry naming an unknown rule is AKS005 and dropped",
           "[config]") {
   Parsed parsed = parse(

@@ -228,3 +228,72 @@ TEST_CASE("a file without the directive has no suppressions", "[suppressions]") 
   CHECK(scanned.suppressions.empty());
   CHECK(scanned.findings.empty());
 }
+
+TEST_CASE("a directive inside a block scalar is text, not a suppression", "[suppressions]") {
+  Scanned scanned = scan(
+      "name: ab\n"
+      "description: |\n"
+      "  # aksc-ignore AKS102: r\n"
+      "  # aksc-ignore-file AKS102: r\n"
+      "tags: {team: x}\n");
+  CHECK(scanned.suppressions.empty());
+  CHECK(scanned.findings.empty());
+}
+
+TEST_CASE("a directive inside a quoted string over several lines is text", "[suppressions]") {
+  for (const char* text : {"description: \"first line\n# aksc-ignore-file AKS102: r\n\"\n",
+                           "description: 'first line\n# aksc-ignore-file AKS102: r\n'\n",
+                           "description: \"a \\\"quote\\\"\n  # aksc-ignore-file AKS102: r\"\n"}) {
+    INFO(text);
+    Scanned scanned = scan(text);
+    CHECK(scanned.suppressions.empty());
+    CHECK(scanned.findings.empty());
+  }
+}
+
+TEST_CASE("a comment after a block scalar's header, or where the scalar ends, is read",
+          "[suppressions]") {
+  Scanned scanned = scan(
+      "description: |  # aksc-ignore AKS102: header\n"
+      "  text\n"
+      "# aksc-ignore AKS103: after the text\n"
+      "name: a_b\n");
+  REQUIRE(scanned.suppressions.size() == 2);
+  CHECK(scanned.suppressions[0].line == 1);
+  CHECK(scanned.suppressions[1].line == 3);
+}
+
+TEST_CASE("a reason without a visible character is AKS005 and suppresses nothing",
+          "[suppressions]") {
+  // Zero width space, no-break space, word joiner, BOM, soft hyphen, a bidi override, an
+  // ideographic space, and a mix.
+  for (const char* reason : {"\u200B", "\u00A0", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u3000",
+                             "\u200B \u200C\u200D\u00A0"}) {
+    std::string text = std::string("name: ab  # aksc-ignore AKS102: ") + reason + "\n";
+    INFO(text);
+    Scanned scanned = scan(text);
+    CHECK(scanned.suppressions.empty());
+    REQUIRE(scanned.findings.size() == 1);
+    const Finding& f = scanned.findings[0];
+    CHECK(f.rule == "AKS005");
+    CHECK(f.message.rfind("suppression's reason has no visible character (only U+", 0) == 0);
+    CHECK(f.location.range.begin == aksc::SourcePosition{1, 11});
+  }
+  Scanned zwsp = scan("name: ab  # aksc-ignore AKS102: \u200B\u200B\n");
+  REQUIRE(zwsp.findings.size() == 1);
+  CHECK(zwsp.findings[0].message ==
+        "suppression's reason has no visible character (only U+200B), so it suppresses nothing");
+}
+
+TEST_CASE("a reason with one visible character among invisible ones counts", "[suppressions]") {
+  Scanned scanned = scan("name: ab  # aksc-ignore AKS102: \u200Bx\u00A0\n");
+  CHECK(scanned.findings.empty());
+  REQUIRE(scanned.suppressions.size() == 1);
+  CHECK(scanned.suppressions[0].reason == "\u200Bx\u00A0");
+}
+
+TEST_CASE("a '#' glued to a token is skipped by yaml-cpp but is no suppression", "[suppressions]") {
+  Scanned scanned = scan("name: \"ab\"#aksc-ignore AKS102: glued\n");
+  CHECK(scanned.suppressions.empty());
+  CHECK(scanned.findings.empty());
+}
