@@ -95,7 +95,7 @@ _aksc() {
   fi
 
   case $command in
-    lint | build)
+    lint | build | show)
       # Spec files and folders.
       compopt -o filenames 2> /dev/null
       mapfile -t COMPREPLY < <(

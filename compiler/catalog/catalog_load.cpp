@@ -12,6 +12,7 @@
 #include "catalog/catalog.h"
 #include "catalog/csv_table.h"
 #include "diag/text_util.h"
+#include "support/strict_json.h"
 
 namespace aksc {
 namespace {
@@ -125,8 +126,8 @@ struct OwnedTags {
 DataSnapshot Catalog::load_service_tags(std::string_view text) {
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+    json = parse_strict_json(text);  // a repeated key is refused, not read last-one-wins
+  } catch (const StrictJsonError& error) {
     throw std::runtime_error(std::string("not JSON: ") + error.what());
   }
   std::map<std::string, std::vector<std::string>> prefixes;       // by lower-case region

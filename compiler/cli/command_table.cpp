@@ -13,6 +13,7 @@ std::span<const Command> commands() {
       {"explain", "print a rule's documentation: why, source, bad and good example", run_explain},
       {"schema", "print the JSON Schema of specs (or of aksc.yaml, inventories)", run_schema},
       {"init", "write a commented starter spec that lints clean", run_init},
+      {"show", "print the cluster facts each spec resolved (--facts)", run_show},
   };
   return kCommands;
 }

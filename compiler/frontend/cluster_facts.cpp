@@ -10,6 +10,7 @@
 #include "frontend/read_source.h"
 #include "ir/kubernetes_version.h"
 #include "ir/spelling.h"
+#include "support/strict_json.h"
 
 namespace aksc {
 namespace {
@@ -19,6 +20,10 @@ using ir::Origin;
 using nlohmann::json;
 
 constexpr std::string_view kManagedClusterType = "Microsoft.ContainerService/ManagedClusters";
+
+// A node pool holds 0 to 1000 nodes (a system pool at least 1): the `count` of the AKS REST
+// API's ManagedClusterAgentPoolProfile. Also what keeps count x vCPUs far from overflowing.
+constexpr std::int64_t kMaxPoolNodes = 1000;
 
 // Keys only a managed cluster has; one of them at the top level means az aks show output.
 constexpr const char* kClusterKeys[] = {"kubernetesVersion", "currentKubernetesVersion",
@@ -30,11 +35,27 @@ constexpr std::string_view kOtherOutboundTypes[] = {"managedNATGateway", "userAs
                                                     "none", "block"};
 constexpr std::string_view kOtherPoolModes[] = {"Gateway"};
 
+// The member of `object` named `key` compared case-insensitively, as ARM reads property
+// names (its responses spell authorizedIPRanges, az prints authorizedIpRanges); null when absent.
+// parse_strict_json refuses objects with two such members, so the first found is the only one.
+const json* find_member(const json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  for (const auto& [name, value] : object.items()) {
+    if (iequals(name, key)) return &value;
+  }
+  return nullptr;
+}
+
 bool has_cluster_keys(const json& object) {
   for (const char* key : kClusterKeys) {
-    if (object.contains(key)) return true;
+    if (find_member(object, key)) return true;
   }
   return false;
+}
+
+bool is_null_member(const json& object, std::string_view key) {
+  const json* found = find_member(object, key);
+  return found && found->is_null();
 }
 
 template <std::size_t N>
@@ -46,10 +67,9 @@ bool one_of(const std::string_view (&values)[N], std::string_view text) {
 }
 
 // A member that is present and not null.
-const json* member(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto found = object.find(key);
-  return found == object.end() || found->is_null() ? nullptr : &*found;
+const json* member(const json& object, std::string_view key) {
+  const json* found = find_member(object, key);
+  return found && !found->is_null() ? found : nullptr;
 }
 
 std::string type_name(const json& value) {
@@ -100,15 +120,27 @@ class Reader {
     return written(value->get<bool>());
   }
 
-  Field<std::int64_t> integer(const json& object, const char* key, const std::string& path) const {
+  // An integer from `minimum` to `maximum`; the message of one outside names the range, not
+  // the value, which may be any number of digits.
+  Field<std::int64_t> integer(const json& object, const char* key, const std::string& path,
+                              std::int64_t minimum, std::int64_t maximum,
+                              std::string_view range_source) const {
     const json* value = member(object, key);
     if (!value) return {};
-    if (!value->is_number_integer() ||
-        (value->is_number_unsigned() &&
-         value->get<std::uint64_t>() >
-             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+    if (!value->is_number_integer()) {
       return invalid<std::int64_t>(
           fmt::format("{} is {}, not an integer", path, type_name(*value)));
+    }
+    bool in_range =
+        value->is_number_unsigned()
+            ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(maximum)
+            : value->get<std::int64_t>() >= minimum && value->get<std::int64_t>() <= maximum;
+    if (!in_range) {
+      return invalid<std::int64_t>(fmt::format(
+          "{} is {}; {} allows {} to {}", path,
+          value->is_number_unsigned() || value->get<std::int64_t>() > maximum ? "too large"
+                                                                              : "too small",
+          range_source, minimum, maximum));
     }
     return written(value->get<std::int64_t>());
   }
@@ -132,11 +164,17 @@ class Reader {
 
 constexpr std::string_view kNoOthers[] = {""};  // none
 
-Field<std::string> read_kubernetes_version(const Reader& in, const json& body) {
-  for (const char* key : {"kubernetesVersion", "currentKubernetesVersion"}) {
+// currentKubernetesVersion is what runs ("1.28.9"); kubernetesVersion is what was asked for,
+// which may be an alias ("1.28"), so it counts only when the current version is not there.
+Field<std::string> read_kubernetes_version(const Reader& in, const json& body, std::string& field) {
+  for (const char* key : {"currentKubernetesVersion", "kubernetesVersion"}) {
     Field<std::string> version = in.text(body, key, key);
-    if (version.origin == Origin::kInvalid) return version;
+    if (version.origin == Origin::kInvalid) {
+      field = key;
+      return version;
+    }
     if (!version.written() || trim(version.value).empty()) continue;
+    field = key;
     if (!ir::parse_kubernetes_version(version.value)) {
       return in.invalid<std::string>(
           fmt::format("{} '{}' is not a version such as 1.17.9", key, version.value));
@@ -168,7 +206,8 @@ Field<std::vector<ir::NodePool>> read_node_pools(const Reader& in, const json& b
     node_pool.mode =
         in.enumeration<ir::NodePoolMode>(pool, "mode", path + ".mode", kOtherPoolModes);
     node_pool.vm_size = in.text(pool, "vmSize", path + ".vmSize");
-    node_pool.count = in.integer(pool, "count", path + ".count");
+    node_pool.count =
+        in.integer(pool, "count", path + ".count", 0, kMaxPoolNodes, "AKS (a node pool's count)");
     result.value.push_back(std::move(node_pool));
   }
   // Every cluster has a system pool, so a lone pool of an API older than `mode` is that pool.
@@ -181,6 +220,7 @@ Field<std::vector<ir::NodePool>> read_node_pools(const Reader& in, const json& b
 
 void read_network(const Reader& in, const json& body, ir::ClusterFacts& facts) {
   const json* network = member(body, "networkProfile");
+  if (is_null_member(body, "networkProfile")) facts.null_profiles.push_back("networkProfile");
   if (!network) return;
   if (!network->is_object()) {
     in.invalid<int>(fmt::format("networkProfile is {}, not an object", type_name(*network)));
@@ -207,7 +247,7 @@ void read_api_server_access(const Reader& in, const json& body, ir::ClusterFacts
   static const json kEmpty = json::object();
   const json& profile = access ? *access : kEmpty;
   const char* ranges_path = "apiServerAccessProfile.authorizedIpRanges";
-  const json* ranges = member(profile, "authorizedIpRanges");
+  const json* ranges = member(profile, "authorizedIpRanges");  // az; ARM spells authorizedIPRanges
   if (!ranges) {
     facts.authorized_ip_ranges = in.defaulted(std::vector<Field<std::string>>{});
   } else if (!ranges->is_array()) {
@@ -256,13 +296,20 @@ std::optional<ClusterJson> read_cluster_json(const json& cluster, SourceRange ra
     return std::nullopt;
   }
   ClusterJson result;
+  static const json kEmpty = json::object();
   const json* body = &cluster;
   const json* properties = member(cluster, "properties");
+  bool managed_cluster_type = type && type->is_string();  // a different type returned above
   if (has_cluster_keys(cluster)) {
     result.shape = ClusterJsonShape::kAzAksShow;
   } else if (properties && properties->is_object() && has_cluster_keys(*properties)) {
     result.shape = ClusterJsonShape::kArmResource;
     body = properties;
+  } else if (managed_cluster_type && is_null_member(cluster, "properties")) {
+    // A managed cluster whose properties are null: it has none of the facts but its location.
+    result.shape = ClusterJsonShape::kArmResource;
+    result.facts.null_profiles.push_back("properties");
+    body = &kEmpty;
   } else if (member(cluster, "responses")) {
     error =
         "it is a REST API example (parameters and responses), not a cluster; use the cluster in "
@@ -279,10 +326,19 @@ std::optional<ClusterJson> read_cluster_json(const json& cluster, SourceRange ra
   ir::ClusterFacts& facts = result.facts;
   facts.range = range;
   facts.location = in.text(cluster, "location", "location");
-  facts.kubernetes_version = read_kubernetes_version(in, *body);
+  facts.kubernetes_version = read_kubernetes_version(in, *body, facts.kubernetes_version_field);
+  if (is_null_member(*body, "agentPoolProfiles"))
+    facts.null_profiles.push_back("agentPoolProfiles");
   facts.node_pools = read_node_pools(in, *body, range);
   read_network(in, *body, facts);
+  if (is_null_member(*body, "apiServerAccessProfile"))
+    facts.null_profiles.push_back("apiServerAccessProfile");
   read_api_server_access(in, *body, facts);
+  if (body == &kEmpty) {
+    // properties null: the access profile's defaults would claim what is not known.
+    facts.authorized_ip_ranges = {};
+    facts.private_cluster = {};
+  }
   return result;
 }
 
@@ -292,6 +348,10 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
   merged.range = inline_facts.range.known() ? inline_facts.range : file_facts.range;
   merged.location = pick(inline_facts.location, file_facts.location);
   merged.kubernetes_version = pick(inline_facts.kubernetes_version, file_facts.kubernetes_version);
+  merged.kubernetes_version_field = inline_facts.kubernetes_version.origin != Origin::kAbsent
+                                        ? inline_facts.kubernetes_version_field
+                                        : file_facts.kubernetes_version_field;
+  merged.null_profiles = file_facts.null_profiles;
   merged.load_balancer_sku = pick(inline_facts.load_balancer_sku, file_facts.load_balancer_sku);
   merged.private_cluster = pick(inline_facts.private_cluster, file_facts.private_cluster);
   merged.authorized_ip_ranges =
@@ -327,16 +387,15 @@ void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder
   json cluster;
   try {
     SourceFile source = read_source(path.path, from.value, max_file_size);
-    cluster = json::parse(source.text());
+    cluster = parse_strict_json(source.text());
   } catch (const InputError& error) {
     std::string what = error.what();
     report(what.substr(std::min(what.size(), error.path().size() + 2)));
     return;
-  } catch (const json::parse_error& error) {
-    // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." → from "parse".
-    std::string what = error.what();
-    std::size_t start = what.find("] ");
-    report("it is not valid JSON: " + (start == std::string::npos ? what : what.substr(start + 2)));
+  } catch (const StrictJsonError& error) {
+    // Line and column of the file, never its text: the file may be anyone's.
+    report(fmt::format("it is not valid JSON: at line {}, column {} of '{}': {}",
+                       error.position.line, error.position.column, from.value, error.problem));
     return;
   }
   std::string error;

@@ -117,6 +117,8 @@ ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
   facts.range = in.node(p) ? in.key_range(p) : SourceRange{};  // unknown when absent
   facts.location = in.text(p + "/location");
   facts.kubernetes_version = in.text(p + "/kubernetes_version");
+  if (facts.kubernetes_version.origin != Origin::kAbsent)
+    facts.kubernetes_version_field = "cluster.facts.kubernetes_version";
   facts.load_balancer_sku = in.enumeration<ir::LoadBalancerSku>(p + "/load_balancer_sku");
   facts.private_cluster = in.boolean(p + "/private_cluster");
   facts.authorized_ip_ranges = in.text_list(p + "/authorized_ip_ranges");

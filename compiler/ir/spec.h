@@ -86,6 +86,12 @@ struct ClusterFacts {
   Field<std::vector<Field<std::string>>> authorized_ip_ranges;
   Field<OutboundType> outbound_type;
   Field<std::vector<NodePool>> node_pools;
+  /// Where kubernetes_version was read: "currentKubernetesVersion" or "kubernetesVersion" of
+  /// the facts file, or "cluster.facts.kubernetes_version"; empty when it is absent.
+  std::string kubernetes_version_field;
+  /// Profiles of the facts file written as null (az prints null for what is unset), in file
+  /// order, e.g. "networkProfile": AKS506 names them when they leave a fact missing.
+  std::vector<std::string> null_profiles;
 };
 
 /// The existing cluster of `mode: attach`.

@@ -17,6 +17,13 @@ std::string policy_source(const Catalog& catalog) {
   return fmt::format("attach_policy override '{}'", snapshot->origin);
 }
 
+// Which field the version was read from: a facts file has two (SPEC §1, mode: attach).
+std::string version_field(const ir::Spec& spec) {
+  const std::string& field = spec.cluster.facts.kubernetes_version_field;
+  if (field.empty() || field.rfind("cluster.", 0) == 0) return "cluster.facts.kubernetes_version";
+  return fmt::format("{} in '{}'", field, spec.cluster.facts_from.value);
+}
+
 }  // namespace
 
 // "If you already have AKS cluster in your Azure subscription, and it is version 1.17 or
@@ -36,9 +43,9 @@ void check_attach_kubernetes_version(const ir::Spec& spec, const RuleContext& co
   std::string source = policy_source(context.catalog);
   if (attach) {
     out.report(version.range,
-               fmt::format("the cluster runs Kubernetes {}, but Azure ML attaches clusters of "
-                           "Kubernetes {} or lower ({})",
-                           version.value, newest_text, source),
+               fmt::format("the cluster runs Kubernetes {} ({}), but Azure ML attaches clusters "
+                           "of Kubernetes {} or lower ({})",
+                           version.value, version_field(spec), newest_text, source),
                fmt::format("attach a cluster of Kubernetes {} or lower; if your Azure ML "
                            "supports newer versions, raise max_kubernetes_version in an aksc.yaml "
                            "data: attach_policy: override",

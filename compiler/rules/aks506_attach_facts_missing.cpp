@@ -17,6 +17,27 @@ bool has_some(const std::vector<ir::NodePool>& pools, bool (*test)(const ir::Nod
   return false;
 }
 
+bool written_null(const ir::ClusterFacts& facts, std::string_view profile) {
+  for (const std::string& name : facts.null_profiles) {
+    if (name == profile || name == "properties") return true;
+  }
+  return false;
+}
+
+// Whether a profile written as null in the facts file is why one of the `missing` facts is.
+bool explains(const std::string& profile, const std::vector<std::string>& missing) {
+  auto has = [&](std::string_view fact) {
+    for (const std::string& name : missing) {
+      if (name.rfind(fact, 0) == 0) return true;
+    }
+    return false;
+  };
+  if (profile == "properties") return !missing.empty();
+  if (profile == "networkProfile") return has("load_balancer_sku") || has("outbound_type");
+  if (profile == "agentPoolProfiles") return has("node_pools");
+  return false;  // apiServerAccessProfile: null means no ranges and not private, nothing missing
+}
+
 bool any_inline_fact(const ir::ClusterFacts& facts) {
   return facts.location.origin != ir::Origin::kAbsent ||
          facts.kubernetes_version.origin != ir::Origin::kAbsent ||
@@ -86,6 +107,18 @@ void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*conte
     missing.push_back("private_cluster");
     rules.insert("AKS313");
   }
+  // A facts file whose networkProfile is null: every real cluster has one, so its facts are
+  // missing even where no authorized range needs them.
+  if (written_null(facts, "networkProfile")) {
+    if (!facts.load_balancer_sku.usable() && no_ranges) {
+      missing.push_back("load_balancer_sku");
+      rules.insert({"AKS303", "AKS307"});
+    }
+    if (!facts.outbound_type.usable()) {
+      missing.push_back("outbound_type");
+      rules.insert("AKS307");
+    }
+  }
   if (rules.empty()) return;
 
   std::string rule_list;
@@ -94,6 +127,11 @@ void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*conte
   std::string fact_list;
   for (const std::string& fact : missing)
     fact_list += (fact_list.empty() ? "" : ", ") + fact;
+  std::string nulls;  // the null profiles that explain a missing fact
+  for (const std::string& profile : facts.null_profiles) {
+    if (explains(profile, missing)) nulls += (nulls.empty() ? "" : ", ") + profile;
+  }
+  if (!nulls.empty()) fact_list += fmt::format(" ({} written as null in the facts file)", nulls);
   bool from_file = spec.cluster.facts_from.written();
   bool none = !from_file && !any_inline_fact(facts);
   SourceRange where = from_file                    ? spec.cluster.facts_from.range

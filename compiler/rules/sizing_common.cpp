@@ -36,9 +36,12 @@ std::optional<VcpuShortfall> vcpu_shortfall(const ir::Spec& spec, const Catalog&
   if (!shortfall.size || shortfall.size->vcpus <= 0) return std::nullopt;
   shortfall.minimum = minimum;
   shortfall.count = nodes.count->value;
+  // The schema and the facts reader refuse a negative count; should one slip through, it is no
+  // shortfall to multiply (a product that could wrap), but a value already reported.
+  if (shortfall.count < 0) return std::nullopt;
   shortfall.needed = ceil_div(minimum, shortfall.size->vcpus);
   if (shortfall.count >= shortfall.needed) return std::nullopt;
-  shortfall.total = shortfall.count * shortfall.size->vcpus;
+  shortfall.total = shortfall.count * shortfall.size->vcpus;  // count < needed ≤ minimum
   if (nodes.pool) {
     shortfall.where = nodes.pool->count.range.known() ? nodes.pool->count.range : nodes.pool->range;
     shortfall.pool_name = nodes.pool->name.usable() ? nodes.pool->name.value : "(unnamed)";

@@ -252,8 +252,18 @@ TEST_CASE("load_cluster_facts reports an unusable file at facts_from (AKS507)", 
 
   findings = load("clusters/bad.json", spec);
   REQUIRE(findings.size() == 1);
-  CHECK(findings[0].message.find("is not valid JSON: parse error at line 3, column 5") !=
-        std::string::npos);
+  CHECK(findings[0].message ==
+        "cluster facts file 'clusters/bad.json' cannot be used: it is not valid JSON: at line 3, "
+        "column 3 of 'clusters/bad.json': expected ',' or '}' after an object member");
+
+  // A message gives the line and column, never the file's text.
+  std::ofstream(dir / "clusters" / "secret.json") << "{\"kubernetesVersion\": s3cr3t-token}";
+  findings = load("clusters/secret.json", spec);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message ==
+        "cluster facts file 'clusters/secret.json' cannot be used: it is not valid JSON: at line "
+        "1, column 23 of 'clusters/secret.json': expected a JSON value: an object, an array, a "
+        "string, a number, true, false or null");
 
   findings = load("clusters", spec);
   REQUIRE(findings.size() == 1);
@@ -265,5 +275,122 @@ TEST_CASE("load_cluster_facts reports an unusable file at facts_from (AKS507)", 
   CHECK(good.cluster.facts.location.value == "westus2");
   CHECK(good.cluster.facts.location.range == kFrom);
   CHECK(good.cluster.facts.kubernetes_version.value == "1.15.0");  // inline wins
+  fs::remove_all(dir);
+}
+
+TEST_CASE("property names match case-insensitively, as ARM reads them", "[facts]") {
+  // ARM spells authorizedIPRanges; az prints authorizedIpRanges.
+  ClusterJson read = read_ok(json::parse(R"({
+    "type": "Microsoft.ContainerService/managedClusters", "Location": "westus2",
+    "properties": {
+      "KubernetesVersion": "1.16.13",
+      "agentpoolprofiles": [{"Name": "a", "MODE": "System", "VMSize": "Standard_D4s_v3",
+                             "Count": 3}],
+      "NetworkProfile": {"LoadBalancerSKU": "basic", "OutboundType": "userDefinedRouting"},
+      "apiServerAccessProfile": {"authorizedIPRanges": ["20.42.0.0/24"],
+                                 "EnablePrivateCluster": true}
+    }
+  })"));
+  CHECK(read.shape == ClusterJsonShape::kArmResource);
+  CHECK(read.problems.empty());
+  const aksc::ir::ClusterFacts& facts = read.facts;
+  CHECK(facts.location.value == "westus2");
+  CHECK(facts.kubernetes_version.value == "1.16.13");
+  REQUIRE(facts.node_pools.value.size() == 1);
+  CHECK(facts.node_pools.value[0].vm_size.value == "Standard_D4s_v3");
+  CHECK(facts.node_pools.value[0].count.value == 3);
+  CHECK(facts.node_pools.value[0].mode.origin == Origin::kWritten);
+  CHECK(facts.load_balancer_sku.value == LoadBalancerSku::kBasic);
+  CHECK(facts.outbound_type.value == OutboundType::kUserDefinedRouting);
+  REQUIRE(facts.authorized_ip_ranges.value.size() == 1);
+  CHECK(facts.authorized_ip_ranges.origin == Origin::kWritten);
+  CHECK(facts.private_cluster.value == true);
+  CHECK(facts.private_cluster.origin == Origin::kWritten);
+}
+
+TEST_CASE("currentKubernetesVersion, what runs, wins over kubernetesVersion, what was asked",
+          "[facts]") {
+  ClusterJson read = read_ok(
+      json::parse(R"({"kubernetesVersion": "1.17", "currentKubernetesVersion": "1.18.4"})"));
+  CHECK(read.facts.kubernetes_version.value == "1.18.4");
+  CHECK(read.facts.kubernetes_version_field == "currentKubernetesVersion");
+  ClusterJson alias_only = read_ok(json::parse(R"({"kubernetesVersion": "1.17"})"));
+  CHECK(alias_only.facts.kubernetes_version.value == "1.17");
+  CHECK(alias_only.facts.kubernetes_version_field == "kubernetesVersion");
+  aksc::ir::ClusterFacts inline_facts;
+  inline_facts.kubernetes_version = {"1.16.0", {{17, 25}, {17, 31}}, Origin::kWritten};
+  inline_facts.kubernetes_version_field = "cluster.facts.kubernetes_version";
+  CHECK(aksc::merge_cluster_facts(inline_facts, read.facts).kubernetes_version_field ==
+        "cluster.facts.kubernetes_version");
+  CHECK(aksc::merge_cluster_facts({}, read.facts).kubernetes_version_field ==
+        "currentKubernetesVersion");
+}
+
+TEST_CASE("node counts outside AKS's 0 to 1000 are problems, never wrapped", "[facts]") {
+  ClusterJson read = read_ok(json::parse(R"({"agentPoolProfiles": [
+    {"name": "a", "vmSize": "Standard_DS2_v2", "count": -3},
+    {"name": "b", "vmSize": "Standard_DS2_v2", "count": -9223372036854775808},
+    {"name": "c", "vmSize": "Standard_DS2_v2", "count": 9223372036854775808},
+    {"name": "d", "vmSize": "Standard_DS2_v2", "count": 1001},
+    {"name": "e", "vmSize": "Standard_DS2_v2", "count": 1e30},
+    {"name": "f", "vmSize": "Standard_DS2_v2", "count": 1000}]})"));
+  CHECK(read.problems ==
+        std::vector<std::string>{
+            "agentPoolProfiles[0].count is too small; AKS (a node pool's count) allows 0 to 1000",
+            "agentPoolProfiles[1].count is too small; AKS (a node pool's count) allows 0 to 1000",
+            "agentPoolProfiles[2].count is too large; AKS (a node pool's count) allows 0 to 1000",
+            "agentPoolProfiles[3].count is too large; AKS (a node pool's count) allows 0 to 1000",
+            "agentPoolProfiles[4].count is a number, not an integer"});
+  const auto& pools = read.facts.node_pools.value;
+  REQUIRE(pools.size() == 6);
+  for (std::size_t i = 0; i < 5; ++i)
+    CHECK(pools[i].count.origin == Origin::kInvalid);
+  CHECK(pools[5].count.value == 1000);
+}
+
+TEST_CASE("null profiles count as absent and are named", "[facts]") {
+  ClusterJson network = read_ok(json::parse(
+      R"({"kubernetesVersion": "1.16.13", "networkProfile": null, "agentPoolProfiles": null,
+          "apiServerAccessProfile": null})"));
+  CHECK(network.problems.empty());
+  CHECK(network.facts.null_profiles ==
+        std::vector<std::string>{"agentPoolProfiles", "networkProfile", "apiServerAccessProfile"});
+  CHECK(network.facts.load_balancer_sku.origin == Origin::kAbsent);
+  CHECK(network.facts.outbound_type.origin == Origin::kAbsent);
+  CHECK(network.facts.node_pools.origin == Origin::kAbsent);
+  // A cluster nobody set an access profile for has no ranges and is not private (az prints null).
+  CHECK(network.facts.private_cluster.origin == Origin::kDefaulted);
+
+  ClusterJson properties = read_ok(json::parse(
+      R"({"type": "Microsoft.ContainerService/ManagedClusters", "location": "westus2",
+          "properties": null})"));
+  CHECK(properties.shape == ClusterJsonShape::kArmResource);
+  CHECK(properties.facts.null_profiles == std::vector<std::string>{"properties"});
+  CHECK(properties.facts.location.value == "westus2");
+  CHECK(properties.facts.kubernetes_version.origin == Origin::kAbsent);
+  CHECK(properties.facts.private_cluster.origin == Origin::kAbsent);
+  CHECK(properties.facts.authorized_ip_ranges.origin == Origin::kAbsent);
+}
+
+TEST_CASE("a facts file repeating a key is unusable, and the message says where", "[facts]") {
+  fs::path dir = fs::temp_directory_path() / ("aksc-facts-dup-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "dup.json") << "{\n  \"kubernetesVersion\": \"1.16.13\",\n"
+                                     "  \"apiServerAccessProfile\": {\"enablePrivateCluster\": "
+                                     "true,\n    \"enablePrivateCluster\": false}\n}\n";
+  aksc::ir::Spec spec;
+  spec.file = "spec.yaml";
+  spec.cluster.facts_from = {"dup.json", kFrom, Origin::kWritten};
+  aksc::FindingSink sink;
+  aksc::load_cluster_facts(spec, dir, {fs::canonical(dir), {}}, sink);
+  auto findings = sink.take();
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "AKS507");
+  CHECK(findings[0].location.range == kFrom);
+  CHECK(findings[0].message ==
+        "cluster facts file 'dup.json' cannot be used: it is not valid JSON: at line 4, column 5 "
+        "of 'dup.json': key 'enablePrivateCluster' is repeated: it is first at line 3, column 30; "
+        "readers disagree on which value counts, so aksc uses neither");
+  CHECK(spec.cluster.facts.private_cluster.origin == Origin::kAbsent);
   fs::remove_all(dir);
 }
