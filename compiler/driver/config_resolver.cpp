@@ -31,21 +31,35 @@ const Config& ConfigResolver::config_for(const fs::path& spec_path) {
 }
 
 std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {
-  auto cached = by_folder_.find(folder);
-  if (cached != by_folder_.end()) return cached->second;
+  // Folders as strings, parents by their last '/': a path compares and copies component by
+  // component, which made a search from deeply nested folders quadratic in their depth.
+  std::string text = folder.native();
+  std::vector<std::string> unknown;  // folders to fill in, deepest first
   std::optional<fs::path> result;
   std::error_code error;
-  for (const char* name : {"aksc.yaml", "aksc.yml"}) {
-    fs::path candidate = folder / name;
-    if (fs::is_regular_file(candidate, error)) {
-      result = candidate;
+  while (true) {
+    auto cached = by_folder_.find(text);
+    if (cached != by_folder_.end()) {
+      result = cached->second;
       break;
     }
+    bool found = false;
+    for (const char* name : {"/aksc.yaml", "/aksc.yml"}) {
+      fs::path candidate = text == "/" ? fs::path(name) : fs::path(text + name);
+      if (fs::is_regular_file(candidate, error)) {
+        result = candidate;
+        found = true;
+        break;
+      }
+    }
+    unknown.push_back(text);
+    if (found) break;
+    std::size_t slash = text.find_last_of('/');
+    if (slash == std::string::npos || text == "/") break;
+    text = slash == 0 ? std::string("/") : text.substr(0, slash);
   }
-  if (!result && folder.has_parent_path() && folder.parent_path() != folder) {
-    result = find_upwards(folder.parent_path());
-  }
-  by_folder_[folder] = result;
+  for (std::string& folder_text : unknown)
+    by_folder_.emplace(std::move(folder_text), result);
   return result;
 }
 

@@ -47,7 +47,9 @@ class ConfigResolver {
   Config defaults_;
   std::map<std::filesystem::path, std::unique_ptr<Config>> by_file_;  ///< By canonical path.
   std::map<std::filesystem::path, const Config*> by_path_;            ///< By path as found.
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> by_folder_;
+  /// By an absolute folder, as text: the aksc.yaml nearest above it, if any.
+  std::unordered_map<std::string, std::optional<std::filesystem::path>, StringHash, std::equal_to<>>
+      by_folder_;
   /// By a spec's folder as written ("specs/prod/"; "" for a bare file name).
   std::unordered_map<std::string, const Config*, StringHash, std::equal_to<>> by_spec_folder_;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources_;

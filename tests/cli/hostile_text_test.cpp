@@ -175,7 +175,7 @@ TEST_CASE("hostile: escapes that name no character are refused in aksc.yaml and 
                  "UTF-16 surrogate pair and no character"));
 }
 
-TEST_CASE("hostile: \\x and in-range \\U escapes are characters and are kept") {
+TEST_CASE("hostile: x-escapes and in-range U-escapes are characters and are kept") {
   TempDir dir;
   // \x41 is 'A'; \U0010FFFF is the last code point, \u00e9 is 'é': AKS103 names them.
   dir.write("spec.yaml", create_spec("\"\\x41b-\\u00e9\\U0010FFFF\""));

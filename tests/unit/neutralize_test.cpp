@@ -22,7 +22,7 @@ TEST_CASE("neutralize: line breaks and C0 controls become visible escapes, tab s
   CHECK(neutralize("a\tb") == "a\tb");
 }
 
-TEST_CASE("neutralize: C1 controls, separators and bidi controls become \\u escapes") {
+TEST_CASE("neutralize: C1 controls, separators and bidi controls become u-escapes") {
   CHECK(neutralize("nel\xC2\x85") == "nel\\u0085");
   CHECK(neutralize("csi\xC2\x9B"
                    "2J") == "csi\\u009b2J");
@@ -49,7 +49,7 @@ TEST_CASE("neutralize: other text is kept as it is, non-ASCII included") {
   }
 }
 
-TEST_CASE("neutralize: bytes that are not UTF-8 become \\x escapes, one by one") {
+TEST_CASE("neutralize: bytes that are not UTF-8 become x-escapes, one by one") {
   CHECK(neutralize("a\xFF"
                    "b") == "a\\xffb");
   CHECK(neutralize("\x9B"
@@ -59,7 +59,9 @@ TEST_CASE("neutralize: bytes that are not UTF-8 become \\x escapes, one by one")
   CHECK(neutralize("\xC0\xAF") == "\\xc0\\xaf");           // overlong '/'
 }
 
-TEST_CASE("neutralize: the '[' of ##[ and ##vso[ is escaped, wherever in the line") {
+TEST_CASE(
+    "neutralize: the bracket of the ## and ##vso logging commands is escaped, wherever in the "
+    "line") {
   CHECK(neutralize("x ##[error]pwned") == "x ##\\x5berror]pwned");
   CHECK(neutralize("##vso[task.setvariable variable=PATH]/tmp") ==
         "##vso\\x5btask.setvariable variable=PATH]/tmp");

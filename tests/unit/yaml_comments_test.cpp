@@ -280,8 +280,9 @@ TEST_CASE("find_yaml_comments: tags and anchors may hold '#'", "[yaml_comments]"
   CHECK(comments("a: !t#x v\nb: &a#b w\nc: *a#b\n").empty());
 }
 
-TEST_CASE("find_yaml_comments: yaml-cpp skips a '#' right after a token; YAML calls it none",
-          "[yaml_comments]") {
+TEST_CASE(
+    "find_yaml_comments: yaml-cpp skips a '#' right after a token, which YAML calls no comment",
+    "[yaml_comments]") {
   std::vector<aksc::YamlComment> found = aksc::find_yaml_comments("a: \"x\"#one\nb: [y,#two\n]\n");
   REQUIRE(found.size() == 2);
   CHECK_FALSE(found[0].separated);
@@ -289,7 +290,7 @@ TEST_CASE("find_yaml_comments: yaml-cpp skips a '#' right after a token; YAML ca
   CHECK(aksc::find_yaml_comments("#a\n #b\n")[1].separated);
 }
 
-TEST_CASE("find_yaml_comments: offsets count a byte order mark; CR LF and CR end lines",
+TEST_CASE("find_yaml_comments: offsets count a byte order mark, and CR LF and CR end lines",
           "[yaml_comments]") {
   std::vector<aksc::YamlComment> found =
       aksc::find_yaml_comments("\xEF\xBB\xBF# a\r\nb: |\r  x\r# c\r");
