@@ -1,5 +1,9 @@
 #include "driver/config_resolver.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "driver/collect_inputs.h"
 #include "frontend/config_chain.h"
 #include "frontend/read_source.h"
@@ -30,37 +34,65 @@ const Config& ConfigResolver::config_for(const fs::path& spec_path) {
   return config;
 }
 
-std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {
-  // Folders as strings, parents by their last '/': a path compares and copies component by
-  // component, which made a search from deeply nested folders quadratic in their depth.
-  std::string text = folder.native();
-  std::vector<std::string> unknown;  // folders to fill in, deepest first
-  std::optional<fs::path> result;
-  std::error_code error;
-  while (true) {
-    auto cached = by_folder_.find(text);
-    if (cached != by_folder_.end()) {
-      result = cached->second;
-      break;
+namespace {
+
+// Whether each of `folders` (absolute, each the parent of the one before it, deepest first)
+// holds an aksc.yaml or aksc.yml. The folders are entered one by one from the topmost with
+// openat, so each look costs one name, not the whole path: a search from a folder thousands of
+// levels deep stays linear in its depth.
+std::vector<const char*> config_names_in(const std::vector<std::string>& folders) {
+  std::vector<const char*> found(folders.size(), nullptr);
+  if (folders.empty()) return found;
+  int fd = ::open(folders.back().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  for (std::size_t i = folders.size(); i-- > 0;) {
+    if (i + 1 < folders.size()) {
+      // The next folder down: its last component, entered from its parent's descriptor.
+      const std::string& child = folders[i];
+      std::string name = child.substr(child.find_last_of('/') + 1);
+      int next = fd < 0 ? -1 : ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd >= 0) ::close(fd);
+      fd = next;
     }
-    bool found = false;
-    for (const char* name : {"/aksc.yaml", "/aksc.yml"}) {
-      fs::path candidate = text == "/" ? fs::path(name) : fs::path(text + name);
-      if (fs::is_regular_file(candidate, error)) {
-        result = candidate;
-        found = true;
+    if (fd < 0) continue;  // unreadable: nothing found there, as a stat would find nothing
+    for (const char* name : {"aksc.yaml", "aksc.yml"}) {
+      struct stat status {};
+      if (::fstatat(fd, name, &status, 0) == 0 && S_ISREG(status.st_mode)) {
+        found[i] = name;
         break;
       }
     }
-    unknown.push_back(text);
-    if (found) break;
-    std::size_t slash = text.find_last_of('/');
-    if (slash == std::string::npos || text == "/") break;
-    text = slash == 0 ? std::string("/") : text.substr(0, slash);
   }
-  for (std::string& folder_text : unknown)
-    by_folder_.emplace(std::move(folder_text), result);
-  return result;
+  if (fd >= 0) ::close(fd);
+  return found;
+}
+
+std::string parent_text(const std::string& folder) {
+  std::size_t slash = folder.find_last_of('/');
+  return slash == 0 || slash == std::string::npos ? std::string("/") : folder.substr(0, slash);
+}
+
+}  // namespace
+
+std::optional<fs::path> ConfigResolver::find_upwards(const fs::path& folder) {
+  // Folders as text keys: a path compares and copies component by component.
+  std::vector<std::string> unknown;  // deepest first, up to the first folder already known
+  std::optional<fs::path> above;
+  for (std::string text = folder.native();; text = parent_text(text)) {
+    auto cached = by_folder_.find(text);
+    if (cached != by_folder_.end()) {
+      above = cached->second;
+      break;
+    }
+    unknown.push_back(text);
+    if (text == "/" || text.empty()) break;
+  }
+  std::vector<const char*> names = config_names_in(unknown);
+  // Each folder's answer is the nearest aksc.yaml at or above it.
+  for (std::size_t i = unknown.size(); i-- > 0;) {
+    if (names[i]) above = fs::path(unknown[i]) / names[i];
+    by_folder_.emplace(unknown[i], above);
+  }
+  return by_folder_.find(folder.native())->second;
 }
 
 const Config& ConfigResolver::load(const fs::path& path) {
