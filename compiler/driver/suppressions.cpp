@@ -6,6 +6,7 @@
 
 #include "diag/spellcheck.h"
 #include "diag/text_util.h"
+#include "frontend/config.h"
 #include "frontend/visible_text.h"
 #include "frontend/yaml_comments.h"
 #include "rules/rule.h"
@@ -57,6 +58,13 @@ void read_suppression(const SourceFile& source, std::size_t offset, FindingSink&
                   fmt::format("suppression names '{}', which is not an aksc rule{}", id,
                               did_you_mean(id, known_rule_ids())),
                   "see 'aksc rules' for the list of rule IDs");
+      valid = false;
+    } else if (is_fixed_rule(id)) {
+      sink.report("AKS005", source.path(), range,
+                  fmt::format("{} findings cannot be suppressed, so this suppression suppresses "
+                              "nothing",
+                              id),
+                  fmt::format("remove {} from the comment and fix what it reports", id));
       valid = false;
     }
     suppression.rules.push_back(std::move(id));

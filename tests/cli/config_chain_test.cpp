@@ -94,7 +94,7 @@ TEST_CASE("config chain: --verbose names the files that made each config, --conf
   CHECK(contains(pinned.out, "[AKS105]"));
 }
 
-TEST_CASE("config chain: AKS001, AKS002 and AKS003 cannot be turned off") {
+TEST_CASE("config chain: AKS001, AKS002 and AKS003 cannot be turned off or suppressed") {
   TempDir dir;
   dir.write("aksc.yaml", "rules: {AKS001: off, AKS002: off, AKS003: warning}\n");
   dir.write("broken.yaml", "apiVersion: aksc/v1\nkind: AksCompute\nname: [unclosed\n");
@@ -114,4 +114,15 @@ TEST_CASE("config chain: AKS001, AKS002 and AKS003 cannot be turned off") {
   auto ignored = run_aksc({"lint", "broken.yaml"}, dir.path());
   CHECK(contains(ignored.out, "AKS001 findings cannot be suppressed"));
   CHECK(ignored.exit_code == 1);
+  dir.write("aksc.yaml", "");
+  dir.write("broken.yaml",
+            "# aksc-ignore-file AKS001: legacy\napiVersion: aksc/v1\nkind: AksCompute\n"
+            "name: [unclosed\n");
+  auto commented = run_aksc({"lint", "broken.yaml"}, dir.path());
+  CHECK(contains(commented.out,
+                 "broken.yaml:1:1: warning: AKS001 findings cannot be suppressed, so this "
+                 "suppression suppresses nothing [AKS005]"));
+  CHECK(contains(commented.out, "error: YAML syntax error"));
+  CHECK_FALSE(contains(commented.out, "suppressed)"));
+  CHECK(commented.exit_code == 1);
 }
