@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/process.h"
+#include "catalog/catalog.h"
 #include "spec_text.h"
 
 using aksc::test::create_spec;
@@ -74,7 +75,7 @@ TEST_CASE("format json is the object of SPEC section 4") {
   CHECK(finding["column"] == 7);
   REQUIRE(json["data"].size() == 5);
   CHECK(json["data"][3]["table"] == "service-tags");
-  CHECK(json["data"][3]["date"] == "2025-11-10");
+  CHECK(json["data"][3]["date"] == aksc::Catalog::embedded().snapshot("service-tags")->date);
   CHECK(json["data"][3]["origin"] == "embedded");
   CHECK(json["summary"] ==
         nlohmann::json::parse(R"({"files":1,"specs":1,"errors":1,"warnings":0,"notes":0,)"
