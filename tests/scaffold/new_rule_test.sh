@@ -24,6 +24,22 @@ git init -q
 git add -A
 git -c user.name=test -c user.email=test@example.invalid commit -qm scratch
 
+# A free ID of a family (its highest free number, so that rules added later rarely take it).
+free_id() {
+  local n
+  for ((n = 99; n > 0; --n)); do
+    local id
+    id=$(printf 'AKS%d%02d' "$1" "$n")
+    compgen -G "rules/$id-*.md" > /dev/null || { echo "$id" && return; }
+  done
+  echo "no free ID in family $1" >&2
+  exit 1
+}
+spec_id=$(free_id 3)
+project_id=$(free_id 1)
+spec_lower=$(tr '[:upper:]' '[:lower:]' <<< "$spec_id")
+project_lower=$(tr '[:upper:]' '[:lower:]' <<< "$project_id")
+
 # Each refusal exits non-zero with its reason and leaves the tree as it was.
 refuses() {
   local reason=$1
@@ -39,65 +55,73 @@ refuses() {
     fail "new-rule.sh $* changed the tree: $(git status --porcelain --untracked-files=all)"
   fi
 }
-refuses "usage: scripts/new-rule.sh" AKS316
+refuses "usage: scripts/new-rule.sh" "$spec_id"
 refuses "'AKS31' is not a rule ID" AKS31 pod-cidr-overlap
-refuses "'aks316' is not a rule ID" aks316 pod-cidr-overlap
-refuses "'Pod_CIDR' is not a slug" AKS316 Pod_CIDR
-refuses "'pod--cidr' is not a slug" AKS316 pod--cidr
+refuses "'$spec_lower' is not a rule ID" "$spec_lower" pod-cidr-overlap
+refuses "'Pod_CIDR' is not a slug" "$spec_id" Pod_CIDR
+refuses "'pod--cidr' is not a slug" "$spec_id" pod--cidr
 refuses "AKS102 exists: rules/AKS102-name-length.md" AKS102 name-length-again
-refuses "slug 'name-length' exists: rules/AKS102-name-length.md" AKS316 name-length
-refuses "no family header for AKS8xx" AKS801 kubernetes-compute
+refuses "slug 'name-length' exists: rules/AKS102-name-length.md" "$spec_id" name-length
+refuses "no family header for AKS8xx" AKS899 kubernetes-compute
 echo "// an edit in progress" >> compiler/rules/registry.cpp
-refuses "compiler/rules/registry.cpp has uncommitted changes" AKS316 pod-cidr-overlap
+refuses "compiler/rules/registry.cpp has uncommitted changes" "$spec_id" pod-cidr-overlap
 git checkout -q -- compiler/rules/registry.cpp
 
 # A rule over one spec, and one over the whole project.
-scripts/new-rule.sh AKS316 pod-cidr-overlap > /dev/null
-refuses "compiler/rules/registry.cpp has uncommitted changes" --project AKS108 name-clash
+scripts/new-rule.sh "$spec_id" pod-cidr-overlap > /dev/null
+refuses "compiler/rules/registry.cpp has uncommitted changes" --project "$project_id" name-clash
 commit_all() {
   git add -A
   git -c user.name=test -c user.email=test@example.invalid commit -qm "$1"
 }
-commit_all AKS316
-scripts/new-rule.sh --project AKS108 name-clash > /dev/null
-commit_all AKS108
+commit_all "$spec_id"
+scripts/new-rule.sh --project "$project_id" name-clash > /dev/null
+commit_all "$project_id"
 expected_changes="M	compiler/rules/network_rules.h
 M	compiler/rules/project_rules.h
 M	compiler/rules/registry.cpp
-A	compiler/rules/aks108_name_clash.cpp
-A	compiler/rules/aks316_pod_cidr_overlap.cpp
-A	rules/AKS108-name-clash.md
-A	rules/AKS316-pod-cidr-overlap.md
-A	tests/rules/AKS108/bad-example.expected
-A	tests/rules/AKS108/bad-example.yaml
-A	tests/rules/AKS108/good-example.yaml
-A	tests/rules/AKS316/bad-example.expected
-A	tests/rules/AKS316/bad-example.yaml
-A	tests/rules/AKS316/good-example.yaml"
+A	compiler/rules/${project_lower}_name_clash.cpp
+A	compiler/rules/${spec_lower}_pod_cidr_overlap.cpp
+A	rules/$project_id-name-clash.md
+A	rules/$spec_id-pod-cidr-overlap.md
+A	tests/rules/$project_id/bad-example.expected
+A	tests/rules/$project_id/bad-example.yaml
+A	tests/rules/$project_id/good-example.yaml
+A	tests/rules/$spec_id/bad-example.expected
+A	tests/rules/$spec_id/bad-example.yaml
+A	tests/rules/$spec_id/good-example.yaml"
 changes=$(git diff --name-status HEAD~2 HEAD | LC_ALL=C sort -k1,1r -k2)
 [[ $changes == "$expected_changes" ]] || fail "changed files:
 $changes
 expected:
 $expected_changes"
 
-# The registry stays sorted: each new line sits between its neighbours.
-grep -A1 '{"AKS315"' compiler/rules/registry.cpp | grep -q '{"AKS316", rules::check_pod_cidr_overlap},' ||
-  fail "AKS316 is not registered right after AKS315"
-grep -A1 '{"AKS107"' compiler/rules/registry.cpp | grep -q '{"AKS108", nullptr, rules::check_name_clash},' ||
-  fail "AKS108 is not registered as a project check right after AKS107"
-grep -q 'RuleReporter& out);  // AKS316$' compiler/rules/network_rules.h ||
+# The registry and the headers stay sorted by ID, with the new lines in them.
+sorted_ids() {
+  local ids
+  ids=$(grep -oE "$2" "$1" | grep -oE 'AKS[0-9]{3}')
+  [[ $ids == "$(LC_ALL=C sort <<< "$ids")" ]] || fail "$1 is not sorted by ID: $ids"
+}
+sorted_ids compiler/rules/registry.cpp '^ *[{]"AKS[0-9]{3}"'
+sorted_ids compiler/rules/network_rules.h '// AKS[0-9]{3}$'
+sorted_ids compiler/rules/project_rules.h '// AKS[0-9]{3}$'
+grep -qF "{\"$spec_id\", rules::check_pod_cidr_overlap}," compiler/rules/registry.cpp ||
+  fail "$spec_id is not registered"
+grep -qF "{\"$project_id\", nullptr, rules::check_name_clash}," compiler/rules/registry.cpp ||
+  fail "$project_id is not registered as a project check"
+grep -q "RuleReporter& out);  // $spec_id\$" compiler/rules/network_rules.h ||
   fail "check_pod_cidr_overlap is not declared in network_rules.h"
-grep -q 'ProjectReporter& out);  // AKS108$' compiler/rules/project_rules.h ||
+grep -q "ProjectReporter& out);  // $project_id\$" compiler/rules/project_rules.h ||
   fail "check_name_clash is not declared in project_rules.h"
 
 # The page has what the rule-doc meta-tests read, and every part to fill in is marked.
-page=rules/AKS316-pod-cidr-overlap.md
-for line in '---' 'id: AKS316' 'slug: pod-cidr-overlap' 'severity: error' '## Bad' '## Good'; do
+page=rules/$spec_id-pod-cidr-overlap.md
+for line in '---' "id: $spec_id" 'slug: pod-cidr-overlap' 'severity: error' '## Bad' '## Good'; do
   grep -qxF -- "$line" "$page" || fail "$page has no line '$line'"
 done
 grep -q '^source: .' "$page" || fail "$page has no source"
-grep -q '^# AKS316 pod-cidr-overlap: ' "$page" || fail "$page has no '# AKS316 pod-cidr-overlap: ' title"
-for file in "$page" compiler/rules/aks316_pod_cidr_overlap.cpp tests/rules/AKS316/*; do
+grep -q "^# $spec_id pod-cidr-overlap: " "$page" || fail "$page has no '# $spec_id pod-cidr-overlap: ' title"
+for file in "$page" "compiler/rules/${spec_lower}_pod_cidr_overlap.cpp" "tests/rules/$spec_id"/*; do
   grep -q 'TODO(new-rule)' "$file" || fail "$file has no TODO(new-rule) marker"
 done
 
@@ -125,8 +149,8 @@ if ((${#flags[@]} == 0)); then
   echo "FAIL: no compile command for compiler/rules/registry.cpp in $compile_commands" >&2
   exit 1
 fi
-for source in compiler/rules/aks316_pod_cidr_overlap.cpp compiler/rules/aks108_name_clash.cpp \
-  compiler/rules/registry.cpp; do
+for source in "compiler/rules/${spec_lower}_pod_cidr_overlap.cpp" \
+  "compiler/rules/${project_lower}_name_clash.cpp" compiler/rules/registry.cpp; do
   "${flags[0]}" -I"$scratch/compiler" "${flags[@]:1}" -fsyntax-only "$source" ||
     fail "the scaffolded $source does not compile"
 done
