@@ -1,12 +1,19 @@
 // tests/rules/AKSnnn/: every bad*.yaml (or bad* folder) gives exactly the findings of its
-// .expected file ("file:line:col: ID" lines); every good*.yaml (or good* folder) gives none. A
-// meta-test keeps every registered rule documented, sourced and covered by a firing and a
-// non-firing fixture.
+// .expected file, and every good*.yaml (or good* folder) none. An expected file pins each finding
+// as the text format shows it, without the source excerpt: the headline
+// "file:line:col: severity: message [ID]", then "  help: ..." and each related location as
+// "  file:line:col: note: ...". `tests/golden/refresh.sh --fixtures` rewrites them from the
+// current binary: it runs the first test below with AKSC_UPDATE_FIXTURES=1. Meta-tests keep every
+// registered rule documented, sourced, covered by a firing and a non-firing fixture, and free of
+// the TODO(new-rule) markers that scripts/new-rule.sh leaves.
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -18,8 +25,11 @@
 namespace fs = std::filesystem;
 using aksc::test::run_aksc;
 using aksc::test::source_dir;
+using nlohmann::json;
 
 namespace {
+
+constexpr const char* kRefresh = "tests/golden/refresh.sh --fixtures";
 
 std::vector<std::string> lines_of(const fs::path& file) {
   std::ifstream in(file);
@@ -30,21 +40,70 @@ std::vector<std::string> lines_of(const fs::path& file) {
   return lines;
 }
 
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines)
+    text += line + "\n";
+  return text;
+}
+
 // Lints one file or folder alone: a copy of it in an empty folder, so that the project rules
 // (which see every spec of the project, named or not) do not compare it with the fixtures
-// beside it. Returns "file:line:col: ID" lines.
-std::vector<std::string> findings_of(const fs::path& file) {
+// beside it. Returns the findings of the JSON format.
+json findings_of(const fs::path& file) {
   aksc::test::TempDir alone;
   fs::copy(file, alone.path() / file.filename(), fs::copy_options::recursive);
   auto result = run_aksc({"lint", "--format", "json", file.filename().string()}, alone.path());
-  auto json = nlohmann::json::parse(result.out);
-  std::vector<std::string> found;
-  for (const auto& f : json["findings"]) {
-    found.push_back(f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) +
-                    ":" + std::to_string(f["column"].get<int>()) + ": " +
-                    f["rule"].get<std::string>());
+  return json::parse(result.out)["findings"];
+}
+
+std::string location(const json& at) {
+  return fmt::format("{}:{}:{}", at["file"].get<std::string>(), at["line"].get<int>(),
+                     at["column"].get<int>());
+}
+
+// The lines of an expected file: each finding's headline, help and related notes.
+std::vector<std::string> pinned(const json& findings) {
+  std::vector<std::string> lines;
+  for (const json& finding : findings) {
+    lines.push_back(
+        fmt::format("{}: {}: {} [{}]", location(finding), finding["severity"].get<std::string>(),
+                    finding["message"].get<std::string>(), finding["rule"].get<std::string>()));
+    std::string help = finding.value("help", "");
+    if (!help.empty()) lines.push_back("  help: " + help);
+    for (const json& related : finding.value("related", json::array())) {
+      lines.push_back(
+          fmt::format("  {}: note: {}", location(related), related["message"].get<std::string>()));
+    }
   }
-  return found;
+  return lines;
+}
+
+// A diff of two short line lists (a longest common subsequence): " " both, "-" expected only,
+// "+" found only.
+std::string line_diff(const std::vector<std::string>& expected,
+                      const std::vector<std::string>& found) {
+  std::size_t n = expected.size(), m = found.size();
+  std::vector<std::vector<std::size_t>> common(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      common[i][j] = expected[i] == found[j] ? common[i + 1][j + 1] + 1
+                                             : std::max(common[i + 1][j], common[i][j + 1]);
+    }
+  }
+  std::string diff = "--- expected\n+++ found\n";
+  std::size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && expected[i] == found[j]) {
+      diff += " " + expected[i++] + "\n";
+      ++j;
+    } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+      diff += "-" + expected[i++] + "\n";
+    } else {
+      diff += "+" + found[j++] + "\n";
+    }
+  }
+  return diff;
 }
 
 std::vector<fs::path> fixtures(const fs::path& folder, const std::string& prefix) {
@@ -62,22 +121,63 @@ std::vector<fs::path> fixtures(const fs::path& folder, const std::string& prefix
   return files;
 }
 
+fs::path expected_file_of(fs::path fixture) {
+  return fixture.replace_extension(".expected");
+}
+
+std::string shown(const fs::path& file) {
+  return fs::relative(file, source_dir()).string();
+}
+
+// Checks a bad fixture against its expected file, or (updating) rewrites that file.
+void check_bad_fixture(const fs::path& bad, bool update) {
+  fs::path file = expected_file_of(bad);
+  std::vector<std::string> found = pinned(findings_of(bad));
+  bool exists = fs::exists(file);
+  std::vector<std::string> expected = exists ? lines_of(file) : std::vector<std::string>{};
+  if (exists && expected == found) return;
+  if (update) {
+    std::ofstream(file, std::ios::binary) << joined(found);
+    std::cout << "refreshed " << shown(file) << "\n";
+  } else if (!exists) {
+    FAIL_CHECK(shown(file) << " is missing (" << kRefresh << " writes it):\n"
+                           << line_diff({}, found));
+  } else {
+    FAIL_CHECK(shown(file) << " is stale (" << kRefresh << " rewrites it; review the diff):\n"
+                           << line_diff(expected, found));
+  }
+}
+
+// An expected file whose fixture is gone; updating deletes it.
+void check_orphans(const fs::path& folder, bool update) {
+  if (!fs::is_directory(folder)) return;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    fs::path fixture = entry.path();
+    if (fixture.extension() != ".expected") continue;
+    fixture.replace_extension();
+    if (fs::is_directory(fixture) || fs::exists(fs::path(fixture) += ".yaml")) continue;
+    if (update) {
+      fs::remove(entry.path());
+      std::cout << "deleted " << shown(entry.path()) << "\n";
+    } else {
+      FAIL_CHECK(shown(entry.path()) << " has no fixture (" << kRefresh << " deletes it)");
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("rule fixtures give exactly their expected findings") {
+  const bool update = std::getenv("AKSC_UPDATE_FIXTURES") != nullptr;
   for (const aksc::RuleEntry& rule : aksc::rule_registry()) {
     fs::path folder = source_dir() / "tests" / "rules" / std::string(rule.id);
-    for (const fs::path& bad : fixtures(folder, "bad")) {
-      INFO(bad.string());
-      fs::path expected = bad;
-      expected.replace_extension(".expected");
-      REQUIRE(fs::exists(expected));
-      CHECK(findings_of(bad) == lines_of(expected));
-    }
+    for (const fs::path& bad : fixtures(folder, "bad"))
+      check_bad_fixture(bad, update);
     for (const fs::path& good : fixtures(folder, "good")) {
-      INFO(good.string());
-      CHECK(findings_of(good).empty());
+      std::vector<std::string> found = pinned(findings_of(good));
+      if (!found.empty()) FAIL_CHECK(shown(good) << " gives findings:\n" << line_diff({}, found));
     }
+    check_orphans(folder, update);
   }
 }
 
@@ -97,11 +197,11 @@ TEST_CASE("every registered rule has a doc, a source and firing and non-firing f
     std::vector<fs::path> bad = fixtures(folder, "bad");
     CHECK_FALSE(bad.empty());
     CHECK_FALSE(fixtures(folder, "good").empty());
+    // A headline (not an indented help or note line) ends with the rule ID.
     bool fires = std::any_of(bad.begin(), bad.end(), [&](const fs::path& file) {
-      fs::path expected = file;
-      auto lines = lines_of(expected.replace_extension(".expected"));
+      auto lines = lines_of(expected_file_of(file));
       return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
-        return line.size() > id.size() && line.substr(line.size() - id.size()) == id;
+        return line.front() != ' ' && line.ends_with("[" + id + "]");
       });
     });
     CHECK(fires);
@@ -139,17 +239,31 @@ TEST_CASE("each rule doc's Bad example fires its rule and its Good example is cl
     };
     fs::path bad_file = write_example(doc.id + "-bad", bad);
     fs::path good_file = write_example(doc.id + "-good", good);
-    auto bad_findings = findings_of(bad_file);
-    CHECK(std::any_of(bad_findings.begin(), bad_findings.end(), [&](const std::string& f) {
-      return f.substr(f.size() - doc.id.size()) == doc.id;
-    }));
-    std::ostringstream all;
-    for (const auto& f : bad_findings)
-      all << f << "\n";
-    INFO("bad example findings:\n" << all.str());
-    CHECK(std::all_of(bad_findings.begin(), bad_findings.end(), [&](const std::string& f) {
-      return f.substr(f.size() - doc.id.size()) == doc.id;
-    }));
+    json bad_findings = findings_of(bad_file);
+    auto is_own = [&](const json& finding) { return finding["rule"] == doc.id; };
+    CHECK(std::any_of(bad_findings.begin(), bad_findings.end(), is_own));
+    INFO("bad example findings:\n" << joined(pinned(bad_findings)));
+    CHECK(std::all_of(bad_findings.begin(), bad_findings.end(), is_own));
     CHECK(findings_of(good_file).empty());
   }
+}
+
+TEST_CASE("no rule page, source or fixture keeps a TODO(new-rule) of scripts/new-rule.sh") {
+  int files = 0;
+  for (const char* folder : {"rules", "compiler/rules", "tests/rules"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(source_dir() / folder)) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      std::ifstream in(entry.path());
+      int number = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.find("TODO(new-rule)") == std::string::npos) continue;
+        FAIL_CHECK(shown(entry.path()) << ":" << number << ": " << line
+                                       << "\n(an unfinished rule: docs/architecture.md, "
+                                          "\"Recipe: add a rule\")");
+      }
+    }
+  }
+  CHECK(files > 100);
 }
