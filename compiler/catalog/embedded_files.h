@@ -6,7 +6,7 @@
 
 namespace aksc {
 
-/// A file of the source tree compiled into the binary (rule docs, schemas, data tables).
+/// A file of the source tree compiled into the binary (rule docs, schemas).
 struct EmbeddedFile {
   std::string_view name;  ///< Path relative to the repository root, e.g. "schemas/x.json".
   std::string_view data;

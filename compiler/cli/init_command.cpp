@@ -1,10 +1,4 @@
 // aksc init: a commented starter spec for each mode, on stdout or written atomically to -o FILE.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "driver/atomic_write.h"
 #include "frontend/config.h"
 #include "rules/name_rules.h"
 
@@ -190,59 +185,6 @@ std::string provision_spec(const std::string& name, const std::string& workspace
          "cluster_resource_group: ml-rg   # EDIT; default: workspace.resource_group\n";
 }
 
-// Writes `content` to `path` through a temporary file in the same folder. Without `force` the
-// final step is link(2), which fails when `path` exists, so nothing is ever overwritten.
-void write_new_file(const fs::path& path, const std::string& content, bool force) {
-  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string temporary = (folder / ("." + path.filename().string() + ".aksc-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0)
-    throw std::runtime_error(
-        fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
-  mode_t mask = umask(0);
-  umask(mask);
-  bool ok = fchmod(fd, 0666 & ~mask) == 0;
-  for (std::size_t done = 0; ok && done < content.size();) {
-    ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ok && fsync(fd) == 0;
-  int error = errno;
-  if (close(fd) != 0 && ok) {
-    ok = false;
-    error = errno;
-  }
-  if (ok) {
-    if (force) {
-      ok = std::rename(temporary.c_str(), path.c_str()) == 0;
-    } else {
-      ok = link(temporary.c_str(), path.c_str()) == 0;
-      error = errno;
-      if (!ok && error != EEXIST && (error == EPERM || error == ENOTSUP || error == EXDEV)) {
-        // No hard links on this file system: fall back to checking, then renaming.
-        std::error_code exists_error;
-        if (fs::exists(path, exists_error)) {
-          error = EEXIST;
-        } else {
-          ok = std::rename(temporary.c_str(), path.c_str()) == 0;
-          error = errno;
-        }
-      }
-    }
-    if (force) error = errno;
-  }
-  unlink(temporary.c_str());
-  if (!ok && error == EEXIST) {
-    throw UsageError{path.string() + " exists; use --force to overwrite it"};
-  }
-  if (!ok) {
-    throw std::runtime_error(
-        fmt::format("cannot write {}: {}", path.string(), std::strerror(error)));
-  }
-}
-
 }  // namespace
 
 int run_init(const std::vector<std::string>& args) {
@@ -289,7 +231,12 @@ int run_init(const std::vector<std::string>& args) {
     return kExitClean;
   }
   fs::path output = values["output"].as<std::string>();
-  write_new_file(output, text, values.count("force") > 0);
+  try {
+    write_file_atomically(output, text, false,
+                          values.count("force") ? Existing::kReplace : Existing::kKeep);
+  } catch (const FileExists&) {
+    throw UsageError{output.string() + " exists; use --force to overwrite it"};
+  }
   std::cerr << fmt::format("aksc: wrote {} (mode {}); check it with 'aksc lint {}'\n",
                            output.string(), mode, output.string());
   return kExitClean;

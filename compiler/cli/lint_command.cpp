@@ -1,29 +1,20 @@
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <functional>
 #include <iostream>
-#include <map>
-#include <memory>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/lint_formats.h"
 #include "cli/options.h"
 #include "diag/neutralize.h"
 #include "diag/render.h"
 #include "driver/lint.h"
-#include "driver/suppressions.h"
 #include "support/keep_until_exit.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
 
 namespace {
-
-constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github"};
 
 Severity parse_fail_on(const std::string& text) {
   std::optional<Severity> severity = parse_severity(text);
@@ -48,43 +39,15 @@ bool use_color(const std::string& when) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
-// Whether a suppressed finding was suppressed by a comment in its file (SARIF "inSource") or
-// by aksc.yaml (SARIF "external"): the comments are read again, as the driver read them.
-std::function<SuppressionKind(const Finding&)> suppression_kinds(const LintResult& result) {
-  auto scanned = std::make_shared<std::map<std::string, std::vector<InlineSuppression>>>();
-  return [&result, scanned](const Finding& finding) {
-    auto source = result.sources.find(finding.location.file);
-    if (source == result.sources.end()) return SuppressionKind::kExternal;
-    auto found = scanned->find(finding.location.file);
-    if (found == scanned->end()) {
-      FindingSink ignored;
-      found = scanned->emplace(finding.location.file, scan_suppressions(*source->second, ignored))
-                  .first;
-    }
-    return find_inline_suppression(found->second, finding) ? SuppressionKind::kInSource
-                                                           : SuppressionKind::kExternal;
-  };
-}
-
-std::vector<SpecEntry> spec_entries(const LintResult& result) {
-  std::vector<SpecEntry> entries;
-  for (const ir::Spec& spec : result.specs) {
-    std::string name = spec.name.usable() ? spec.name.value : "";
-    entries.push_back({spec.file, spec.document, spec.range.begin.line, name});
-  }
-  return entries;
-}
-
 }  // namespace
 
 int run_lint(const std::vector<std::string>& args) {
   po::options_description options("aksc lint options");
   options.add_options()("path", po::value<std::vector<std::string>>()->composing(),
                         "spec files and folders")(
-      "format,f", po::value<std::string>()->default_value("text"),
-      "output format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML) or github (GitHub "
-      "Actions workflow commands)")("config,c", po::value<std::string>(),
-                                    "use this aksc.yaml instead of searching upwards")(
+      "format,f", po::value<std::string>()->default_value(std::string(lint_formats()[0].name)),
+      lint_format_help().c_str())("config,c", po::value<std::string>(),
+                                  "use this aksc.yaml instead of searching upwards")(
       "fail-on", po::value<std::string>()->default_value("error"),
       "exit 1 when a finding is at or above this severity: error, warning or note")(
       "color", po::value<std::string>()->default_value("auto"),
@@ -102,10 +65,7 @@ int run_lint(const std::vector<std::string>& args) {
   if (!parse_options(args, "aksc lint [PATH...] [options]", options, values, "path")) {
     return kExitClean;
   }
-  std::string format = values["format"].as<std::string>();
-  if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
-    throw UsageError{"--format must be text, json, sarif, junit or github, not '" + format + "'"};
-  }
+  const LintFormat& format = lint_format(values["format"].as<std::string>());
   Severity fail_on = parse_fail_on(values["fail-on"].as<std::string>());
   TextStyle style{use_color(values["color"].as<std::string>()), values.count("quiet") > 0,
                   values.count("verbose") > 0};
@@ -130,21 +90,7 @@ int run_lint(const std::vector<std::string>& args) {
   }
   for (const std::string& error : result.input_errors)
     std::cerr << "aksc: error: " << neutralize(error) << "\n";
-  if (format == "json") {
-    render_json(std::cout, result.findings, summary, result.data);
-  } else if (format == "sarif") {
-    std::error_code error;
-    std::filesystem::path root = std::filesystem::current_path(error);
-    SarifContext context{error ? "" : root.string(), result.data, result.input_errors,
-                         suppression_kinds(result)};
-    render_sarif(std::cout, result.findings, summary, context);
-  } else if (format == "junit") {
-    render_junit(std::cout, result.findings, spec_entries(result), fail_on);
-  } else if (format == "github") {
-    render_github(std::cout, result.findings, summary, style.quiet);
-  } else {
-    render_text(std::cout, result.findings, result.sources, summary, style);
-  }
+  format.render(std::cout, {result, summary, style, fail_on});
   if (!result.input_errors.empty()) return kExitUsage;
   for (const Finding& finding : result.findings) {
     if (!finding.suppressed_because && finding.severity >= fail_on) return kExitFindings;

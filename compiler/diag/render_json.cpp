@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/neutralize.h"
+#include "diag/render_json_parts.h"
 #include "rules/rule_doc.h"
 
 namespace aksc {
@@ -51,13 +52,8 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
     }
     root["findings"].push_back(std::move(item));
   }
+  root["summary"] = summary_counts_json(summary);
   ordered& counts = root["summary"];
-  counts["files"] = summary.files;
-  counts["specs"] = summary.specs;
-  counts["errors"] = summary.errors;
-  counts["warnings"] = summary.warnings;
-  counts["notes"] = summary.notes;
-  counts["suppressed"] = summary.suppressed;
   counts["suppressions"] = ordered::array();
   for (const Finding& finding : findings) {
     if (!finding.suppressed_because) continue;
@@ -71,17 +67,7 @@ void render_json(std::ostream& out, const std::vector<Finding>& findings, const 
   }
   // Only when there are some, so that the output of every other run stays as it was.
   if (summary.outside_links > 0) counts["outside_links"] = summary.outside_links;
-  root["data"] = ordered::array();
-  for (const DataSnapshot& snapshot : data) {
-    ordered entry;
-    entry["table"] = neutralize(snapshot.table);
-    entry["source"] = neutralize(snapshot.source);
-    entry["date"] = neutralize(snapshot.date);
-    entry["retrieved"] = neutralize(snapshot.retrieved);
-    entry["origin"] = neutralize(snapshot.origin);
-    if (snapshot.extends_shipped) entry["extendsShipped"] = true;
-    root["data"].push_back(std::move(entry));
-  }
+  root["data"] = data_snapshots_json(data);
   out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -6,6 +6,7 @@
 
 #include "diag/neutralize.h"
 #include "diag/render.h"
+#include "diag/render_json_parts.h"
 #include "diag/text_util.h"
 #include "rules/rule_doc.h"
 
@@ -196,24 +197,8 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
   ordered& properties = run["properties"];
-  properties["dataSnapshots"] = ordered::array();
-  for (const DataSnapshot& snapshot : context.data) {
-    ordered entry;
-    entry["table"] = neutralize(snapshot.table);
-    entry["source"] = neutralize(snapshot.source);
-    entry["date"] = neutralize(snapshot.date);
-    entry["retrieved"] = neutralize(snapshot.retrieved);
-    entry["origin"] = neutralize(snapshot.origin);
-    if (snapshot.extends_shipped) entry["extendsShipped"] = true;
-    properties["dataSnapshots"].push_back(std::move(entry));
-  }
-  ordered& counts = properties["summary"];
-  counts["files"] = summary.files;
-  counts["specs"] = summary.specs;
-  counts["errors"] = summary.errors;
-  counts["warnings"] = summary.warnings;
-  counts["notes"] = summary.notes;
-  counts["suppressed"] = summary.suppressed;
+  properties["dataSnapshots"] = data_snapshots_json(context.data);
+  properties["summary"] = summary_counts_json(summary);
 
   ordered log;
   log["$schema"] = kSchemaUri;

@@ -76,17 +76,4 @@ SourcePosition SourceFile::position_on_line(std::size_t offset, int line) const 
   return {line, column};
 }
 
-std::size_t SourceFile::offset_of(SourcePosition position) const {
-  if (position.line < 1) return 0;
-  if (position.line > line_count()) return text_.size();
-  std::size_t offset = line_starts_[position.line - 1];
-  for (int column = 1; column < position.column && offset < text_.size(); ++column) {
-    if (text_[offset] == '\n') break;
-    ++offset;
-    while (offset < text_.size() && is_continuation_byte(text_[offset]))
-      ++offset;
-  }
-  return offset;
-}
-
 }  // namespace aksc

@@ -30,8 +30,6 @@ class SourceFile {
   /// `line_hint` (a 1-based line, 0 for none) is where the search starts, and is left at the
   /// line found. Any hint gives the same answer as position_of.
   SourcePosition position_of(std::size_t offset, int& line_hint) const;
-  /// The byte offset of a 1-based position (clamped to the text).
-  std::size_t offset_of(SourcePosition position) const;
 
  private:
   // The position of `offset`, which is on 1-based `line`.

@@ -6,9 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 namespace aksc {
 namespace {
@@ -52,10 +50,24 @@ int create_temporary(int folder, const std::string& name, std::string& temporary
   return -1;
 }
 
+// Gives the finished temporary its name unless something has that name: link(2) fails then,
+// with nothing replaced. A file system without hard links gets a check, then a rename, which a
+// file made in between would lose to. False with errno set when it fails.
+bool link_new(int folder, const std::string& temporary, const std::string& name) {
+  if (linkat(folder, temporary.c_str(), folder, name.c_str(), 0) == 0) return true;
+  if (errno != EPERM && errno != ENOTSUP && errno != EXDEV) return false;
+  struct stat info {};
+  if (fstatat(folder, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) {
+    errno = EEXIST;
+    return false;
+  }
+  return renameat(folder, temporary.c_str(), folder, name.c_str()) == 0;
+}
+
 }  // namespace
 
 void write_file_atomically_at(int folder, const std::string& name, const std::string& shown,
-                              std::string_view content, bool executable) {
+                              std::string_view content, bool executable, Existing existing) {
   std::string temporary;
   int fd = create_temporary(folder, name, temporary);
   if (fd < 0) throw error_for(shown, errno);
@@ -66,23 +78,30 @@ void write_file_atomically_at(int folder, const std::string& name, const std::st
     ok = false;
     error = errno;
   }
-  if (ok && renameat(folder, temporary.c_str(), folder, name.c_str()) != 0) {
-    ok = false;
-    error = errno;
+  if (ok) {
+    ok = existing == Existing::kReplace
+             ? renameat(folder, temporary.c_str(), folder, name.c_str()) == 0
+             : link_new(folder, temporary, name);
+    if (!ok) error = errno;
   }
-  if (!ok) {
-    unlinkat(folder, temporary.c_str(), 0);
-    throw error_for(shown, error);
+  // After a link the temporary is a second name of the file; after a failure it is all that
+  // is left of the write.
+  if (!ok || existing == Existing::kKeep) unlinkat(folder, temporary.c_str(), 0);
+  if (ok) return;
+  if (error == EEXIST && existing == Existing::kKeep) {
+    throw FileExists(error_for(shown, error).what());
   }
+  throw error_for(shown, error);
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           bool executable) {
+                           bool executable, Existing existing) {
   std::filesystem::path folder_path = path.parent_path().empty() ? "." : path.parent_path();
   int folder = open(folder_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (folder < 0) throw error_for(path, errno);
   try {
-    write_file_atomically_at(folder, path.filename().string(), path.string(), content, executable);
+    write_file_atomically_at(folder, path.filename().string(), path.string(), content, executable,
+                             existing);
   } catch (...) {
     close(folder);
     throw;
@@ -108,16 +127,6 @@ std::optional<std::string> read_existing_file_at(int folder, const std::string& 
   }
   close(fd);
   return text;
-}
-
-std::optional<std::string> read_existing_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace aksc

@@ -9,10 +9,6 @@ ProjectFences::ProjectFences(std::vector<fs::path> allowed) : allowed_(std::move
   if (error) current_.clear();
 }
 
-PathFence ProjectFences::for_config(const Config& config) const {
-  return {config.directory, allowed_};
-}
-
 PathFence ProjectFences::for_spec(const fs::path& canonical_spec, const Config& config) const {
   fs::path folder = canonical_spec.parent_path();
   if (!config.file.empty() && path_within(folder, config.directory)) {

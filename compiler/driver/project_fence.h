@@ -13,9 +13,6 @@ class ProjectFences {
  public:
   explicit ProjectFences(std::vector<std::filesystem::path> allowed);
 
-  /// For the paths aksc.yaml names: its own folder.
-  PathFence for_config(const Config& config) const;
-
   /// For the paths a spec names: the folder of its aksc.yaml when the spec lies inside it;
   /// without one (or with a --config elsewhere), the current folder when the spec lies inside
   /// it, else the spec's own folder: the same bounds as the project's own files (SPEC §2).

@@ -41,7 +41,7 @@ class Schema {
   /// The `enum` array of `subschema` (a node of json()), or nullptr when it has none.
   const nlohmann::json* enum_options(const nlohmann::json* subschema) const;
   /// Validates `instance` and returns valijson's raw errors as (path, description) pairs. A
-  /// document that check_conformance finds valid has none, and needs no valijson.
+  /// document that the quick look (ConformancePlan) finds valid has none, and needs no valijson.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
   /// raw_errors without the quick look: valijson always (the tests compare the two).
   std::vector<std::pair<std::string, std::string>> valijson_errors(

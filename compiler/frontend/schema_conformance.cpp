@@ -429,8 +429,4 @@ Conformance ConformancePlan::check(const json& instance) const {
   return Checker(nodes_->by_schema).check(instance, *root_);
 }
 
-Conformance check_conformance(const json& instance, const json& schema) {
-  return ConformancePlan(schema).check(instance);
-}
-
 }  // namespace aksc

@@ -13,16 +13,13 @@ enum class Conformance {
   kUnknown,   ///< It cannot tell: a keyword, or a kind of value, it does not judge.
 };
 
-/// Judges `instance` against `schema` (draft-07) with a small interpreter of the keywords aksc's
-/// schemas use, with valijson's strong types and its ways of counting and matching (code points
-/// up to a NUL, std::regex searches). Most documents conform, and for them this replaces
-/// compiling and running valijson; anything else is left to valijson, which finds and explains
-/// the errors. It answers kUnknown rather than guess: $ref, exclusive bounds, numbers in
-/// `enum` or `const`, strings holding a NUL.
-Conformance check_conformance(const nlohmann::json& instance, const nlohmann::json& schema);
-
-/// check_conformance for many documents against one schema: each subschema's keywords are
-/// looked up once, when the plan is made. `schema` must outlive the plan and stay unchanged.
+/// A quick look at documents against one JSON Schema (draft-07): a small interpreter of the
+/// keywords aksc's schemas use, with valijson's strong types and its ways of counting and
+/// matching (code points up to a NUL, std::regex searches). Most documents conform, and for them
+/// this replaces compiling and running valijson; anything else is left to valijson, which finds
+/// and explains the errors. It answers kUnknown rather than guess: $ref, exclusive bounds,
+/// numbers in `enum` or `const`, strings holding a NUL. Each subschema's keywords are looked up
+/// once, when the plan is made. `schema` must outlive the plan and stay unchanged.
 class ConformancePlan {
  public:
   explicit ConformancePlan(const nlohmann::json& schema);
@@ -30,7 +27,7 @@ class ConformancePlan {
   ConformancePlan(const ConformancePlan&) = delete;
   ConformancePlan& operator=(const ConformancePlan&) = delete;
 
-  /// check_conformance(instance, schema), with the same answer.
+  /// What the quick look says about `instance`.
   Conformance check(const nlohmann::json& instance) const;
 
  private:

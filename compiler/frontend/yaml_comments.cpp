@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace aksc {
 namespace {
@@ -596,12 +597,6 @@ void visit_yaml_comments(std::string_view text,
                          const std::function<void(const YamlComment&)>& visit,
                          std::size_t max_depth) {
   CommentScanner(text, visit, max_depth).run();
-}
-
-std::vector<YamlComment> find_yaml_comments(std::string_view text) {
-  std::vector<YamlComment> comments;
-  visit_yaml_comments(text, [&](const YamlComment& comment) { comments.push_back(comment); });
-  return comments;
 }
 
 }  // namespace aksc

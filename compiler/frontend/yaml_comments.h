@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <functional>
 #include <string_view>
-#include <vector>
 
 #include "frontend/load.h"
 
@@ -27,8 +26,5 @@ struct YamlComment {
 void visit_yaml_comments(std::string_view text,
                          const std::function<void(const YamlComment&)>& visit,
                          std::size_t max_depth = LoadLimits{}.max_depth);
-
-/// Every comment of `text`, as visit_yaml_comments finds them.
-std::vector<YamlComment> find_yaml_comments(std::string_view text);
 
 }  // namespace aksc

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/process.h"
+#include "cli/lint_formats.h"
 #include "integration_support.h"
 
 using aksc::test::generate_corpus;
@@ -15,11 +16,12 @@ TEST_CASE("lint on many threads prints what one thread prints, in every format")
   TempDir dir;
   // 600 specs in one project: enough for the whole-project rules to run on threads too (500).
   generate_corpus(dir.path() / "corpus", 600);
-  for (const char* format : {"text", "json", "sarif", "junit", "github"}) {
+  for (const aksc::cli::LintFormat& lint_format : aksc::cli::lint_formats()) {
+    std::string format(lint_format.name);
     auto serial = run_aksc({"lint", "corpus", "-f", format, "--jobs", "1"}, dir.path());
     REQUIRE(serial.exit_code == 1);
     // The corpus has findings of single specs and of the whole project.
-    if (std::string(format) == "text") {
+    if (format == "text") {
       CHECK(serial.out.find("[AKS201]") != std::string::npos);
       CHECK(serial.out.find("[AKS105]") != std::string::npos);
       CHECK(serial.out.find("[AKS601]") != std::string::npos);

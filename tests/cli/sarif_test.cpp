@@ -226,17 +226,12 @@ TEST_CASE("sarif: related locations, odd file names and input errors") {
   CHECK(related["message"]["text"].get<std::string>().size() > 0);
 }
 
+// Needs no schema: lint_sarif validates the log where ../shared has one.
 TEST_CASE("sarif: whole-project findings point at the other spec") {
-  if (skip_without_schema()) return;
   TempDir dir;
   dir.write("aksc.yaml", "rules: {}\n");
   dir.write("a/one.yaml", create_spec("shared-name"));
   dir.write("b/two.yaml", create_spec("shared-name"));
-  auto all = run_aksc({"rules"}, dir.path());
-  if (!contains(all.out, "AKS105")) {
-    aksc::test::skip_test("AKS105 is not registered yet: no whole-project finding to check");
-    return;
-  }
   auto log = lint_sarif(dir.path(), {"a/one.yaml"}, 1);
   check_log_shape(log);
   const auto* clash = result_of(log, "AKS105");

@@ -437,29 +437,6 @@ TEST_CASE("CidrSet agrees with a brute-force check on random ranges") {
   }
 }
 
-TEST_CASE("overlapping_pairs sorts and sweeps") {
-  std::vector<Cidr> ranges = {cidr("10.0.0.0/16"),  cidr("172.17.0.1/16"),   cidr("10.0.128.0/17"),
-                              cidr("10.1.0.0/16"),  cidr("172.17.255.0/24"), cidr("::/0"),
-                              cidr("2001:db8::/32")};
-  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
-  CHECK(overlapping_pairs(ranges) == Pairs{{0, 2}, {1, 4}, {5, 6}});
-  CHECK(overlapping_pairs(std::vector<Cidr>{}).empty());
-  // Agrees with all pairs on random input.
-  std::mt19937 random(7);
-  std::uniform_int_distribution<std::uint32_t> any;
-  std::uniform_int_distribution<int> length(8, 24);
-  std::vector<Cidr> many;
-  for (int i = 0; i < 300; ++i)
-    many.push_back({Address::ipv4(0x0a000000u | (any(random) & 0xffffffu)), length(random)});
-  Pairs brute;
-  for (std::size_t i = 0; i < many.size(); ++i) {
-    for (std::size_t j = i + 1; j < many.size(); ++j) {
-      if (many[i].overlaps(many[j])) brute.emplace_back(i, j);
-    }
-  }
-  CHECK(overlapping_pairs(many) == brute);
-}
-
 TEST_CASE("field syntax: what each spec field accepts") {
   std::string error;
   CHECK(parse_authorized_range("137.117.106.88/29", &error));

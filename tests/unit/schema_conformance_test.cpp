@@ -1,4 +1,4 @@
-// check_conformance: the quick look that spares valijson for valid documents. It must never call
+// ConformancePlan: the quick look that spares valijson for valid documents. It must never call
 // valid what valijson calls invalid (that would hide findings), nor invalid what it calls valid.
 #include <catch2/catch.hpp>
 
@@ -15,14 +15,15 @@
 #include "frontend/schema_conformance.h"
 
 namespace fs = std::filesystem;
-using aksc::check_conformance;
 using aksc::Conformance;
+using aksc::ConformancePlan;
 using nlohmann::json;
 
 namespace {
 
 Conformance judge(const char* instance, const char* schema) {
-  return check_conformance(json::parse(instance), json::parse(schema));
+  json parsed = json::parse(schema);
+  return ConformancePlan(parsed).check(json::parse(instance));
 }
 
 constexpr Conformance kConforms = Conformance::kConforms;
@@ -31,7 +32,7 @@ constexpr Conformance kUnknown = Conformance::kUnknown;
 
 }  // namespace
 
-TEST_CASE("check_conformance: types under strong typing", "[schema][conformance]") {
+TEST_CASE("ConformancePlan: types under strong typing", "[schema][conformance]") {
   CHECK(judge(R"("3")", R"({"type": "string"})") == kConforms);
   CHECK(judge("3", R"({"type": "string"})") == kFails);
   CHECK(judge("3", R"({"type": "integer"})") == kConforms);
@@ -44,7 +45,7 @@ TEST_CASE("check_conformance: types under strong typing", "[schema][conformance]
   CHECK(judge("1", R"({"type": "whole"})") == kUnknown);
 }
 
-TEST_CASE("check_conformance: enum and const judge strings only", "[schema][conformance]") {
+TEST_CASE("ConformancePlan: enum and const judge strings only", "[schema][conformance]") {
   CHECK(judge(R"("gpu")", R"({"enum": ["none", "gpu"]})") == kConforms);
   CHECK(judge(R"("GPU")", R"({"enum": ["none", "gpu"]})") == kFails);
   CHECK(judge("1", R"({"enum": [1, 2]})") == kUnknown);
@@ -53,8 +54,7 @@ TEST_CASE("check_conformance: enum and const judge strings only", "[schema][conf
   CHECK(judge("2", R"({"const": 2})") == kUnknown);
 }
 
-TEST_CASE("check_conformance: lengths count code points, patterns search",
-          "[schema][conformance]") {
+TEST_CASE("ConformancePlan: lengths count code points, patterns search", "[schema][conformance]") {
   CHECK(judge(R"("héllo")", R"({"maxLength": 5})") == kConforms);  // 6 bytes, 5 code points
   CHECK(judge(R"("héllo!")", R"({"maxLength": 5})") == kFails);
   CHECK(judge(R"("")", R"({"minLength": 1})") == kFails);
@@ -66,7 +66,7 @@ TEST_CASE("check_conformance: lengths count code points, patterns search",
   CHECK(judge(R"("x")", R"({"pattern": "(["})") == kUnknown);        // not a regex
 }
 
-TEST_CASE("check_conformance: bounds and counts", "[schema][conformance]") {
+TEST_CASE("ConformancePlan: bounds and counts", "[schema][conformance]") {
   CHECK(judge("1", R"({"minimum": 1})") == kConforms);
   CHECK(judge("0", R"({"minimum": 1})") == kFails);
   CHECK(judge("0.5", R"({"minimum": 1})") == kFails);
@@ -81,7 +81,7 @@ TEST_CASE("check_conformance: bounds and counts", "[schema][conformance]") {
   CHECK(judge(R"(["a"])", R"({"items": [{"type": "string"}]})") == kUnknown);
 }
 
-TEST_CASE("check_conformance: required, properties, patterns, additionalProperties",
+TEST_CASE("ConformancePlan: required, properties, patterns, additionalProperties",
           "[schema][conformance]") {
   const char* schema = R"({"type": "object", "required": ["name"],
       "properties": {"name": {"type": "string"}},
@@ -98,7 +98,7 @@ TEST_CASE("check_conformance: required, properties, patterns, additionalProperti
   CHECK(judge(R"({"any": 1})", R"({"properties": {}})") == kConforms);  // absent: anything
 }
 
-TEST_CASE("check_conformance: combinations carry 'unknown' instead of guessing",
+TEST_CASE("ConformancePlan: combinations carry 'unknown' instead of guessing",
           "[schema][conformance]") {
   const char* any_of = R"({"anyOf": [{"required": ["resource_id"]},
                                      {"required": ["name", "resource_group"]}]})";
@@ -178,16 +178,17 @@ std::vector<json> test_documents() {
 
 }  // namespace
 
-TEST_CASE("check_conformance agrees with valijson on every test document and its variants",
+TEST_CASE("ConformancePlan agrees with valijson on every test document and its variants",
           "[schema][conformance]") {
   std::vector<json> documents = test_documents();
   REQUIRE(documents.size() > 1000);
   for (const char* name :
        {"aksc-spec.schema.json", "aksc-config.schema.json", "aksc-inventory.schema.json"}) {
     const aksc::Schema& schema = aksc::Schema::embedded(name);
+    ConformancePlan plan(schema.json());
     std::size_t conforming = 0, failing = 0;
     for (const json& document : documents) {
-      Conformance quick = check_conformance(document, schema.json());
+      Conformance quick = plan.check(document);
       if (quick == kUnknown) continue;
       bool valid = schema.valijson_errors(document).empty();
       INFO(name << ": " << document.dump());
@@ -201,7 +202,7 @@ TEST_CASE("check_conformance agrees with valijson on every test document and its
   }
 }
 
-TEST_CASE("check_conformance judges every valid document of the tests and samples itself",
+TEST_CASE("ConformancePlan judges every valid document of the tests and samples itself",
           "[schema][conformance]") {
   // A valid document the quick look cannot judge goes to valijson: right, but slow. aksc's own
   // schemas use only what the quick look judges, so none of their valid documents should.
@@ -209,12 +210,13 @@ TEST_CASE("check_conformance judges every valid document of the tests and sample
   for (const char* name :
        {"aksc-spec.schema.json", "aksc-config.schema.json", "aksc-inventory.schema.json"}) {
     const aksc::Schema& schema = aksc::Schema::embedded(name);
+    ConformancePlan plan(schema.json());
     std::size_t valid = 0;
     for (const json& document : documents) {
       if (!schema.valijson_errors(document).empty()) continue;
       ++valid;
       INFO(name << ": " << document.dump());
-      CHECK(check_conformance(document, schema.json()) == kConforms);
+      CHECK(plan.check(document) == kConforms);
     }
     INFO(name);
     CHECK(valid >= 5);

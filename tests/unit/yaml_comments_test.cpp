@@ -1,10 +1,11 @@
-// find_yaml_comments: the comments of a YAML text as yaml-cpp's scanner skips them, and no '#'
+// visit_yaml_comments: the comments of a YAML text as yaml-cpp's scanner skips them, and no '#'
 // that is part of a value.
 #include <catch2/catch.hpp>
 
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <yaml-cpp/eventhandler.h>
@@ -15,10 +16,18 @@
 
 namespace {
 
+// Every comment of `text`, in the order visit_yaml_comments finds them.
+std::vector<aksc::YamlComment> find_yaml_comments(std::string_view text) {
+  std::vector<aksc::YamlComment> comments;
+  aksc::visit_yaml_comments(text,
+                            [&](const aksc::YamlComment& comment) { comments.push_back(comment); });
+  return comments;
+}
+
 // The text of each comment found, from its '#' to the end of its line.
 std::vector<std::string> comments(const std::string& text) {
   std::vector<std::string> found;
-  for (const aksc::YamlComment& comment : aksc::find_yaml_comments(text)) {
+  for (const aksc::YamlComment& comment : find_yaml_comments(text)) {
     std::size_t end = text.find_first_of("\r\n", comment.offset);
     found.push_back(text.substr(comment.offset, end - comment.offset));
   }
@@ -220,13 +229,13 @@ class RandomYaml {
 
 }  // namespace
 
-TEST_CASE("find_yaml_comments: comments after values, on their own lines, after markers",
+TEST_CASE("visit_yaml_comments: comments after values, on their own lines, after markers",
           "[yaml_comments]") {
   CHECK(comments("# top\na: 1  # one\n  # indented\nb: \"x\" # two\n--- # doc\n...  # end\n") ==
         Texts{"# top", "# one", "# indented", "# two", "# doc", "# end"});
 }
 
-TEST_CASE("find_yaml_comments: a '#' in a block scalar is text, the header's comment is one",
+TEST_CASE("visit_yaml_comments: a '#' in a block scalar is text, the header's comment is one",
           "[yaml_comments]") {
   std::string text =
       "description: | # header\n"
@@ -243,7 +252,7 @@ TEST_CASE("find_yaml_comments: a '#' in a block scalar is text, the header's com
         Texts{"# header", "# less indented: a comment again", "# two: the scalar ended"});
 }
 
-TEST_CASE("find_yaml_comments: a block scalar's explicit indentation decides where it ends",
+TEST_CASE("visit_yaml_comments: a block scalar's explicit indentation decides where it ends",
           "[yaml_comments]") {
   // `|2` under a key at column 0: the content is indented two; a one-space '#' ends it.
   CHECK(comments("a: |2\n    # four: text\n  # two: text\n # one: comment\n") ==
@@ -252,7 +261,7 @@ TEST_CASE("find_yaml_comments: a block scalar's explicit indentation decides whe
   CHECK(comments("k:\n  - |\n   # three: text\n  # two: comment\n") == Texts{"# two: comment"});
 }
 
-TEST_CASE("find_yaml_comments: quoted scalars over several lines hold their '#'",
+TEST_CASE("visit_yaml_comments: quoted scalars over several lines hold their '#'",
           "[yaml_comments]") {
   std::string text =
       "a: \"first\n"
@@ -265,48 +274,47 @@ TEST_CASE("find_yaml_comments: quoted scalars over several lines hold their '#'"
   CHECK(comments(text) == Texts{"# a comment"});
 }
 
-TEST_CASE("find_yaml_comments: in plain scalars a '#' after a blank starts a comment",
+TEST_CASE("visit_yaml_comments: in plain scalars a '#' after a blank starts a comment",
           "[yaml_comments]") {
   CHECK(comments("a: x#y\nb: one\n  two#three\n  'four' # comment\nc: 5\n") == Texts{"# comment"});
   // A quote in a plain scalar's continuation line is text, not the start of a quoted scalar.
   CHECK(comments("a: one\n  \"two # comment\nb: \"three # text\"\n") == Texts{"# comment"});
 }
 
-TEST_CASE("find_yaml_comments: flow collections over lines", "[yaml_comments]") {
+TEST_CASE("visit_yaml_comments: flow collections over lines", "[yaml_comments]") {
   CHECK(comments("a: [x, # one\n  \"y # text\", {k: v # two\n  }]\n") == Texts{"# one", "# two"});
 }
 
-TEST_CASE("find_yaml_comments: tags and anchors may hold '#'", "[yaml_comments]") {
+TEST_CASE("visit_yaml_comments: tags and anchors may hold '#'", "[yaml_comments]") {
   CHECK(comments("a: !t#x v\nb: &a#b w\nc: *a#b\n").empty());
 }
 
 TEST_CASE(
-    "find_yaml_comments: yaml-cpp skips a '#' right after a token, which YAML calls no comment",
+    "visit_yaml_comments: yaml-cpp skips a '#' right after a token, which YAML calls no comment",
     "[yaml_comments]") {
-  std::vector<aksc::YamlComment> found = aksc::find_yaml_comments("a: \"x\"#one\nb: [y,#two\n]\n");
+  std::vector<aksc::YamlComment> found = find_yaml_comments("a: \"x\"#one\nb: [y,#two\n]\n");
   REQUIRE(found.size() == 2);
   CHECK_FALSE(found[0].separated);
   CHECK_FALSE(found[1].separated);
-  CHECK(aksc::find_yaml_comments("#a\n #b\n")[1].separated);
+  CHECK(find_yaml_comments("#a\n #b\n")[1].separated);
 }
 
-TEST_CASE("find_yaml_comments: offsets count a byte order mark, and CR LF and CR end lines",
+TEST_CASE("visit_yaml_comments: offsets count a byte order mark, and CR LF and CR end lines",
           "[yaml_comments]") {
-  std::vector<aksc::YamlComment> found =
-      aksc::find_yaml_comments("\xEF\xBB\xBF# a\r\nb: |\r  x\r# c\r");
+  std::vector<aksc::YamlComment> found = find_yaml_comments("\xEF\xBB\xBF# a\r\nb: |\r  x\r# c\r");
   REQUIRE(found.size() == 2);
   CHECK(found[0].offset == 3);
   CHECK(found[1].offset == 17);
 }
 
-TEST_CASE("find_yaml_comments stops where yaml-cpp's scanner fails", "[yaml_comments]") {
+TEST_CASE("visit_yaml_comments stops where yaml-cpp's scanner fails", "[yaml_comments]") {
   // The parser reads nothing after an invalid escape or a mismatched bracket.
   CHECK(comments("# before\na: \"\\uD800\"\n# after\n") == Texts{"# before"});
   CHECK(comments("a: [x}\n# after\n").empty());
   CHECK(comments("a: \"never closed\n# inside\n").empty());
 }
 
-TEST_CASE("find_yaml_comments agrees with yaml-cpp on random YAML", "[yaml_comments]") {
+TEST_CASE("visit_yaml_comments agrees with yaml-cpp on random YAML", "[yaml_comments]") {
   // A '#' that starts or sits in a comment can have the rest of its line changed without
   // changing anything yaml-cpp reports; any other '#' is in a value, which the change changes.
   // Only texts that parse whole are compared: after an error the parser reads nothing.
@@ -319,7 +327,7 @@ TEST_CASE("find_yaml_comments agrees with yaml-cpp on random YAML", "[yaml_comme
     Parse original = parse(text);
     if (!original.complete) continue;
     std::vector<bool> commented(text.size(), false);
-    for (const aksc::YamlComment& comment : aksc::find_yaml_comments(text)) {
+    for (const aksc::YamlComment& comment : find_yaml_comments(text)) {
       for (std::size_t k = comment.offset; k < text.size() && text[k] != '\n' && text[k] != '\r';
            ++k) {
         commented[k] = true;
@@ -349,7 +357,7 @@ TEST_CASE("find_yaml_comments agrees with yaml-cpp on random YAML", "[yaml_comme
   CHECK(checked - in_comments > 500);
 }
 
-TEST_CASE("find_yaml_comments stops past the nesting load_yaml refuses", "[yaml_comments]") {
+TEST_CASE("visit_yaml_comments stops past the nesting load_yaml refuses", "[yaml_comments]") {
   // 64 levels load; at 65 load_yaml refuses the document, and the search stops with it, so a
   // hostile file of a million '[' or '- ' costs no memory per level.
   std::string deep_flow = "# before\n" + std::string(1'000'000, '[') + " # inside\n";

@@ -1,7 +1,6 @@
 #include "rules/net/cidr_set.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace aksc::net {
 
@@ -47,26 +46,6 @@ bool CidrSet::overlaps(const Cidr& range) const {
   const Interval* interval = floor(range.last());
   return interval && interval->first.family == range.address.family &&
          range.first() <= interval->last;
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> overlapping_pairs(std::span<const Cidr> ranges) {
-  std::vector<std::size_t> order(ranges.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return ranges[a].first() < ranges[b].first(); });
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  std::vector<std::size_t> active;  // ranges that may still overlap a later one
-  for (std::size_t index : order) {
-    const Cidr& range = ranges[index];
-    std::erase_if(active, [&](std::size_t other) { return ranges[other].last() < range.first(); });
-    for (std::size_t other : active) {
-      if (ranges[other].overlaps(range))
-        pairs.emplace_back(std::min(index, other), std::max(index, other));
-    }
-    active.push_back(index);
-  }
-  std::sort(pairs.begin(), pairs.end());
-  return pairs;
 }
 
 }  // namespace aksc::net

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "rules/net/ip.h"
@@ -33,9 +32,5 @@ class CidrSet {
   const Interval* floor(const Address& address) const;
   std::vector<Interval> intervals_;  // sorted by first; disjoint and not adjacent
 };
-
-/// Every pair (i, j), i < j, of `ranges` that share an address, found by sorting and sweeping
-/// (O(n log n + pairs)), sorted.
-std::vector<std::pair<std::size_t, std::size_t>> overlapping_pairs(std::span<const Cidr> ranges);
 
 }  // namespace aksc::net

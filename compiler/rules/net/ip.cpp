@@ -129,10 +129,6 @@ std::optional<int> parse_prefix_length(std::string_view whole, std::string_view 
 
 }  // namespace
 
-std::string_view family_name(Family family) {
-  return family == Family::kIPv4 ? "IPv4" : "IPv6";
-}
-
 std::string Address::str() const {
   if (family == Family::kIPv4) {
     auto v = static_cast<std::uint32_t>(value.lo);

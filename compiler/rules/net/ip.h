@@ -86,7 +86,4 @@ std::optional<Cidr> parse_cidr(std::string_view text, std::string* error = nullp
 /// A CIDR, or a bare address taken as a single-address range (/32 or /128).
 std::optional<Cidr> parse_address_or_cidr(std::string_view text, std::string* error = nullptr);
 
-/// "IPv4" or "IPv6".
-std::string_view family_name(Family family);
-
 }  // namespace aksc::net
