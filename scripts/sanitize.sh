@@ -20,9 +20,10 @@ options="halt_on_error=1:exitcode=86:log_path=$reports/report"
 export ASAN_OPTIONS="detect_leaks=1:$options"
 export LSAN_OPTIONS="$options"
 export UBSAN_OPTIONS="print_stacktrace=1:$options"
-# The style, data and artifact-script checks do not run aksc code: the plain build runs them.
+# The style, data, artifact-script and configure checks do not run aksc code: the plain build
+# runs them.
 status=0
-ctest --test-dir "$build" -j "$(nproc)" --output-on-failure -E '^(style|data|artifacts):' ||
+ctest --test-dir "$build" -j "$(nproc)" --output-on-failure -E '^(style|data|artifacts|configure):' ||
   status=1
 if compgen -G "$reports/report*" > /dev/null; then
   cat "$reports"/report*
