@@ -7,6 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-asan"
 "$root/scripts/setup.sh"
+# Ninja starts each file as soon as its inputs are ready (Makefiles wait for a whole library
+# first). A build folder keeps the generator it was made with.
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}
 # Debug keeps assertions (nlohmann::json's among them) on; -O0 halves the build time, which
 # dominates the sanitizer stage of CI, and line tables are enough for the reports' stacks.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug \
