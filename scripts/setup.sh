@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake ninja-build pkg-config
   libyaml-cpp-dev libvalijson-dev libfmt-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   python3 shellcheck clang-format git
