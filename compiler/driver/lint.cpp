@@ -26,7 +26,7 @@
 #include "frontend/read_source.h"
 #include "frontend/schema.h"
 #include "frontend/ssl_files.h"
-#include "rules/project_keys.h"
+#include "rules/project_index.h"
 #include "rules/rule.h"
 #include "rules/rule_doc.h"
 
@@ -130,8 +130,6 @@ DocumentCounts load_specs(FileState& file, std::vector<std::string>& notes) {
     load_cluster_facts(spec, file.input.path.parent_path(), file.fence, file.sink,
                        file.max_file_size);
     check_ssl_files(spec, file.input.path.parent_path(), file.fence, file.sink);
-    // Here, on the loading threads, rather than by each whole-project rule after them all.
-    rules::make_project_keys(spec, *file.catalog);
   }
   return {documents.size(), spec_count};
 }
@@ -307,21 +305,27 @@ void load_files(std::vector<std::unique_ptr<FileState>>& files, SharedState& sha
 // Runs the project rules of every project (one per config) over all its specs.
 void run_project_rules(std::vector<std::unique_ptr<FileState>>& files, CatalogCache& catalogs,
                        InventoryCache& inventories, unsigned jobs) {
-  std::map<const Config*, Project> projects;
+  // Each project's specs, gathered, and what its rules see once they are indexed.
+  struct Gathered {
+    std::vector<const ir::Spec*> specs;
+    Project project;
+  };
+  std::map<const Config*, Gathered> projects;
   std::unordered_map<std::string_view, FileState*> by_file;  // views of each file's display
   by_file.reserve(files.size());
   for (auto& file : files) {
-    Project& project = projects[&file->config->project()];
+    Gathered& gathered = projects[&file->config->project()];
     for (const ir::Spec& spec : file->specs)
-      project.specs.push_back(&spec);
-    if (file->reported) project.reported_files.insert(file->input.display);
+      gathered.specs.push_back(&spec);
+    if (file->reported) gathered.project.reported_files.insert(file->input.display);
     by_file[file->input.display] = file.get();
   }
   for (auto& entry : projects) {
     const Config* config = entry.first;
-    Project& project = entry.second;  // a plain reference: clang 14 cannot capture a binding
+    Project& project = entry.second.project;  // plain: clang 14 cannot capture a binding
     project.inventory = inventories.inventory_for(*config);
     RuleContext context{catalogs.catalog_for(*config), *config};
+    project.specs = ProjectIndex(std::move(entry.second.specs), context.catalog);
     std::vector<const RuleEntry*> rules;
     for (const RuleEntry& rule : rule_registry()) {
       if (rule.project_check) rules.push_back(&rule);
