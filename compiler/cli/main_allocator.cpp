@@ -23,8 +23,8 @@ struct ThreadCache {
 };
 thread_local ThreadCache thread_cache;
 
-// Gives the thread's blocks back to malloc when the thread ends. The main thread ends with
-// _exit, and its blocks with the process.
+// Gives the thread's blocks back to malloc when the thread ends (the main thread's at exit,
+// before the statics' destructors, whose blocks then go straight back to malloc).
 struct Releaser {
   ~Releaser() {
     thread_cache.released = true;

@@ -8,7 +8,6 @@
 #include "cli/options.h"
 #include "driver/lint.h"
 #include "ir/spelling.h"
-#include "support/keep_until_exit.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
@@ -135,7 +134,7 @@ int run_show(const std::vector<std::string>& args) {
   if (values.count("path")) request.paths = values["path"].as<std::vector<std::string>>();
   if (values.count("config")) request.config_path = values["config"].as<std::string>();
   request.max_file_size = parse_max_file_size(values);
-  const LintResult& result = keep_until_exit(run_lint(request));
+  const LintResult result = run_lint(request);
   for (const std::string& error : result.input_errors)
     std::cerr << "aksc: error: " << error << "\n";
   bool first = true;

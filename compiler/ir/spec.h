@@ -105,18 +105,6 @@ struct Cluster {
   ClusterFacts facts;
 };
 
-/// What the whole-project rules hash a spec by, lower case, made once per spec on the thread
-/// that loaded it (rules::make_project_keys says how each is made). Empty: the spec lacks what
-/// makes that key.
-struct ProjectKeys {
-  bool made = false;           ///< make_project_keys has run on this spec.
-  std::string workspace;       ///< Subscription, resource group and workspace name.
-  std::string workspace_name;  ///< The workspace name alone, as inventories record it.
-  std::string name;            ///< The compute name.
-  std::string region;          ///< The compute's region as the catalog names it.
-  std::string cluster;         ///< The AKS cluster attached or created and attached.
-};
-
 /// One spec document (SPEC §1), lowered: SDK/ARM spellings normalized, defaults applied.
 struct Spec {
   std::string file;   ///< As shown to the user.
@@ -150,8 +138,6 @@ struct Spec {
   // attach
   Cluster cluster;
   Field<bool> reattach;
-
-  ProjectKeys keys;
 };
 
 }  // namespace aksc::ir

@@ -24,8 +24,9 @@ void check_name_unique_in_workspace(const Project& project, const RuleContext& /
   FindingPlan plan(project);
   // Workspace identity + compute name → the first spec that uses it.
   ViewKeyMap<2, const ir::Spec*> first_use;
-  for (const ir::Spec* spec : ordered_specs(project)) {
-    const ir::ProjectKeys& keys = keys_of(*spec);
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
+    const ProjectKeys& keys = indexed.keys;
     if (keys.workspace.empty() || keys.name.empty()) continue;
     auto [found, inserted] = first_use.try_emplace({keys.workspace, keys.name}, spec);
     if (inserted) continue;

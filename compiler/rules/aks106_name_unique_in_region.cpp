@@ -65,8 +65,9 @@ void check_name_unique_in_region(const Project& project, const RuleContext& cont
   FindingPlan plan(project);
   // Name + region → the specs that use it, by workspace identity.
   ViewKeyMap<2, FirstTwo<ir::Spec>> specs;
-  for (const ir::Spec* spec : ordered_specs(project)) {
-    const ir::ProjectKeys& keys = keys_of(*spec);
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
+    const ProjectKeys& keys = indexed.keys;
     if (keys.workspace.empty() || keys.workspace_name.empty() || keys.name.empty() ||
         keys.region.empty()) {
       continue;

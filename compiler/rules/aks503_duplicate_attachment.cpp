@@ -23,17 +23,19 @@ void check_duplicate_attachment(const Project& project, const RuleContext& /*con
                                 ProjectReporter& out) {
   FindingPlan plan(project);
   // Workspace identity + cluster → the first spec that attaches it.
-  ViewKeyMap<2, const ir::Spec*> first_attachment;
+  ViewKeyMap<2, const IndexedSpec*> first_attachment;
   // Workspace identity + cluster + compute name, for each name after the first one's.
   std::unordered_set<ViewKey<3>, ViewKeyHash> other_names;
-  for (const ir::Spec* spec : ordered_specs(project)) {
-    const ir::ProjectKeys& keys = keys_of(*spec);
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
+    const ProjectKeys& keys = indexed.keys;
     if (keys.workspace.empty() || keys.name.empty() || keys.cluster.empty()) continue;
-    auto [seen, first_seen] = first_attachment.try_emplace({keys.workspace, keys.cluster}, spec);
+    auto [seen, first_seen] =
+        first_attachment.try_emplace({keys.workspace, keys.cluster}, &indexed);
     if (first_seen) continue;
-    const ir::Spec& first = *seen->second;
+    const ir::Spec& first = *seen->second->spec;
     // The same name again is one compute described twice: AKS105 reports it.
-    if (keys.name == first.keys.name) continue;
+    if (keys.name == seen->second->keys.name) continue;
     if (!other_names.insert({keys.workspace, keys.cluster, keys.name}).second) continue;
     // Only for a clash: the cluster's display text is a formatted resource ID.
     ClusterRef cluster = *attached_cluster(*spec);

@@ -51,10 +51,11 @@ void check_reattach_without_detach(const Project& project, const RuleContext& /*
     }
   }
   FindingPlan plan(project);
-  for (const ir::Spec* spec : ordered_specs(project)) {
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
     if (!spec->mode.usable() || spec->mode.value != ir::Mode::kAttach) continue;
     if (spec->reattach.usable() && spec->reattach.value) continue;
-    const ir::ProjectKeys& keys = keys_of(*spec);
+    const ProjectKeys& keys = indexed.keys;
     if (keys.workspace_name.empty() || keys.name.empty() || keys.cluster.empty()) continue;
 
     // The compute itself exists: attached to this cluster it is this spec's desired state;

@@ -14,10 +14,11 @@ void check_vm_size_change(const Project& project, const RuleContext& /*context*/
                           ProjectReporter& out) {
   InventoryIndex existing(project.inventory);
   FindingPlan plan(project);
-  for (const ir::Spec* spec : ordered_specs(project)) {
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
     if (!spec->mode.usable() || spec->mode.value == ir::Mode::kAttach) continue;
     if (!spec->vm_size.usable()) continue;
-    const InventoryEntry* found = existing.find(*spec);
+    const InventoryEntry* found = existing.find(indexed.keys);
     if (!found) continue;
     const InventoryEntry& entry = *found;
     if (!entry.vm_size.usable() || trim(entry.vm_size.value).empty()) continue;

@@ -15,10 +15,11 @@ void check_scale_outside_sdk(const Project& project, const RuleContext& /*contex
                              ProjectReporter& out) {
   InventoryIndex existing(project.inventory);
   FindingPlan plan(project);
-  for (const ir::Spec* spec : ordered_specs(project)) {
+  for (const IndexedSpec& indexed : project.specs) {
+    const ir::Spec* spec = indexed.spec;
     if (!spec->mode.usable() || spec->mode.value == ir::Mode::kAttach) continue;
     if (!spec->agent_count.usable()) continue;
-    const InventoryEntry* found = existing.find(*spec);
+    const InventoryEntry* found = existing.find(indexed.keys);
     if (!found) continue;
     const InventoryEntry& entry = *found;
     if (!entry.agent_count.usable() || entry.agent_count.value == spec->agent_count.value) {

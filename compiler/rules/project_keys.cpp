@@ -1,9 +1,5 @@
 #include "rules/project_keys.h"
 
-#include <algorithm>
-#include <stdexcept>
-#include <tuple>
-
 #include <fmt/format.h>
 
 #include "diag/text_util.h"
@@ -31,41 +27,10 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 
 }  // namespace
 
-void make_project_keys(ir::Spec& spec, const Catalog& catalog) {
-  ir::ProjectKeys& keys = spec.keys;
-  keys = {};
-  keys.made = true;
-  keys.workspace = workspace_key(spec).value_or("");
-  keys.workspace_name = workspace_name_key(spec).value_or("");
-  keys.name = compute_name_key(spec).value_or("");
-  if (const ir::Field<std::string>* region = compute_region(spec))
-    keys.region = region_key(catalog, region->value).value_or("");
-  keys.cluster = attached_cluster_key(spec).value_or("");
-}
-
-const ir::ProjectKeys& keys_of(const ir::Spec& spec) {
-  if (!spec.keys.made) {
-    throw std::logic_error("project rule run on a spec without project keys: " + spec.file);
-  }
-  return spec.keys;
-}
-
 std::optional<std::string> region_key(const Catalog& catalog, std::string_view region) {
   const Region* known = catalog.find_region(region);
   if (!known) return std::nullopt;
   return to_lower(known->name);
-}
-
-std::vector<const ir::Spec*> ordered_specs(const Project& project) {
-  std::vector<const ir::Spec*> specs = project.specs;
-  auto before = [](const ir::Spec* a, const ir::Spec* b) {
-    return std::tie(a->file, a->document) < std::tie(b->file, b->document);
-  };
-  // A walk lists files in this order already, mostly: checking costs n comparisons, sorting
-  // 10,000 specs n log n of them, in each of six rules.
-  if (!std::is_sorted(specs.begin(), specs.end(), before))
-    std::stable_sort(specs.begin(), specs.end(), before);
-  return specs;
 }
 
 std::string join_key(std::initializer_list<std::string_view> parts) {
@@ -239,8 +204,7 @@ InventoryIndex::InventoryIndex(const std::vector<InventoryEntry>& inventory) {
   }
 }
 
-const InventoryEntry* InventoryIndex::find(const ir::Spec& spec) const {
-  const ir::ProjectKeys& keys = keys_of(spec);
+const InventoryEntry* InventoryIndex::find(const ProjectKeys& keys) const {
   if (keys.workspace_name.empty() || keys.name.empty()) return nullptr;
   auto found = by_key_.find({keys.workspace_name, keys.name});
   return found == by_key_.end() ? nullptr : found->second;

@@ -24,17 +24,8 @@ namespace aksc::rules {
 // hash specs and inventory entries by, compared case-insensitively as Azure compares names,
 // regions and resource IDs, and the way they report a clash between two specs.
 
-/// Makes the spec's `keys` (what the functions below give, views of which the rules hash), with
-/// its region as `catalog` names it. The driver makes them on the threads that load the specs,
-/// while each spec is fresh in the cache: the rules then build no key of their own.
-void make_project_keys(ir::Spec& spec, const Catalog& catalog);
-
-/// The spec's keys; throws std::logic_error when make_project_keys has not made them (a rule
-/// would otherwise see no clash at all).
-const ir::ProjectKeys& keys_of(const ir::Spec& spec);
-
-/// A map key of N views of keys that outlive the map (a spec's `keys`, say), compared part by
-/// part: hashing the parts as they are saves joining them into a new string per spec.
+/// A map key of N views of keys that outlive the map (an indexed spec's `keys`, say), compared
+/// part by part: hashing the parts as they are saves joining them into a new string per spec.
 template <std::size_t N>
 using ViewKey = std::array<std::string_view, N>;
 
@@ -66,10 +57,6 @@ class KeyStore {
 /// The region key of a region name: the catalog's name for it, in lower case; nullopt when the
 /// catalog does not know it (AKS004's case).
 std::optional<std::string> region_key(const Catalog& catalog, std::string_view region);
-
-/// The project's specs ordered by file and document, so that "the first" of two clashing specs
-/// does not depend on the order the command line named the files in.
-std::vector<const ir::Spec*> ordered_specs(const Project& project);
 
 /// The workspace's identity, "subscription/resource group/name" in lower case; nullopt when
 /// one of the three is absent or invalid (AKS002 has reported it).
@@ -107,8 +94,8 @@ std::optional<std::string> managed_cluster_key(std::string_view resource_id);
 class InventoryIndex {
  public:
   explicit InventoryIndex(const std::vector<InventoryEntry>& inventory);
-  /// nullptr when the spec's workspace or name is unusable or no entry matches.
-  const InventoryEntry* find(const ir::Spec& spec) const;
+  /// nullptr when the spec's workspace or name is unusable (its key empty) or no entry matches.
+  const InventoryEntry* find(const ProjectKeys& keys) const;
 
  private:
   KeyStore keys_;

@@ -11,6 +11,7 @@
 #include "frontend/config.h"
 #include "frontend/inventory.h"
 #include "ir/spec.h"
+#include "rules/project_index.h"
 
 namespace aksc {
 
@@ -41,10 +42,11 @@ class RuleReporter {
 /// Every spec of a project (the folder holding aksc.yaml, or the common root of the run) and
 /// its inventory, for the rules that compare specs with each other.
 struct Project {
-  std::vector<const ir::Spec*> specs;  ///< In walk order; includes specs not reported on.
+  /// Every spec with its keys, ordered by file and document; includes specs not reported on.
+  ProjectIndex specs;
   std::vector<InventoryEntry> inventory;
   /// Findings only on specs of these files. Views of names that outlive the project (each
-  /// spec's `file`, say): a run of 10,000 files copied every name into a tree before.
+  /// spec's `file`, say), so that no name is copied.
   std::unordered_set<std::string_view> reported_files;
 };
 

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <deque>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -121,11 +120,12 @@ struct Fixture {
 
   std::vector<Finding> run(aksc::ProjectCheck check, const char* rule) {
     Project project;
-    for (ir::Spec& spec : specs) {
-      aksc::rules::make_project_keys(spec, aksc::Catalog::embedded());
-      project.specs.push_back(&spec);
+    std::vector<const ir::Spec*> pointers;
+    for (const ir::Spec& spec : specs) {
+      pointers.push_back(&spec);
       if (reported.empty()) project.reported_files.insert(spec.file);
     }
+    project.specs = aksc::ProjectIndex(std::move(pointers), aksc::Catalog::embedded());
     for (const std::string& file : reported)
       project.reported_files.insert(file);
     project.inventory = inventory;
@@ -214,16 +214,13 @@ TEST_CASE("project keys: the attached cluster of each mode") {
   CHECK_FALSE(attached_cluster(by_parts));
 }
 
-TEST_CASE("project keys: made once per spec, in lower case, empty where a part is missing") {
-  using aksc::rules::keys_of;
-  using aksc::rules::make_project_keys;
+TEST_CASE("project keys: in lower case, empty where a part is missing") {
+  using aksc::make_project_keys;
   ir::Spec spec = make_spec(
       {"a.yaml", "Scoring-AKS", "ML-WS", "ML-RG", kSub, "EastUS", ir::Mode::kProvisionAndAttach});
   spec.cluster_name = text("Prod-AKS", 20);
   spec.cluster_resource_group = text("AKS-RG", 21);
-  CHECK_THROWS_AS(keys_of(spec), std::logic_error);  // a rule must not see a spec unkeyed
-  make_project_keys(spec, aksc::Catalog::embedded());
-  const ir::ProjectKeys& keys = keys_of(spec);
+  aksc::ProjectKeys keys = make_project_keys(spec, aksc::Catalog::embedded());
   CHECK(keys.workspace == std::string(kSub) + "\nml-rg\nml-ws\n");
   CHECK(keys.workspace_name == "ml-ws");
   CHECK(keys.name == "scoring-aks");
@@ -232,11 +229,27 @@ TEST_CASE("project keys: made once per spec, in lower case, empty where a part i
   CHECK(keys.cluster == std::string(kSub) + "\naks-rg\nprod-aks\n");
 
   ir::Spec unknown = make_spec({"b.yaml", "  ", "ml-ws", "ml-rg", kSub, "atlantis"});
-  make_project_keys(unknown, aksc::Catalog::embedded());
-  CHECK(keys_of(unknown).name.empty());     // blank: AKS101's case
-  CHECK(keys_of(unknown).region.empty());   // not in the catalog: AKS004's case
-  CHECK(keys_of(unknown).cluster.empty());  // mode create attaches nothing
-  CHECK_FALSE(keys_of(unknown).workspace.empty());
+  aksc::ProjectKeys unknown_keys = make_project_keys(unknown, aksc::Catalog::embedded());
+  CHECK(unknown_keys.name.empty());     // blank: AKS101's case
+  CHECK(unknown_keys.region.empty());   // not in the catalog: AKS004's case
+  CHECK(unknown_keys.cluster.empty());  // mode create attaches nothing
+  CHECK_FALSE(unknown_keys.workspace.empty());
+}
+
+TEST_CASE("project index: every spec with its keys, by file and document whatever the order") {
+  std::deque<ir::Spec> specs;
+  specs.push_back(make_spec({"b.yaml", "Second"}));
+  specs.push_back(
+      make_spec({"a.yaml", "Third", "ml-ws", "ml-rg", kSub, "eastus", ir::Mode::kCreate, 1}));
+  specs.push_back(make_spec({"a.yaml", "First"}));
+  aksc::ProjectIndex index({&specs[0], &specs[1], &specs[2]}, aksc::Catalog::embedded());
+  std::vector<std::string> names;
+  for (const aksc::IndexedSpec& indexed : index) {
+    CHECK(indexed.keys.name ==
+          aksc::make_project_keys(*indexed.spec, aksc::Catalog::embedded()).name);
+    names.push_back(indexed.keys.name);
+  }
+  CHECK(names == std::vector<std::string>{"first", "third", "second"});
 }
 
 TEST_CASE("AKS105: each later spec of one name in one workspace, whatever the command order") {
