@@ -11,6 +11,7 @@ packages=(
   libxml2-utils   # xmllint: the tests validate --format junit against the JUnit schema
   azure-cli jq    # ../shared/tools/az-parse-check feeds the emitted az commands to az's parser
   clang libclang-rt-14-dev   # scripts/sanitize.sh: ASan, UBSan and libFuzzer
+  valgrind        # tests/memcheck: the shipped operator new, which the sanitizer build leaves out
 )
 
 missing=()
