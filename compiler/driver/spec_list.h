@@ -11,8 +11,8 @@ namespace aksc {
 
 /// The specs of a lint run, in input order. Each file's specs stay in the vector that loading
 /// put them in, moved here whole: moving them one by one into one container copied every spec
-/// (2.4 KB) while the loading threads' copies were still held, which was a third of the peak
-/// memory of a 10,000-spec run. A spec never moves once added.
+/// while the loading threads' copies were still held, a large part of a big run's peak
+/// memory. A spec never moves once added.
 class SpecList {
  public:
   class const_iterator {

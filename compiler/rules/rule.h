@@ -46,7 +46,7 @@ struct Project {
   ProjectIndex specs;
   std::vector<InventoryEntry> inventory;
   /// Findings only on specs of these files. Views of names that outlive the project (each
-  /// spec's `file`, say): a run of 10,000 files copied every name into a tree before.
+  /// spec's `file`, say), so that no name is copied.
   std::unordered_set<std::string_view> reported_files;
 };
 
