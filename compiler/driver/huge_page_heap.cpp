@@ -1,7 +1,7 @@
 // Why aksc advises its own heap: a large lint holds every spec in fresh memory, and on the
 // virtual machines it is measured on (and runs on in CI) the kernel's first touch of each 4 KiB
 // page is a page fault, where a 2 MiB page takes one fault for 512 of them. At 10,000 specs
-// that is about 12,600 faults without this heap and 1,000 with it (docs/performance.md).
+// that is about 12,500 faults without this heap and 1,000 to 1,400 with it (docs/performance.md).
 // glibc's malloc asks for huge pages only when GLIBC_TUNABLES says glibc.malloc.hugetlb=1,
 // which a program cannot set for itself. madvise(MADV_HUGEPAGE) is a hint: on a wrong address
 // or a kernel without transparent huge pages it changes nothing, so nothing here can break a run.
