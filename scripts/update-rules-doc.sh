@@ -24,7 +24,7 @@ end='<!-- end of rule table -->'
 awk '{
   id = $1; severity = $2; slug = $3
   sub(/^[^ ]+ +[^ ]+ +[^ ]+ +/, "")
-  printf "| [%s](../rules/%s-%s.md) | %s | %s | %s |\n", id, id, slug, slug, severity, $0
+  printf "| %s | [%s](../rules/%s-%s.md) | %s | %s |\n", id, slug, id, slug, severity, $0
 }' "$work/rules.txt" > "$work/rows"
 awk -v begin="$begin" -v end="$end" -v rows="$work/rows" '
   $0 == end { inside = 0; found_end = 1 }
