@@ -29,6 +29,10 @@ import urllib.parse
 ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else
                     pathlib.Path(__file__).resolve().parents[2]).resolve()
 COMPUTE_TYPE = "microsoft.machinelearningservices/workspaces/computes"
+# The TLS shapes the goldens must cover, each compared between the two back-ends: a custom
+# certificate, a Microsoft one (leaf domain label), TLS disabled, and no ssl block.
+TLS_SHAPES = {"cert,cname,key,status", "leafDomainLabel,overwriteExistingDomain,status", "status",
+              "none"}
 
 # The az stub: one JSON line per call in $AZ_STUB_LOG; a PUT's body (@file or @/dev/stdin) is
 # recorded with it. provisioningState is $AZ_STUB_STATE (Succeeded unless set).
@@ -194,7 +198,7 @@ def differences(expected, actual, path="body"):
 
 
 def check_folder(folder, stub_dir):
-    """The PUTs of one deploy.sh against its template; returns a line for the log."""
+    """The PUTs of one deploy.sh against its template: their count and TLS shapes."""
     template, values = parameter_values(folder)
     done, calls = run_script(folder, stub_dir)
     if done.returncode != 0:
@@ -204,7 +208,7 @@ def check_folder(folder, stub_dir):
     if len(puts) != len(computes):
         raise Failure(f"the script PUTs {len(puts)} computes, the template deploys "
                       f"{len(computes)}")
-    shapes = []
+    shapes = set()
     for put, resource in zip(puts, computes):
         target = put_target(put["args"][put["args"].index("--url") + 1])
         if target["api-version"] != resource["apiVersion"]:
@@ -222,10 +226,8 @@ def check_folder(folder, stub_dir):
         if problems:
             raise Failure("; ".join(problems))
         ssl = expected["properties"]["properties"].get("sslConfiguration")
-        shapes.append("no sslConfiguration" if ssl is None else
-                      "sslConfiguration " + ",".join(sorted(ssl)))
-    return f"{len(puts)} PUT(s) match the template" + (f" ({'; '.join(shapes)})" if shapes
-                                                         else "")
+        shapes.add("none" if ssl is None else ",".join(sorted(ssl)))
+    return len(puts), shapes
 
 
 def check_stops(folder, stub_dir, compute):
@@ -278,7 +280,7 @@ def main():
     if len(cases) < 8:
         print(f"FAIL: expected at least 8 golden-build cases, found {len(cases)}")
         return 1
-    failed, puts_checked, stops_checked = 0, 0, 0
+    failed, puts_checked, stops_checked, shapes_seen = 0, 0, 0, set()
     with tempfile.TemporaryDirectory() as tmp:
         stub_dir = pathlib.Path(tmp) / "bin"
         stub_dir.mkdir()
@@ -291,19 +293,26 @@ def main():
                 folder = script.parent
                 shown = f"{case.name}/{folder.relative_to(work / 'out')}"
                 try:
-                    line = check_folder(folder, stub_dir)
-                    if "PUT" in line and not line.startswith("0 "):
+                    puts, shapes = check_folder(folder, stub_dir)
+                    if puts:
                         puts_checked += 1
                         if stops_checked == 0:
                             check_stops(folder, stub_dir, folder.name)
                             stops_checked += 1
-                    print(f"ok: {shown}: {line}")
+                    shapes_seen |= shapes
+                    print(f"ok: {shown}: {puts} PUT(s) match the template (sslConfiguration: "
+                          f"{'; '.join(sorted(shapes)) or '-'})")
                 except Failure as problem:
                     print(f"FAIL: {shown}: {problem}")
                     failed += 1
     if puts_checked == 0 or stops_checked == 0:
         print("FAIL: no golden deploy.sh PUTs a compute")
         return 1
+    if TLS_SHAPES - shapes_seen:
+        print(f"FAIL: no golden covers the TLS shapes {sorted(TLS_SHAPES - shapes_seen)}")
+        return 1
+    print(f"ok: both back-ends send the same sslConfiguration for each TLS shape: "
+          f"{sorted(TLS_SHAPES)}")
     return 1 if failed else 0
 
 
