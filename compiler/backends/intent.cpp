@@ -171,22 +171,14 @@ ClusterReference lower_existing(const ir::Cluster& cluster, FieldReader& in) {
   return reference;
 }
 
-bool needs_configuration(const Compute& compute) {
-  bool lb =
-      compute.load_balancer && (compute.load_balancer->type == ir::LoadBalancerType::kInternal ||
-                                !compute.load_balancer->subnet.empty());
-  bool tls = compute.tls && compute.tls->status != ir::SslStatus::kDisabled;
-  return lb || tls;
-}
-
-std::vector<Step> steps_for(const Deployment& d, bool reattach) {
+std::vector<Step> steps_for(const Deployment& d) {
   std::vector<Step> steps;
   switch (d.mode) {
     case ir::Mode::kCreate:
-      steps.push_back(Step::kCreateCompute);
+      steps.push_back(d.exists_already ? Step::kCheckCompute : Step::kCreateCompute);
       return steps;
     case ir::Mode::kAttach:
-      if (reattach) steps.push_back(Step::kDetachCompute);
+      if (!d.detach.empty()) steps.push_back(Step::kDetachCompute);
       break;
     case ir::Mode::kProvisionAndAttach:
       steps.push_back(Step::kCreateCluster);
@@ -194,7 +186,6 @@ std::vector<Step> steps_for(const Deployment& d, bool reattach) {
   }
   if (!d.attached || !d.attached->id_written) steps.push_back(Step::kLookUpClusterId);
   steps.push_back(Step::kAttachCompute);
-  if (needs_configuration(d.compute)) steps.push_back(Step::kConfigureCompute);
   return steps;
 }
 
@@ -211,7 +202,7 @@ bool Deployment::has_step(Step step) const {
   return std::find(steps.begin(), steps.end(), step) != steps.end();
 }
 
-Lowering lower_deployment(const ir::Spec& spec) {
+Lowering lower_deployment(const ir::Spec& spec, const Existing& existing) {
   Lowering result;
   FieldReader in(result.problems);
   if (!spec.mode.usable()) {
@@ -234,14 +225,19 @@ Lowering lower_deployment(const ir::Spec& spec) {
   d.compute.load_balancer = lower_load_balancer(spec.load_balancer, in);
   d.compute.tls = lower_tls(spec.ssl, in);
 
-  bool reattach = false;
   switch (d.mode) {
     case ir::Mode::kCreate:
       d.created = lower_created(spec, d.workspace, in);
+      d.exists_already = existing.compute_listed;
       break;
     case ir::Mode::kAttach:
       d.attached = lower_existing(spec.cluster, in);
-      reattach = spec.reattach.usable() && spec.reattach.value;
+      if (spec.reattach.usable() && spec.reattach.value) {
+        // Detach what holds the cluster, which may be named differently from this spec.
+        d.detach_from_inventory = !existing.cluster_holders.empty();
+        d.detach = d.detach_from_inventory ? existing.cluster_holders
+                                           : std::vector<std::string>{d.compute.name};
+      }
       break;
     case ir::Mode::kProvisionAndAttach: {
       d.provisioned = lower_provisioned(spec, d.workspace, in);
@@ -256,7 +252,7 @@ Lowering lower_deployment(const ir::Spec& spec) {
       break;
     }
   }
-  d.steps = steps_for(d, reattach);
+  d.steps = steps_for(d);
   if (result.problems.empty()) result.deployment = std::move(d);
   return result;
 }

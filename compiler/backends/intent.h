@@ -15,12 +15,13 @@ namespace aksc::intent {
 
 /// One deployment step, in the order the az script runs them and the ARM template depends.
 enum class Step {
-  kDetachCompute,     ///< reattach: remove the workspace's old attachment first.
-  kCreateCluster,     ///< provision-and-attach: AKS itself creates the managed cluster.
-  kLookUpClusterId,   ///< Read the cluster's resource ID (attach by name, provision-and-attach).
-  kCreateCompute,     ///< create: Azure ML creates the cluster and the compute in one go.
-  kAttachCompute,     ///< attach and provision-and-attach: attach the cluster as the compute.
-  kConfigureCompute,  ///< After attaching: load balancer type and subnet, TLS.
+  kDetachCompute,    ///< reattach: remove the attachment that holds the cluster first.
+  kCreateCluster,    ///< provision-and-attach: AKS itself creates the managed cluster.
+  kLookUpClusterId,  ///< Read the cluster's resource ID (attach by name, provision-and-attach).
+  kCreateCompute,    ///< create: Azure ML creates the cluster and the compute in one go.
+  kCheckCompute,     ///< create of a compute the inventory lists: only check that it exists.
+  kAttachCompute,    ///< attach and provision-and-attach: attach the cluster as the compute,
+                     ///< with its load balancer and TLS settings.
 };
 
 /// The AKS network plugin of provision-and-attach (see docs/artifacts.md for why kubenet).
@@ -119,6 +120,12 @@ struct ClusterReference {
   std::string name;
 };
 
+/// What the project's inventory (SPEC §2) records that changes the steps.
+struct Existing {
+  bool compute_listed = false;               ///< The workspace has a compute of the spec's name.
+  std::vector<std::string> cluster_holders;  ///< Its computes attached to the spec's cluster.
+};
+
 /// Everything one spec deploys.
 struct Deployment {
   ir::Mode mode = ir::Mode::kCreate;
@@ -128,6 +135,12 @@ struct Deployment {
   std::optional<ManagedCluster> provisioned;  ///< mode provision-and-attach.
   std::optional<ClusterReference> attached;   ///< attach and provision-and-attach.
   std::vector<Step> steps;                    ///< In order.
+  /// create: the inventory lists the compute, so nothing is created (create is not idempotent).
+  bool exists_already = false;
+  /// kDetachCompute: the computes to detach, from the inventory (those holding the cluster),
+  /// else the spec's own name.
+  std::vector<std::string> detach;
+  bool detach_from_inventory = false;  ///< `detach` came from the inventory.
 
   bool has_step(Step step) const;
 };
@@ -140,7 +153,8 @@ struct Lowering {
 
 /// Lowers a spec without errors to its deployment. Uses only usable fields (written or
 /// defaulted); fields a mode cannot express are left out, because the rules report them.
-Lowering lower_deployment(const ir::Spec& spec);
+/// `existing` is what the inventory records (no inventory: nothing).
+Lowering lower_deployment(const ir::Spec& spec, const Existing& existing = {});
 
 /// The Azure spellings that the ARM templates and the az commands share.
 std::string_view azure_purpose(ir::Purpose value);                      ///< FastProd, DevTest

@@ -76,6 +76,8 @@ int run_build(const std::vector<std::string>& args) {
       std::cerr << "aksc: " << neutralize(note) << "\n";
   }
   // Notes, errors and refusals name input files and quote spec values.
+  for (const std::string& note : result.plan.notes)
+    std::cerr << "aksc: note: " << neutralize(note) << "\n";
   for (const std::string& error : result.lint.input_errors)
     std::cerr << "aksc: error: " << neutralize(error) << "\n";
   for (const std::string& refusal : result.plan.refusals)

@@ -12,6 +12,7 @@
 #include "backends/intent.h"
 #include "diag/text_util.h"
 #include "driver/atomic_write.h"
+#include "driver/existing_computes.h"
 #include "driver/output_folder.h"
 #include "driver/output_tree.h"
 
@@ -110,7 +111,11 @@ std::vector<Candidate> lower_candidates(const LintResult& lint, const ErrorCount
                       spec_label(spec), plural(it->second, "error"), spec.file));
       continue;
     }
-    intent::Lowering lowering = intent::lower_deployment(spec);
+    intent::Existing existing;
+    if (auto inventory = lint.inventories.find(spec.file); inventory != lint.inventories.end()) {
+      existing = existing_computes(spec, *inventory->second);
+    }
+    intent::Lowering lowering = intent::lower_deployment(spec, existing);
     if (!lowering.deployment) {
       plan.refusals.push_back(fmt::format("{} cannot be built: {}", spec_label(spec),
                                           fmt::join(lowering.problems, "; ")));
@@ -125,6 +130,30 @@ std::vector<Candidate> lower_candidates(const LintResult& lint, const ErrorCount
     candidates.push_back({&spec, std::move(*lowering.deployment), key});
   }
   return candidates;
+}
+
+// What the inventory changed in the steps, said on stderr as the scripts say it in comments.
+void note_existing(const ir::Spec& spec, const intent::Deployment& d, BuildPlan& plan) {
+  if (d.exists_already) {
+    plan.notes.push_back(fmt::format(
+        "{} exists already (the inventory lists it in workspace '{}'): creating a compute is "
+        "not idempotent, so deploy.sh has no create step and azuredeploy.json deploys nothing",
+        spec_label(spec), d.workspace.name));
+  }
+  if (!d.has_step(intent::Step::kDetachCompute)) return;
+  std::vector<std::string> names;
+  for (const std::string& name : d.detach)
+    names.push_back("'" + name + "'");
+  plan.notes.push_back(
+      d.detach_from_inventory
+          ? fmt::format("{}: reattach detaches {}, which the inventory records as holding the "
+                        "AKS cluster; delete the azureml-fe resources on the cluster before the "
+                        "attach step",
+                        spec_label(spec), fmt::join(names, ", "))
+          : fmt::format("{}: reattach detaches {} (its own name): no inventory records which "
+                        "compute holds the AKS cluster; delete the azureml-fe resources on the "
+                        "cluster before the attach step",
+                        spec_label(spec), fmt::join(names, ", ")));
 }
 
 }  // namespace
@@ -165,6 +194,7 @@ BuildPlan plan_build(const LintResult& lint, const BuildRequest& request) {
                             artifact.executable, std::move(relative)});
     }
     plan.built.push_back(folder);
+    note_existing(*candidate.spec, d, plan);
   }
   // Reported and written in path order, whatever order the specs came in.
   std::sort(plan.files.begin(), plan.files.end(),

@@ -35,6 +35,7 @@ struct BuildPlan {
   std::vector<PlannedFile> files;     ///< In spec walk order, then artifact order.
   std::vector<std::string> built;     ///< "<workspace>/<name>" of each compute built.
   std::vector<std::string> refusals;  ///< Why a spec (or everything) builds nothing.
+  std::vector<std::string> notes;     ///< What the inventory changed in a spec's steps.
 };
 
 /// Plans the artifacts of every spec without errors. A spec with errors, one whose

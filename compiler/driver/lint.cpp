@@ -44,6 +44,21 @@ void note_config_chains(const std::set<const Config*>& configs, LintResult& resu
   result.notes.insert(result.notes.end(), notes.begin(), notes.end());
 }
 
+// Hands each reported file its project's inventory, shared by the files of a project.
+void keep_inventories(const LintFiles& files, InventoryCache& inventories, LintResult& result) {
+  std::map<const Config*, std::shared_ptr<const std::vector<InventoryEntry>>> by_project;
+  for (const auto& file : files) {
+    if (!file->reported) continue;
+    const Config& project = file->config->project();
+    auto [kept, first] = by_project.try_emplace(&project);
+    if (first) {
+      const std::vector<InventoryEntry>& entries = inventories.inventory_for(project);
+      if (!entries.empty()) kept->second = std::make_shared<std::vector<InventoryEntry>>(entries);
+    }
+    if (kept->second) result.inventories[file->input.display] = kept->second;
+  }
+}
+
 }  // namespace
 
 LintResult run_lint(const LintRequest& request) {
@@ -60,6 +75,7 @@ LintResult run_lint(const LintRequest& request) {
   LintFiles files = load_files(request, shared, jobs, result);
   InventoryCache inventories(config_sink, request.max_file_size, request.allowed_paths);
   if (!files.empty()) run_project_rules(files, catalogs, inventories, jobs);
+  keep_inventories(files, inventories, result);
   std::set<const Config*> reported_configs;
   for (const auto& file : files)
     if (file->reported) reported_configs.insert(file->config);

@@ -11,6 +11,7 @@
 #include "diag/finding.h"
 #include "diag/source_file.h"
 #include "driver/spec_list.h"
+#include "frontend/inventory.h"
 #include "frontend/read_source.h"
 #include "ir/spec.h"
 
@@ -41,6 +42,9 @@ struct LintResult {
   int files = 0;                          ///< Files read.
   int outside_links = 0;           ///< Symlinks the walk skipped: they lead outside its folder.
   std::vector<DataSnapshot> data;  ///< The Azure data tables the verdicts rest on.
+  /// The inventory of each reported spec file's project, when it has entries (keyed by the
+  /// file as specs name it): aksc build reads what exists already from it.
+  std::map<std::string, std::shared_ptr<const std::vector<InventoryEntry>>> inventories;
 };
 
 /// Runs the whole front end and every rule: collect inputs → load YAML → select spec documents

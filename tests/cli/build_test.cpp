@@ -66,7 +66,11 @@ TEST_CASE("build writes the three artifacts of each compute under OUTDIR/<worksp
   auto result = run_aksc({"build", "specs", "-o", "out"}, dir.path());
   INFO(result.err);
   CHECK(result.exit_code == 0);
-  CHECK(result.err.empty());
+  // The attach spec reattaches without an inventory: build says whom deploy.sh detaches.
+  CHECK(result.err ==
+        "aksc: note: specs/attach.yaml: compute 'attached-aks': reattach detaches "
+        "'attached-aks' (its own name): no inventory records which compute holds the AKS "
+        "cluster; delete the azureml-fe resources on the cluster before the attach step\n");
   CHECK(contains(result.out, "wrote out/ml-ws/vision-dev/azuredeploy.json\n"));
   CHECK(contains(result.out, "built 3 computes into out: 9 files written, 0 unchanged\n"));
   for (const char* name : {"vision-dev", "attached-aks", "private-aks"}) {
@@ -82,9 +86,9 @@ TEST_CASE("build writes the three artifacts of each compute under OUTDIR/<worksp
   CHECK(provision["resources"][0]["type"] == "Microsoft.ContainerService/managedClusters");
   CHECK(provision["resources"][1]["dependsOn"].size() == 1);
   std::string attach = read_text(dir.path() / "out" / "ml-ws" / "attached-aks" / "deploy.sh");
-  CHECK(contains(attach, "# Step 2: detach"));
+  CHECK(contains(attach, "# Step 1: detach compute 'attached-aks'"));
   CHECK(contains(attach, "cluster_id=$(az aks show"));
-  CHECK(contains(attach, "--compute-resource-id \"$cluster_id\""));
+  CHECK(contains(attach, "\"resourceId\": '\"$cluster_id_json\"'"));
 }
 
 TEST_CASE("build --target arm or az writes only that back-end's files") {
@@ -210,9 +214,7 @@ TEST_CASE("deploy.sh runs no spec value as shell: a fake az receives each value 
   spec += "load_balancer:\n  subnet: \"lb\\nsubnet; touch pwned4 #*\"\n";
   dir.write("specs/nasty.yaml", spec);
   REQUIRE(run_aksc({"build", "specs", "-o", "out"}, dir.path()).exit_code == 0);
-  // The fake az writes each argument on its own NUL-terminated record.
-  fs::path fake =
-      dir.write("bin/az", "#!/usr/bin/env bash\nprintf '%s\\0' \"$@\" >> \"$AZ_LOG\"\n");
+  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
   fs::permissions(fake, fs::perms::owner_all);
   fs::path script;
   for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "out")) {
@@ -221,14 +223,17 @@ TEST_CASE("deploy.sh runs no spec value as shell: a fake az receives each value 
   REQUIRE_FALSE(script.empty());
   auto run = run_process({"bash", script.string()}, dir.path(),
                          {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
-                          "AZ_LOG=" + (dir.path() / "az.log").string()});
+                          "AZ_LOG=" + (dir.path() / "az.log").string(),
+                          "AZ_BODY=" + (dir.path() / "body.json").string()});
   INFO(run.err);
   CHECK(run.exit_code == 0);
+  // The workspace name reaches az percent-encoded in the compute's URL, the subnet in the body.
   std::string log = read_text(dir.path() / "az.log");
-  const std::string nul(1, '\0');
-  CHECK(contains(log, "--workspace-name" + nul +
-                          "ws'; touch pwned1; echo '$(touch pwned2)`touch pwned3`" + nul));
-  CHECK(contains(log, "--load-balancer-subnet" + nul + "lb\nsubnet; touch pwned4 #*" + nul));
+  CHECK(contains(log,
+                 "/workspaces/ws%27%3B%20touch%20pwned1%3B%20echo%20%27%24%28touch%20"
+                 "pwned2%29%60touch%20pwned3%60/computes/"));
+  auto body = nlohmann::json::parse(read_text(dir.path() / "body.json"));
+  CHECK(body["properties"]["properties"]["loadBalancerSubnet"] == "lb\nsubnet; touch pwned4 #*");
   for (const char* pwned : {"pwned1", "pwned2", "pwned3", "pwned4"}) {
     CHECK_FALSE(fs::exists(dir.path() / pwned));
     CHECK_FALSE(fs::exists(script.parent_path() / pwned));

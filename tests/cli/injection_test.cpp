@@ -1,9 +1,11 @@
-// deploy.sh passes spec values to az as literal arguments: run with a fake `az` first on PATH,
-// every argument it receives is exactly the spec's value, whatever shell syntax the value holds.
+// deploy.sh passes spec values to az as literal arguments and in its request body: run with a
+// fake `az` first on PATH, every argument and body value it receives is exactly the spec's
+// value (or the certificate file's contents), whatever shell syntax the value holds.
 #include <filesystem>
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "../support/process.h"
 #include "integration_support.h"
@@ -40,6 +42,24 @@ std::string value_after(const std::vector<std::string>& argv, const std::string&
   return "<" + option + " missing>";
 }
 
+// The decoded path segment that follows `key/` in a percent-encoded URL.
+std::string url_segment_after(const std::string& url, const std::string& key) {
+  std::size_t start = url.find("/" + key + "/");
+  if (start == std::string::npos) return "<" + key + " missing>";
+  start += key.size() + 2;
+  std::size_t end = url.find_first_of("/?", start);
+  std::string decoded;
+  for (std::size_t i = start; i < end; ++i) {
+    if (url[i] == '%' && i + 2 < end) {
+      decoded += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += url[i];
+    }
+  }
+  return decoded;
+}
+
 }  // namespace
 
 TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs nothing else") {
@@ -72,7 +92,7 @@ TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs 
   auto built = run_aksc({"build", "specs", "-o", "out", "--target", "az"}, dir.path());
   INFO(built.out << built.err);
   REQUIRE(built.exit_code == 0);
-  fs::path fake = dir.write("bin/az", "#!/bin/sh\nprintf '%s\\0' \"$@\" '<end>' >> \"$AZ_LOG\"\n");
+  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
   fs::permissions(fake, fs::perms::owner_all);
   fs::path script;
   for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "out"))
@@ -80,26 +100,30 @@ TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs 
   REQUIRE_FALSE(script.empty());
   auto run = run_process({"bash", script.string()}, dir.path(),
                          {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
-                          "AZ_LOG=" + (dir.path() / "az.log").string()});
+                          "AZ_LOG=" + (dir.path() / "az.log").string(),
+                          "AZ_BODY=" + (dir.path() / "body.json").string()});
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);
 
   auto calls = az_calls(read_text(dir.path() / "az.log"));
   REQUIRE_FALSE(calls.empty());
-  const std::vector<std::string>& create = calls.back();
-  REQUIRE(create.size() > 4);
-  CHECK(std::vector<std::string>(create.begin(), create.begin() + 4) ==
-        std::vector<std::string>{"ml", "computetarget", "create", "aks"});
-  CHECK(value_after(create, "--name") == "fraud-scoring");
-  CHECK(value_after(create, "--resource-group") == group);
-  CHECK(value_after(create, "--workspace-name") == workspace);
-  CHECK(value_after(create, "--ssl-cname") == cname);
-  fs::path cert_given = value_after(create, "--ssl-cert-file");
-  fs::path key_given = value_after(create, "--ssl-key-file");
-  CHECK(cert_given.filename() == fs::path(cert).filename());
-  CHECK(key_given.filename() == fs::path(key).filename());
-  CHECK(fs::equivalent(cert_given, dir.path() / "specs" / cert));
-  CHECK(fs::equivalent(key_given, dir.path() / "specs" / key));
+  const std::vector<std::string>& put = calls.front();
+  REQUIRE(put.size() > 4);
+  CHECK(std::vector<std::string>(put.begin(), put.begin() + 3) ==
+        std::vector<std::string>{"rest", "--method", "put"});
+  std::string url = value_after(put, "--url");
+  CHECK(url_segment_after(url, "resourceGroups") == group);
+  CHECK(url_segment_after(url, "workspaces") == workspace);
+  CHECK(url_segment_after(url, "computes") == "fraud-scoring");
+  auto body = nlohmann::json::parse(read_text(dir.path() / "body.json"));
+  const auto& ssl = body["properties"]["properties"]["sslConfiguration"];
+  CHECK(ssl["cname"] == cname);
+  CHECK(ssl["cert"] == read_text(dir.path() / "specs" / cert));
+  CHECK(ssl["key"] == read_text(dir.path() / "specs" / key));
+  for (const auto& call : calls) {  // the certificate never reaches a command line
+    for (const std::string& argument : call)
+      CHECK(argument.find("BEGIN") == std::string::npos);
+  }
   for (const char* pwned : {"pwned1", "pwned2", "pwned3", "pwned4"}) {
     CHECK_FALSE(fs::exists(dir.path() / pwned));
     CHECK_FALSE(fs::exists(script.parent_path() / pwned));

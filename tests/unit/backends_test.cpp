@@ -10,6 +10,7 @@
 
 #include "backends/arm/arm_strings.h"
 #include "backends/arm/arm_template.h"
+#include "backends/az/compute_request.h"
 #include "backends/az/deploy_script.h"
 #include "backends/az/shell_quote.h"
 #include "backends/intent.h"
@@ -189,7 +190,7 @@ TEST_CASE("intent of attach: by resource ID no lookup, by name a built ID and a 
   CHECK(reattach.steps == std::vector<Step>{Step::kDetachCompute, Step::kAttachCompute});
 }
 
-TEST_CASE("intent of attach with an internal load balancer and TLS configures after attaching",
+TEST_CASE("intent of attach with an internal load balancer and TLS: one attach step carries them",
           "[backends]") {
   Deployment d = deployment_of(kAttachById +
                                "load_balancer:\n"
@@ -197,12 +198,12 @@ TEST_CASE("intent of attach with an internal load balancer and TLS configures af
                                "  subnet: lb-subnet\n"
                                "ssl:\n"
                                "  leaf_domain_label: scoring\n");
-  CHECK(d.steps == std::vector<Step>{Step::kAttachCompute, Step::kConfigureCompute});
+  CHECK(d.steps == std::vector<Step>{Step::kAttachCompute});
   REQUIRE(d.compute.tls);
   CHECK(d.compute.tls->status == aksc::ir::SslStatus::kEnabled);  // implied by the label
 }
 
-TEST_CASE("intent of provision-and-attach: cluster, lookup, attach, configure", "[backends]") {
+TEST_CASE("intent of provision-and-attach: cluster, lookup, attach", "[backends]") {
   Deployment d = deployment_of(kHead +
                                "mode: provision-and-attach\n"
                                "kubernetes_version: \"1.17.9\"\n"
@@ -210,8 +211,8 @@ TEST_CASE("intent of provision-and-attach: cluster, lookup, attach, configure", 
                                "outbound_type: userDefinedRouting\n"
                                "load_balancer: {type: internal, subnet: aks-subnet}\n"
                                "tags: {team: nlp}\n");
-  CHECK(d.steps == std::vector<Step>{Step::kCreateCluster, Step::kLookUpClusterId,
-                                     Step::kAttachCompute, Step::kConfigureCompute});
+  CHECK(d.steps ==
+        std::vector<Step>{Step::kCreateCluster, Step::kLookUpClusterId, Step::kAttachCompute});
   REQUIRE(d.provisioned);
   CHECK(d.provisioned->name == "scoring");          // cluster_name defaults to name
   CHECK(d.provisioned->resource_group == "ml-rg");  // and the workspace's group
@@ -316,10 +317,96 @@ TEST_CASE("deploy.sh: strict bash, one commented step per command", "[backends]"
   std::string script = aksc::az::deploy_script(d, context());
   CHECK(script.rfind("#!/usr/bin/env bash\n", 0) == 0);
   CHECK(script.find("\nset -euo pipefail\n") != std::string::npos);
-  std::size_t detach = script.find("# Step 2: detach");
-  std::size_t attach = script.find("# Step 3: attach");
+  std::size_t detach = script.find("# Step 1: detach compute 'scoring'");
+  std::size_t attach = script.find("# Step 2: attach");
   REQUIRE(detach != std::string::npos);
   REQUIRE(attach != std::string::npos);
   CHECK(detach < attach);
-  CHECK(script.find("az ml computetarget detach \\\n  --name 'scoring'") != std::string::npos);
+  CHECK(script.find("az rest \\\n  --method delete \\\n  --url "
+                    "'https://management.azure.com/subscriptions/"
+                    "0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/ml-rg/providers/"
+                    "Microsoft.MachineLearningServices/workspaces/ml-ws/computes/scoring"
+                    "?api-version=2024-10-01&underlyingResourceAction=Detach'") !=
+        std::string::npos);
+  CHECK(script.find("azureml-fe") != std::string::npos);
+  CHECK(script.find("az ml") == std::string::npos);
+}
+
+TEST_CASE("intent: a compute the inventory lists is not created again", "[backends]") {
+  const std::string create = kHead +
+                             "mode: create\n"
+                             "location: eastus\n"
+                             "agent_count: 3\n"
+                             "vm_size: Standard_D3_v2\n";
+  aksc::intent::Existing listed;
+  listed.compute_listed = true;
+  auto lowering = aksc::intent::lower_deployment(lower_text(create), listed);
+  REQUIRE(lowering.deployment);
+  CHECK(lowering.deployment->exists_already);
+  CHECK(lowering.deployment->steps == std::vector<Step>{Step::kCheckCompute});
+  ordered_json t = aksc::arm::deployment_template(*lowering.deployment, context());
+  CHECK(t["resources"].empty());
+  CHECK(t["metadata"].contains("skipped"));
+  std::string script = aksc::az::deploy_script(*lowering.deployment, context());
+  CHECK(script.find("--method put") == std::string::npos);
+  CHECK(script.find("--method get") != std::string::npos);
+  CHECK(script.find("not idempotent") != std::string::npos);
+
+  CHECK(deployment_of(create).steps == std::vector<Step>{Step::kCreateCompute});
+}
+
+TEST_CASE("intent: reattach detaches the computes the inventory records on the cluster",
+          "[backends]") {
+  aksc::intent::Existing held;
+  held.cluster_holders = {"old-scoring"};
+  auto lowering =
+      aksc::intent::lower_deployment(lower_text(kAttachById + "reattach: true\n"), held);
+  REQUIRE(lowering.deployment);
+  CHECK(lowering.deployment->detach == std::vector<std::string>{"old-scoring"});
+  CHECK(lowering.deployment->detach_from_inventory);
+  std::string script = aksc::az::deploy_script(*lowering.deployment, context());
+  CHECK(script.find("/computes/old-scoring?api-version=2024-10-01&underlyingResourceAction="
+                    "Detach'") != std::string::npos);
+  CHECK(script.find("/computes/scoring?api-version=2024-10-01&underlyingResourceAction") ==
+        std::string::npos);
+
+  // Without reattach, a holder changes nothing (AKS504 reports the clash).
+  auto plain = aksc::intent::lower_deployment(lower_text(kAttachById), held);
+  REQUIRE(plain.deployment);
+  CHECK(plain.deployment->detach.empty());
+  CHECK(plain.deployment->steps == std::vector<Step>{Step::kAttachCompute});
+}
+
+TEST_CASE("deploy.sh: the compute URL percent-encodes its path segments", "[backends]") {
+  aksc::intent::Workspace workspace{"ml ws", "rg(1)", "0b1f6471-1bf0-4dda-aec3-cb9272f09590",
+                                    "eastus"};
+  CHECK(aksc::az::compute_url(workspace, "a'b") ==
+        "https://management.azure.com/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/"
+        "resourceGroups/rg%281%29/providers/Microsoft.MachineLearningServices/workspaces/"
+        "ml%20ws/computes/a%27b?api-version=" +
+            std::string(aksc::arm::kMachineLearningApiVersion));
+}
+
+TEST_CASE("deploy.sh: the PUT body is the template's, with run-time values spliced in",
+          "[backends]") {
+  Deployment d =
+      deployment_of(kHead +
+                    "mode: attach\n"
+                    "cluster: {subscription_id: 0b1f6471-1bf0-4dda-aec3-cb9272f09590, "
+                    "resource_group: aks-rg, name: existing}\n"
+                    "description: \"it's [ours]\"\n"
+                    "ssl: {cname: www.contoso.com, cert_file: c.pem, key_file: k.pem}\n");
+  std::string word = aksc::az::compute_body_word(d);
+  CHECK(word.find("\"resourceId\": '\"$cluster_id_json\"'") != std::string::npos);
+  CHECK(word.find("\"cert\": '\"$ssl_cert_json\"'") != std::string::npos);
+  CHECK(word.find("\"key\": '\"$ssl_key_json\"'") != std::string::npos);
+  // bash reads the word back as JSON whose spec strings are plain (no ARM '[[' escape).
+  std::string json = bash_reads(
+      "\"$(cluster_id_json='\"id\"' ssl_cert_json='\"c\"' "
+      "ssl_key_json='\"k\"'; printf %s " +
+      word + ")\"");
+  ordered_json body = ordered_json::parse(json);
+  CHECK(body["properties"]["description"] == "it's [ours]");
+  CHECK(body["properties"]["resourceId"] == "id");
+  CHECK(body["properties"]["properties"]["sslConfiguration"]["cert"] == "c");
 }

@@ -1,8 +1,10 @@
 #include "backends/arm/arm_template.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "backends/arm/arm_strings.h"
+#include "backends/compute_body.h"
 #include "ir/spelling.h"
 
 namespace aksc::arm {
@@ -52,6 +54,13 @@ std::string cluster_dependency(const Deployment& d) {
   return cluster_id_expression(d);
 }
 
+std::vector<std::string> quoted_names(const std::vector<std::string>& names) {
+  std::vector<std::string> quoted;
+  for (const std::string& name : names)
+    quoted.push_back("'" + name + "'");
+  return quoted;
+}
+
 Json literal_map(const std::map<std::string, std::string>& values) {
   Json json = Json::object();
   for (const auto& [key, value] : values)
@@ -80,7 +89,8 @@ Json parameters(const Deployment& d, const ArtifactContext& context) {
     json["clusterName"] = string_parameter("Name of the AKS managed cluster to create.");
   }
   const auto& tls = d.compute.tls;
-  if (tls && tls->status != ir::SslStatus::kDisabled && tls->custom_certificate()) {
+  if (!d.exists_already && tls && tls->status != ir::SslStatus::kDisabled &&
+      tls->custom_certificate()) {
     json["sslCert"] = secure_parameter("sslCert", "TLS certificate",
                                        path_from_artifacts(context, tls->cert_file));
     json["sslKey"] =
@@ -89,72 +99,28 @@ Json parameters(const Deployment& d, const ArtifactContext& context) {
   return json;
 }
 
-Json ssl_configuration(const intent::Tls& tls) {
-  Json json;
-  json["status"] = intent::azure_ssl_status(tls.status);
-  if (tls.status == ir::SslStatus::kDisabled) return json;
-  if (!tls.leaf_domain_label.empty()) {
-    json["leafDomainLabel"] = literal(tls.leaf_domain_label);
-    json["overwriteExistingDomain"] = tls.overwrite_existing_domain;
-  }
-  if (!tls.cname.empty()) json["cname"] = literal(tls.cname);
-  if (tls.custom_certificate()) {
-    json["cert"] = "[parameters('sslCert')]";
-    json["key"] = "[parameters('sslKey')]";
-  }
-  return json;
-}
-
-Json networking(const intent::CreatedCluster& created) {
-  Json json;
-  if (created.subnet) json["subnetId"] = subnet_id_expression(*created.subnet);
-  if (created.service_network) {
-    json["serviceCidr"] = literal(created.service_network->service_cidr);
-    json["dnsServiceIP"] = literal(created.service_network->dns_service_ip);
-    json["dockerBridgeCidr"] = literal(created.service_network->docker_bridge_cidr);
-  }
-  return json;
-}
-
-// properties.properties of the compute: what Azure ML creates, or how it uses the cluster.
-Json aks_properties(const Deployment& d) {
-  Json json;
-  if (d.created) {
-    json["agentCount"] = d.created->agent_count;
-    json["agentVmSize"] = literal(d.created->vm_size);
-  }
-  json["clusterPurpose"] = intent::azure_purpose(d.compute.purpose);
-  if (const auto& lb = d.compute.load_balancer) {
-    json["loadBalancerType"] = intent::azure_load_balancer_type(lb->type);
-    if (!lb->subnet.empty()) json["loadBalancerSubnet"] = literal(lb->subnet);
-  }
-  if (d.created && (d.created->subnet || d.created->service_network)) {
-    json["aksNetworkingConfiguration"] = networking(*d.created);
-  }
-  if (d.compute.tls) json["sslConfiguration"] = ssl_configuration(*d.compute.tls);
-  return json;
-}
-
+// The compute resource: the body both back-ends send (backends/compute_body.h), as ARM writes
+// its values, inside the resource's type, apiVersion, name and dependsOn.
 Json compute_resource(const Deployment& d) {
+  ComputeBodyStyle style;
+  style.text = literal;
+  style.subnet_id = subnet_id_expression;
+  if (d.provisioned) {
+    style.cluster_id = cluster_id_expression(d);
+  } else if (d.attached) {
+    style.cluster_id = literal(d.attached->resource_id);
+  }
+  style.ssl_cert = "[parameters('sslCert')]";
+  style.ssl_key = "[parameters('sslKey')]";
+  Json body = compute_body(d, style);
   Json json;
   json["type"] = kComputeType;
   json["apiVersion"] = kMachineLearningApiVersion;
   json["name"] = kComputeName;
-  json["location"] = literal(d.workspace.location);
-  if (!d.compute.tags.empty()) json["tags"] = literal_map(d.compute.tags);
+  json["location"] = std::move(body["location"]);
+  if (body.contains("tags")) json["tags"] = std::move(body["tags"]);
   if (d.provisioned) json["dependsOn"] = Json::array({cluster_dependency(d)});
-  Json properties;
-  properties["computeType"] = "AKS";
-  if (d.created) properties["computeLocation"] = literal(d.created->location);
-  if (d.provisioned) properties["computeLocation"] = literal(d.provisioned->location);
-  if (!d.compute.description.empty()) properties["description"] = literal(d.compute.description);
-  if (d.provisioned) {
-    properties["resourceId"] = cluster_id_expression(d);
-  } else if (d.attached) {
-    properties["resourceId"] = literal(d.attached->resource_id);
-  }
-  properties["properties"] = aks_properties(d);
-  json["properties"] = std::move(properties);
+  json["properties"] = std::move(body["properties"]);
   return json;
 }
 
@@ -248,10 +214,19 @@ Json metadata(const Deployment& d) {
   json["generator"] = "aksc build";
   json["mode"] = ir::to_string(d.mode);
   if (d.has_step(intent::Step::kDetachCompute)) {
-    json["beforeDeploying"] =
-        "reattach: ARM cannot detach a compute. Detach the current attachment first: az ml "
-        "computetarget detach --name <computeName> --resource-group <workspace resource group> "
-        "--workspace-name <workspaceName> (deploy.sh runs it as its first step).";
+    json["beforeDeploying"] = fmt::format(
+        "reattach: ARM cannot detach a compute. Detach {} first (deploy.sh does it as its first "
+        "step: az rest --method delete on the compute's URL with "
+        "underlyingResourceAction=Detach), then delete the azureml-fe resources on the cluster "
+        "and give the TLS certificate and key again (v1 page, Troubleshooting, \"Update the "
+        "cluster\").",
+        fmt::join(quoted_names(d.detach), ", "));
+  }
+  if (d.exists_already) {
+    json["skipped"] = fmt::format(
+        "compute '{}' exists already (the inventory lists it) and creating a compute is not "
+        "idempotent, so this template deploys nothing.",
+        d.compute.name);
   }
   return json;
 }
@@ -269,7 +244,7 @@ Json deployment_template(const Deployment& d, const ArtifactContext& context) {
     resources.push_back(cluster_elsewhere(d) ? nested_cluster_deployment(*d.provisioned)
                                              : cluster_resource(*d.provisioned));
   }
-  resources.push_back(compute_resource(d));
+  if (!d.exists_already) resources.push_back(compute_resource(d));
   json["resources"] = std::move(resources);
   return json;
 }

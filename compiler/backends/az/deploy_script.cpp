@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "backends/arm/arm_template.h"
+#include "backends/az/compute_request.h"
+#include "backends/az/script_functions.h"
 #include "backends/az/shell_quote.h"
 #include "ir/spelling.h"
 
@@ -49,11 +52,12 @@ class Script {
  public:
   void line(std::string_view text) { text_ += std::string(text) + "\n"; }
   void step(std::string_view title, const std::vector<std::string>& notes, std::string_view body) {
-    text_ += fmt::format("\n# Step {}: {}\n", ++count_, title);
+    text_ += fmt::format("\n# Step {}: {}\n", ++count_, comment_text(title));
     for (const std::string& note : notes)
-      text_ += "# " + note + "\n";
+      text_ += "# " + comment_text(note) + "\n";
     text_ += std::string(body) + "\n";
   }
+  void raw(std::string_view text) { text_ += text; }
   const std::string& text() const { return text_; }
 
  private:
@@ -61,11 +65,21 @@ class Script {
   int count_ = 0;
 };
 
+bool puts_compute(const Deployment& d) {
+  return d.has_step(Step::kCreateCompute) || d.has_step(Step::kAttachCompute);
+}
+
 bool relative_certificate(const Deployment& d) {
   const auto& tls = d.compute.tls;
-  if (!tls || tls->status == ir::SslStatus::kDisabled) return false;
+  if (!puts_compute(d) || !tls || tls->status == ir::SslStatus::kDisabled) return false;
   return (!tls->cert_file.empty() && !is_absolute_path(tls->cert_file)) ||
          (!tls->key_file.empty() && !is_absolute_path(tls->key_file));
+}
+
+bool sends_certificate(const Deployment& d) {
+  const auto& tls = d.compute.tls;
+  return puts_compute(d) && tls && tls->status != ir::SslStatus::kDisabled &&
+         tls->custom_certificate();
 }
 
 // A certificate path as a shell word: relative ones are anchored at this script's folder, so
@@ -75,60 +89,56 @@ std::string file_word(const std::string& written, const ArtifactContext& context
   return is_absolute_path(written) ? shell_quote(path) : "\"$here\"/" + shell_quote(path);
 }
 
-void workspace_options(Command& command, const Deployment& d) {
-  command.value("--name", d.compute.name)
-      .value("--resource-group", d.workspace.resource_group)
-      .value("--workspace-name", d.workspace.name);
-}
-
-void tls_options(Command& command, const intent::Tls& tls, const ArtifactContext& context) {
-  if (tls.status == ir::SslStatus::kDisabled) return;
-  if (!tls.leaf_domain_label.empty()) {
-    command.value("--ssl-leaf-domain-label", tls.leaf_domain_label);
-    if (tls.overwrite_existing_domain) command.flag("--ssl-overwrite-domain");
+// The PUT of the compute with the template's body, then the wait for its provisioningState.
+std::string put_compute(const Deployment& d, const ArtifactContext& context) {
+  std::string text;
+  if (body_needs_cluster_id(d)) {
+    text += fmt::format("{}=$(json_string \"$cluster_id\")\n", kClusterIdJson);
   }
-  if (!tls.cname.empty()) command.value("--ssl-cname", tls.cname);
-  if (!tls.cert_file.empty()) command.word("--ssl-cert-file", file_word(tls.cert_file, context));
-  if (!tls.key_file.empty()) command.word("--ssl-key-file", file_word(tls.key_file, context));
+  if (sends_certificate(d)) {
+    text += fmt::format("{}=$(json_file {})\n", kSslCertJson,
+                        file_word(d.compute.tls->cert_file, context));
+    text += fmt::format("{}=$(json_file {})\n", kSslKeyJson,
+                        file_word(d.compute.tls->key_file, context));
+  }
+  text += "body=" + compute_body_word(d) + "\n";
+  Command put("printf '%s' \"$body\" | az rest");
+  put.word("--method", "put")
+      .word("--url", "\"$compute_url\"")
+      .word("--body", "@/dev/stdin")
+      .word("--output", "none");
+  text += put.text() + "\n";
+  text += fmt::format("wait_for_compute {} \"$compute_url\"", shell_quote(d.compute.name));
+  return text;
 }
 
-std::vector<std::string> arm_only_notes(const Deployment& d) {
+std::vector<std::string> put_notes(const Deployment& d) {
   std::vector<std::string> notes;
-  if (!d.compute.description.empty() || !d.compute.tags.empty()) {
-    notes.push_back(
-        "az ml computetarget has no options for the compute's description and tags; "
-        "azuredeploy.json sets them.");
-  }
+  notes.push_back(fmt::format(
+      "az rest PUT on the Azure ML REST API (api-version {}): the body is azuredeploy.json's "
+      "compute resource, description, tags and TLS included.",
+      arm::kMachineLearningApiVersion));
   if (d.compute.tls && d.compute.tls->status == ir::SslStatus::kDisabled) {
     notes.push_back("ssl.status is disabled: TLS stays off, which is the default.");
+  }
+  if (sends_certificate(d)) {
+    notes.push_back(
+        "The certificate and key are read from their files into the body, which az reads from "
+        "stdin: they never appear on a command line.");
   }
   return notes;
 }
 
-std::string create_compute(const Deployment& d, const ArtifactContext& context) {
-  const intent::CreatedCluster& created = *d.created;
-  Command command("az ml computetarget create aks");
-  workspace_options(command, d);
-  command.value("--location", created.location)
-      .value("--agent-count", std::to_string(created.agent_count))
-      .value("--vm-size", created.vm_size)
-      .value("--cluster-purpose", intent::azure_purpose(d.compute.purpose));
-  if (const auto& lb = d.compute.load_balancer) {
-    command.value("--load-balancer-type", intent::azure_load_balancer_type(lb->type));
-    if (!lb->subnet.empty()) command.value("--load-balancer-subnet", lb->subnet);
+std::vector<std::string> attach_notes(const Deployment& d) {
+  std::vector<std::string> notes = put_notes(d);
+  if (d.has_step(Step::kDetachCompute)) {
+    notes.push_back(
+        "Reattach: if TLS was enabled on the cluster, the certificate and key must be given "
+        "again (ssl.cert_file and ssl.key_file); a certificate Azure ML generated can be read "
+        "before detaching with kubectl get secret/azuremlfessl -o yaml (v1 page, "
+        "Troubleshooting, \"Update the cluster\").");
   }
-  if (created.subnet) {
-    command.value("--vnet-resourcegroup-name", created.subnet->resource_group)
-        .value("--vnet-name", created.subnet->vnet_name)
-        .value("--subnet-name", created.subnet->subnet_name);
-  }
-  if (const auto& service = created.service_network) {
-    command.value("--service-cidr", service->service_cidr)
-        .value("--dns-service-ip", service->dns_service_ip)
-        .value("--docker-bridge-cidr", service->docker_bridge_cidr);
-  }
-  if (d.compute.tls) tls_options(command, *d.compute.tls, context);
-  return command.text();
+  return notes;
 }
 
 std::string create_cluster(const intent::ManagedCluster& cluster) {
@@ -178,60 +188,58 @@ std::string look_up_cluster(const intent::ClusterReference& cluster) {
   return "cluster_id=$(" + command.text() + ")";
 }
 
-std::string attach_compute(const Deployment& d) {
-  Command command("az ml computetarget attach aks");
-  workspace_options(command, d);
-  if (d.attached->id_written) {
-    command.value("--compute-resource-id", d.attached->resource_id);
-  } else {
-    command.word("--compute-resource-id", "\"$cluster_id\"");
-  }
-  return command.text();
+// DELETE with underlyingResourceAction=Detach removes the attachment and keeps the cluster;
+// the DELETE is long-running too, so the script waits until the compute is gone.
+std::string detach_compute(const Deployment& d, const std::string& name) {
+  Command remove("az rest");
+  remove.word("--method", "delete")
+      .value("--url", compute_url(d.workspace, name) + "&underlyingResourceAction=Detach")
+      .word("--output", "none");
+  Command wait("az resource wait");
+  wait.flag("--deleted")
+      .value("--ids", compute_resource_id(d.workspace, name))
+      .value("--api-version", arm::kMachineLearningApiVersion);
+  return remove.text() + "\n" + wait.text();
 }
 
-std::string configure_compute(const Deployment& d, const ArtifactContext& context) {
-  Command command("az ml computetarget update aks");
-  workspace_options(command, d);
-  if (const auto& lb = d.compute.load_balancer) {
-    command.value("--load-balancer-type", intent::azure_load_balancer_type(lb->type));
-    if (!lb->subnet.empty()) command.value("--load-balancer-subnet", lb->subnet);
-  }
-  if (d.compute.tls) tls_options(command, *d.compute.tls, context);
-  return command.text();
-}
-
-// attach aks has no options for these, so update aks sets them right after attaching.
-std::string configure_title(const Deployment& d) {
-  std::vector<std::string> parts;
-  if (d.compute.load_balancer) parts.emplace_back("load balancer");
-  if (d.compute.tls && d.compute.tls->status != ir::SslStatus::kDisabled) parts.emplace_back("TLS");
-  return fmt::format("set the {} of the attached compute (attach aks has no options for them).",
-                     fmt::join(parts, " and "));
-}
-
-std::string detach_compute(const Deployment& d) {
-  Command command("az ml computetarget detach");
-  workspace_options(command, d);
-  return command.text();
-}
-
-std::vector<std::string> attach_notes(const Deployment& d) {
-  std::vector<std::string> notes = arm_only_notes(d);
-  if (d.compute.purpose == ir::Purpose::kDevTest) {
+std::vector<std::string> detach_notes(const Deployment& d) {
+  std::vector<std::string> notes;
+  if (d.detach_from_inventory) {
     notes.push_back(
-        "az ml computetarget attach aks has no cluster-purpose option: Azure ML records this "
-        "attachment as FastProd, while azuredeploy.json sets DevTest.");
+        "The inventory records it as the compute that holds this AKS cluster; the cluster "
+        "itself is not touched.");
+  } else {
+    notes.push_back(
+        "No inventory records which compute holds this AKS cluster, so this detaches the "
+        "spec's own name; the cluster itself is not touched.");
   }
+  notes.push_back(
+      "Before the attach below, delete the azureml-fe resources on the cluster (kubectl delete "
+      "sa, clusterrole, clusterrolebinding, svc, deploy, secret and cm of azureml-fe): v1 page, "
+      "Troubleshooting, \"Update the cluster\".");
   return notes;
+}
+
+// A GET of the compute: az fails, and set -e stops the script, when it does not exist.
+std::string check_compute(const Deployment& d) {
+  Command get("az rest");
+  get.word("--method", "get")
+      .word("--url", "\"$compute_url\"")
+      .word("--query", "properties.provisioningState")
+      .word("--output", "tsv");
+  return fmt::format(
+      "state=$({})\nprintf 'compute %s exists (provisioningState %s): nothing to create\\n' {} "
+      "\"$state\"",
+      get.text(), shell_quote(d.compute.name));
 }
 
 void add_step(Script& script, Step step, const Deployment& d, const ArtifactContext& context) {
   switch (step) {
     case Step::kDetachCompute:
-      script.step(
-          "detach the compute's current attachment (reattach: true); the AKS cluster "
-          "itself is not touched.",
-          {}, detach_compute(d));
+      for (const std::string& name : d.detach) {
+        script.step(fmt::format("detach compute '{}' (reattach: true).", name), detach_notes(d),
+                    detach_compute(d, name));
+      }
       break;
     case Step::kCreateCluster:
       script.step("create the AKS cluster with AKS itself.", {}, create_cluster(*d.provisioned));
@@ -241,23 +249,23 @@ void add_step(Script& script, Step step, const Deployment& d, const ArtifactCont
                   look_up_cluster(*d.attached));
       break;
     case Step::kCreateCompute:
-      script.step("create the AKS cluster and the compute with Azure ML.", arm_only_notes(d),
-                  create_compute(d, context));
+      script.step("create the AKS cluster and the compute with Azure ML.", put_notes(d),
+                  put_compute(d, context));
+      break;
+    case Step::kCheckCompute:
+      script.step("check that the compute exists, as the inventory says.",
+                  {"Creating a compute is not idempotent, so aksc emits no create step for one "
+                   "that exists: see \"Existing computes\" in docs/artifacts.md."},
+                  check_compute(d));
       break;
     case Step::kAttachCompute:
       script.step("attach the AKS cluster to the workspace as the compute.", attach_notes(d),
-                  attach_compute(d));
-      break;
-    case Step::kConfigureCompute:
-      script.step(configure_title(d), {}, configure_compute(d, context));
+                  put_compute(d, context));
       break;
   }
 }
 
-}  // namespace
-
-std::string deploy_script(const Deployment& d, const ArtifactContext& context) {
-  Script script;
+void header(Script& script, const Deployment& d) {
   script.line("#!/usr/bin/env bash");
   // Right after the shebang, so that it covers the whole file: every value is single-quoted on
   // purpose, so a '$' or '`' in it stays literal, which is what SC2016 would question.
@@ -266,15 +274,25 @@ std::string deploy_script(const Deployment& d, const ArtifactContext& context) {
   script.line(comment_text(
       fmt::format("# Generated by aksc build (mode: {}): compute '{}' of Azure ML workspace '{}'.",
                   ir::to_string(d.mode), d.compute.name, d.workspace.name)));
-  script.line("# Edit the spec, not this file. Needs the az CLI, logged in (az login), and its");
-  script.line("# ml extension v1 (az extension add --name azure-cli-ml).");
+  script.line("# Edit the spec, not this file. Needs the core az CLI (no extension), logged in");
+  script.line("# (az login): the compute steps call the Azure ML REST API with az rest.");
   script.line("set -euo pipefail");
   if (relative_certificate(d)) {
     script.line("here=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"");
   }
-  Command subscription("az account set");
-  subscription.value("--subscription", d.workspace.subscription_id);
-  script.step("work in the workspace's subscription.", {}, subscription.text());
+  if (!puts_compute(d) && !d.has_step(Step::kCheckCompute)) return;
+  script.line("compute_url=" + shell_quote(compute_url(d.workspace, d.compute.name)));
+  if (!puts_compute(d)) return;
+  if (body_needs_cluster_id(d) || sends_certificate(d)) script.raw(kJsonString);
+  if (sends_certificate(d)) script.raw(kJsonFile);
+  script.raw(kWaitForCompute);
+}
+
+}  // namespace
+
+std::string deploy_script(const Deployment& d, const ArtifactContext& context) {
+  Script script;
+  header(script, d);
   for (Step step : d.steps)
     add_step(script, step, d, context);
   return script.text();
