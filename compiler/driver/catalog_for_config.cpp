@@ -30,7 +30,16 @@ constexpr Override kOverrides[] = {
      [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
     {"attach_policy", "attach-policy", false,
      [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
+    {"kubernetes_versions", "aks-kubernetes-versions", false,
+     [](Catalog& c, std::string_view t) { c.load_kubernetes_releases(t); }},
 };
+
+// `data: {attach_policy: seed-2020}` names a profile compiled in rather than a file; a file of
+// that name is written with its folder ("./seed-2020").
+bool load_named_profile(Catalog& catalog, const Override& override, const std::string& value) {
+  return std::string_view(override.key) == "attach_policy" &&
+         catalog.load_attach_policy_profile(value);
+}
 
 }  // namespace
 
@@ -67,6 +76,7 @@ const Catalog& CatalogCache::catalog_for(const Config& resolved) {
       if (key == candidate.key) override = &candidate;
     }
     if (!override) continue;  // the config schema reports unknown keys
+    if (load_named_profile(*catalog, *override, path.value)) continue;
     FencedPath file =
         fence_path(path.value, override_entry.directory, {override_entry.directory, allowed_});
     if (!file.admitted()) {
