@@ -52,7 +52,7 @@ def provision_spec(index, name, region, purpose, flaw, rng):
     if flaw == "ranges":
         ranges = "api_server_authorized_ip_ranges:\n  - 85.10.16.0/28\n"
     return (f"mode: provision-and-attach\npurpose: {purpose}\nlocation: {region}\n"
-            f'kubernetes_version: "1.17.9"\nagent_count: {count}\nvm_size: {size}\n'
+            f'kubernetes_version: "1.35"\nagent_count: {count}\nvm_size: {size}\n'
             "accelerator: none\nload_balancer:\n  sku: standard\n  type: public-ip\n" + ranges +
             f"cluster_name: {name}-aks\ncluster_resource_group: {name}-rg\n")
 
@@ -60,7 +60,7 @@ def provision_spec(index, name, region, purpose, flaw, rng):
 def attach_spec(index, name, region, purpose, flaw, rng):
     size = rng.choice(PRODUCTION_SIZES if purpose == "production" else DEV_SIZES)
     count = 1 if flaw == "vcpus" else 3
-    version = "1.24.3" if flaw == "version" else "1.16.13"
+    version = "1.24.3" if flaw == "version" else "1.35.0"
     return ("mode: attach\n" f"purpose: {purpose}\naccelerator: none\nreattach: false\n"
             "cluster:\n"
             f"  resource_id: /subscriptions/{SUBSCRIPTION}/resourcegroups/{name}-rg/providers/"

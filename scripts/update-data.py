@@ -5,7 +5,8 @@
 
 Reads ../shared/data/ (relative to the repository root, or --shared DIR) and
 writes rules/data/{vm-sizes.csv, regions.csv, region-pairs.csv,
-service-tags-azureml.json, attach-policy.yaml}. The tables are selected,
+service-tags-azureml.json, attach-policy.yaml, attach-policy-seed-2020.yaml,
+aks-kubernetes-versions.csv}. The tables are selected,
 normalized and sorted facts, each with a provenance header; the output depends
 only on the input files (no clock, no network), so a second run writes the
 same bytes.
@@ -621,6 +622,112 @@ def attach_policy(shared):
     return head + body, doc
 
 
+# ------------------------------------------- AKS Kubernetes versions (AKS501's window)
+
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+V1_PAGE = "docs/azureml/v1/how-to-create-attach-kubernetes.md"
+
+
+def month_start(cell, what):
+    """'Mar 2020' or 'Sept 2021' -> '2020-03-01'. A month-only start (preview, GA) counts from
+    the month's first day: the page gives only the month, and the first day is the earliest it
+    allows (the page's own rule for a month-only end date takes the month's last day)."""
+    m = need(r"^([A-Za-z]{3})[a-z]* (\d{4})$", cell.strip(), what)
+    month = MONTHS.get(m.group(1).lower())
+    if not month:
+        raise DataError("%s: unknown month in %r" % (what, cell))
+    return "%s-%02d-01" % (m.group(2), month)
+
+
+def kubernetes_versions(shared, sources_md):
+    """rules/data/aks-kubernetes-versions.csv: one row per minor version with the dates AKS501
+    judges by (ISO days), from the AKS release calendar's CSV."""
+    name = "aks-kubernetes-versions.csv"
+    rows = read_csv(shared, name, ["version", "aks_preview", "aks_ga", "end_of_life", "end_of_life_date",
+                                   "platform_support", "lts_end_date", "source_commit"])
+    source_cell, licence = sources_md_row(sources_md, name)
+    path = need(r"`(articles/aks/[^`]+\.md)`", source_cell, "calendar page path").group(1)
+    repo = need(r"^(\S+/\S+) `", source_cell, "calendar repo").group(1)
+    head = need(r"HEAD ([0-9a-f]{40}) \(snapshot HEAD (\d{4}-\d{2}-\d{2})\)", source_cell, "calendar snapshot HEAD")
+    current = need(r"Current tables: ([0-9a-f]{40}) \((\d{4}-\d{2}-\d{2}), ms\.date ([0-9/]+)\)",
+                   source_cell, "calendar current tables commit")
+    ga = {}
+    for r in rows:
+        need(r"^1\.\d+$", r["version"], "minor version in %s" % name)
+        ga[r["version"]] = month_start(r["aks_ga"], "AKS GA of %s" % r["version"])
+
+    def when_ga(cell, what):
+        """'1.20 GA', '*1.21 GA', 'Until 1.36 GA' -> the GA day of that minor; '' when the
+        calendar does not list that minor yet (its GA lies beyond the calendar)."""
+        minor = need(r"^(?:\*|Until )?(1\.\d+) GA$", cell.strip(), what).group(1)
+        return ga.get(minor, "")
+
+    out = []
+    for r in rows:
+        v = r["version"]
+        end = r["end_of_life_date"] or when_ga(r["end_of_life"], "end of life of %s" % v)
+        if not end:
+            raise DataError("%s: no end of life for %s" % (name, v))
+        platform = when_ga(r["platform_support"], "platform support of %s" % v) if r["platform_support"] else ""
+        out.append({"version": v, "preview": month_start(r["aks_preview"], "AKS preview of %s" % v),
+                    "ga": ga[v], "end_of_life": end, "platform_support_until": platform,
+                    "lts_end": r["lts_end_date"], "source_commit": r["source_commit"]})
+    out.sort(key=lambda r: [int(x) for x in r["version"].split(".")])
+    upstream = {
+        "repo": repo,
+        "path": path,
+        "commit": current.group(1),
+        "page_date": current.group(2),
+        "checked_unchanged_at": "%s (%s)" % (head.group(1), head.group(2)),
+        "licence": licence.replace("CC BY 4.0", "CC-BY-4.0"),
+        "rows": "each minor version from the newest version of the page that lists it (source_commit)",
+        "dates": "preview and ga: first day of the page's month; end_of_life: the page's date, its "
+                 "month's last day, or the GA day of the release it names; platform_support_until: "
+                 "GA day of the release it names, empty when the calendar does not list it yet",
+    }
+    title = "AKS Kubernetes minor versions with their support dates (AKS release calendar)"
+    text = csv_text(header(title, common_source([name, "aks-kubernetes-release-calendar.md"], upstream)),
+                    ["version", "preview", "ga", "end_of_life", "platform_support_until", "lts_end",
+                     "source_commit"], out)
+    return text, out
+
+
+def attach_policy_profiles(shared, sources_md, policy_text, policy_doc):
+    """The shipped attach-policy.yaml judges Kubernetes versions by the release calendar (no
+    max_kubernetes_version); the seed's 2020 window "1.17 or lower" stays as the named profile
+    attach-policy-seed-2020.yaml (aksc.yaml data: {attach_policy: seed-2020})."""
+    head = "".join(line + "\n" for line in policy_text.splitlines() if line.startswith("#"))
+    page = read_text(shared, V1_PAGE)
+    source_cell, licence = sources_md_row(sources_md, V1_PAGE)
+    commit = need(r"@([0-9a-f]{40})", source_cell, "v1 page commit").group(1)
+    ms_date = need(r"^ms\.date: (\d\d)/(\d\d)/(\d{4})$", page, "v1 page ms.date", re.M)
+    q_window = need(r"When \*\*attaching\*\* an existing AKS cluster, we support all currently supported AKS versions\.",
+                    page, "attach window sentence").group(0)
+    q_preview = need(r"You can attach \*\*preview\*\* versions\. Preview functionality is provided without a "
+                     r"service level agreement, and it's not recommended for production workloads\.",
+                     page, "preview sentence").group(0)
+    source = {"repo": "MicrosoftDocs/azure-ai-docs",
+              "path": "articles/machine-learning/v1/how-to-create-attach-kubernetes.md",
+              "commit": commit,
+              "page_date": "%s-%s-%s" % (ms_date.group(3), ms_date.group(1), ms_date.group(2)),
+              "licence": licence.replace("CC BY 4.0", "CC-BY-4.0"),
+              "via": "../shared/data/" + V1_PAGE}
+    need(r"MicrosoftDocs/azure-ai-docs", sources_md, "azure-ai-docs in SOURCES.md")
+    current = {k: v for k, v in policy_doc.items() if k != "max_kubernetes_version"}
+    evidence = {k: v for k, v in policy_doc["evidence"].items() if k != "max_kubernetes_version"}
+    evidence["kubernetes_version"] = {
+        "quote": q_window, "preview_quote": q_preview, "source": source,
+        "note": "no max_kubernetes_version: AKS501 judges against aks-kubernetes-versions.csv as of its snapshot date",
+    }
+    current["evidence"] = evidence
+    seed_title = ("# attach_policy profile seed-2020: the seed's 2020 limits, attach window \"version 1.17 "
+                  "or lower\" (aksc.yaml data: {attach_policy: seed-2020})\n")
+    seed = seed_title + policy_text.split("\n", 1)[1]
+    return {"attach-policy.yaml": head + "\n".join(yaml_lines(current, quote_all=True)) + "\n",
+            "attach-policy-seed-2020.yaml": seed}
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -631,7 +738,9 @@ def build(shared):
     out["regions.csv"], region_rows = regions(shared, sources_md)
     out["region-pairs.csv"], _ = region_pairs(shared, sources_md, region_rows)
     out["service-tags-azureml.json"], _ = service_tags(shared, region_rows)
-    out["attach-policy.yaml"], _ = attach_policy(shared)
+    out["attach-policy.yaml"], policy = attach_policy(shared)
+    out["aks-kubernetes-versions.csv"], _ = kubernetes_versions(shared, sources_md)
+    out.update(attach_policy_profiles(shared, sources_md, out["attach-policy.yaml"], policy))
     return out
 
 

@@ -43,9 +43,23 @@ struct ServiceTag {
   std::span<const std::string_view> prefixes;  ///< IPv4 and IPv6, as the snapshot writes them.
 };
 
+/// A minor version of the AKS release calendar (rules/data/aks-kubernetes-versions.csv), with
+/// ISO dates ("2026-06-01"), which compare as text. Views the compiled-in table or an override.
+struct KubernetesRelease {
+  std::string_view version;                 ///< The minor version, e.g. "1.34".
+  std::string_view preview;                 ///< First day of AKS preview; may be empty.
+  std::string_view ga;                      ///< First day of AKS general availability.
+  std::string_view end_of_life;             ///< Last day of AKS support (N-2).
+  std::string_view platform_support_until;  ///< First day without platform support (N-3); empty
+                                            ///< when the calendar gives no day.
+  std::string_view lts_end;                 ///< Last day of long-term support; may be empty.
+};
+
 /// Numbers the rules enforce, with their sources (rules/data/attach-policy.yaml).
 struct AttachPolicy {
-  std::string max_kubernetes_version;  ///< Newest version attach supports, e.g. "1.17".
+  /// Newest version attach supports, e.g. "1.17" (the seed-2020 profile); empty: AKS501 judges
+  /// by the AKS release calendar.
+  std::string max_kubernetes_version;
   int production_min_vcpus = 0;
   int dev_test_min_vcpus = 0;
   int aks_node_min_vcpus = 0;
@@ -87,6 +101,17 @@ class Catalog {
 
   const AttachPolicy& attach_policy() const { return policy_; }
 
+  /// The AKS release calendar by minor version, oldest first, and the day its verdicts hold on
+  /// (its snapshot date, "2026-08-21"): rules judge versions as of that day, never today.
+  std::span<const KubernetesRelease> kubernetes_releases() const { return releases_; }
+  std::string_view kubernetes_as_of() const { return releases_as_of_; }
+
+  /// The names of the attach policy profiles compiled in (rules/data/attach-policy-<name>.yaml).
+  static std::vector<std::string> attach_policy_profile_names();
+  /// Loads the compiled-in attach policy profile `name` ("seed-2020") and records its snapshot
+  /// (origin "profile <name>"); false when there is no such profile.
+  bool load_attach_policy_profile(std::string_view name);
+
   // Whole tables, each sorted case-insensitively by name with one row per name: for the
   // build-time table generator and the tests that compare catalogs.
   std::span<const VmSize> vm_sizes() const { return vm_sizes_; }
@@ -110,6 +135,9 @@ class Catalog {
   /// it), with origin "embedded"; a caller loading another file records its own snapshot.
   DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
+  /// Needs a "# snapshot_date: YYYY-MM-DD" comment line before the CSV header
+  /// (catalog/kubernetes_releases_load.cpp).
+  void load_kubernetes_releases(std::string_view csv);
   /// Records `snapshot`, replacing the table's; one that `extends_shipped` is kept beside it.
   void set_snapshot(DataSnapshot snapshot);
 
@@ -123,6 +151,8 @@ class Catalog {
   std::span<const ServiceTag> tags_;
   std::vector<std::shared_ptr<const void>> owned_;
   AttachPolicy policy_;
+  std::span<const KubernetesRelease> releases_;
+  std::string_view releases_as_of_;
   std::vector<DataSnapshot> snapshots_;
 };
 

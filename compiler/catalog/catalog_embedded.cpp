@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/embedded_tables.h"
@@ -14,6 +15,8 @@ const Catalog& Catalog::embedded() {
     result.regions_ = tables.regions;
     result.pairs_ = tables.region_pairs;
     result.tags_ = tables.service_tags;
+    result.releases_ = tables.kubernetes_releases;
+    result.releases_as_of_ = tables.kubernetes_as_of;
     result.policy_ = {std::string(tables.max_kubernetes_version), tables.production_min_vcpus,
                       tables.dev_test_min_vcpus, tables.aks_node_min_vcpus};
     for (const EmbeddedSnapshot& snapshot : tables.snapshots) {
@@ -24,6 +27,25 @@ const Catalog& Catalog::embedded() {
     return result;
   }();
   return catalog;
+}
+
+std::vector<std::string> Catalog::attach_policy_profile_names() {
+  std::vector<std::string> names;
+  for (const EmbeddedPolicyProfile& profile : embedded_tables().attach_policy_profiles)
+    names.emplace_back(profile.name);
+  return names;
+}
+
+bool Catalog::load_attach_policy_profile(std::string_view name) {
+  for (const EmbeddedPolicyProfile& profile : embedded_tables().attach_policy_profiles) {
+    if (profile.name != name) continue;
+    load_attach_policy(profile.text);
+    set_snapshot({"attach-policy", std::string(profile.snapshot.source),
+                  std::string(profile.snapshot.date), std::string(profile.snapshot.retrieved),
+                  "profile " + std::string(name)});
+    return true;
+  }
+  return false;
 }
 
 }  // namespace aksc

@@ -182,14 +182,17 @@ void Catalog::load_attach_policy(std::string_view text) {
   YAML::Node yaml;
   try {
     yaml = YAML::Load(std::string(text));
-    policy_.max_kubernetes_version = yaml["max_kubernetes_version"].as<std::string>();
+    // Absent: the window is the AKS release calendar (AKS501); present: "version X or lower".
+    policy_.max_kubernetes_version = yaml["max_kubernetes_version"]
+                                         ? yaml["max_kubernetes_version"].as<std::string>()
+                                         : std::string();
     policy_.production_min_vcpus = yaml["production_min_vcpus"].as<int>();
     policy_.dev_test_min_vcpus = yaml["dev_test_min_vcpus"].as<int>();
     policy_.aks_node_min_vcpus = yaml["aks_node_min_vcpus"].as<int>();
   } catch (const YAML::Exception& error) {
     throw std::runtime_error("attach policy: " + error.msg +
-                             " (needs max_kubernetes_version, production_min_vcpus, "
-                             "dev_test_min_vcpus, aks_node_min_vcpus)");
+                             " (needs production_min_vcpus, dev_test_min_vcpus, "
+                             "aks_node_min_vcpus; max_kubernetes_version is optional)");
   }
 }
 

@@ -19,6 +19,14 @@ struct EmbeddedSnapshot {
   std::string_view retrieved;
 };
 
+/// A named attach policy (rules/data/attach-policy-<name>.yaml), kept as text: read with the
+/// same loader as an aksc.yaml override when a config names it.
+struct EmbeddedPolicyProfile {
+  std::string_view name;  ///< "seed-2020".
+  std::string_view text;
+  EmbeddedSnapshot snapshot;
+};
+
 struct EmbeddedTables {
   // Each sorted case-insensitively by name, one row per name, as Catalog keeps them.
   std::span<const VmSize> vm_sizes;
@@ -30,6 +38,9 @@ struct EmbeddedTables {
   int dev_test_min_vcpus = 0;
   int aks_node_min_vcpus = 0;
   std::span<const EmbeddedSnapshot> snapshots;  ///< In the order the tables were read.
+  std::span<const KubernetesRelease> kubernetes_releases;
+  std::string_view kubernetes_as_of;
+  std::span<const EmbeddedPolicyProfile> attach_policy_profiles;
 };
 
 /// Defined in the generated catalog_tables.cpp.

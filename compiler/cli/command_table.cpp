@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
@@ -20,8 +22,11 @@ std::span<const Command> commands() {
 
 std::string version_text() {
   std::string text = fmt::format("aksc {}\ndata snapshots (embedded):\n", AKSC_VERSION);
+  std::size_t width = 0;  // the names line up behind the longest
+  for (const DataSnapshot& snapshot : Catalog::embedded().snapshots())
+    width = std::max(width, snapshot.table.size());
   for (const DataSnapshot& snapshot : Catalog::embedded().snapshots()) {
-    text += fmt::format("  {:<14} {} ({}), retrieved {}\n", snapshot.table, snapshot.source,
+    text += fmt::format("  {:<{}} {} ({}), retrieved {}\n", snapshot.table, width, snapshot.source,
                         snapshot.date, snapshot.retrieved);
   }
   return text;

@@ -1,6 +1,8 @@
 // aksc init: a commented starter spec for each mode, on stdout or written atomically to -o FILE.
 #include <filesystem>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -127,6 +129,20 @@ std::string create_spec(const std::string& name, const std::string& workspace,
          "#   leaf_domain_label: scoring\n";
 }
 
+// A version AKS supports on the release calendar's snapshot date: the one below the newest
+// supported, as "the cluster defaults to the N-1 minor version" of AKS's own tools; never the
+// clock's. Falls back to the newest minor of the calendar.
+std::string supported_kubernetes_version() {
+  const Catalog& catalog = Catalog::embedded();
+  std::string_view as_of = catalog.kubernetes_as_of();
+  std::vector<std::string_view> supported;
+  for (const KubernetesRelease& release : catalog.kubernetes_releases()) {
+    if (release.ga <= as_of && as_of <= release.end_of_life) supported.push_back(release.version);
+  }
+  if (supported.empty()) return std::string(catalog.kubernetes_releases().back().version);
+  return std::string(supported.size() > 1 ? supported[supported.size() - 2] : supported.back());
+}
+
 std::string attach_spec(const std::string& name, const std::string& workspace,
                         const std::string& schema) {
   return header("attach", "attach an AKS cluster that already exists.", schema) +
@@ -144,7 +160,9 @@ std::string attach_spec(const std::string& name, const std::string& workspace,
          "  facts:              # EDIT: what az aks show says; the attach rules need them "
          "(AKS506)\n"
          "    location: eastus\n"
-         "    kubernetes_version: \"1.17.9\"   # attach supports the versions of AKS501\n"
+         "    kubernetes_version: \"" +
+         supported_kubernetes_version() +
+         "\"   # attach needs a version AKS supports (AKS501)\n"
          "    load_balancer_sku: standard\n"
          "    private_cluster: false\n"
          "    authorized_ip_ranges: []       # none; if any, they must cover the Azure ML control "
@@ -167,7 +185,9 @@ std::string provision_spec(const std::string& name, const std::string& workspace
          workspace_block(name, workspace, "provision-and-attach") +
          "\n"
          "location: eastus      # cluster region; default workspace.location\n"
-         "kubernetes_version: \"1.17.9\"   # quoted; attach supports the versions of AKS501\n"
+         "kubernetes_version: \"" +
+         supported_kubernetes_version() +
+         "\"   # quoted; or leave it out for AKS's default; checked by AKS501\n"
          "agent_count: 3        # 3 nodes x 4 vCPUs (Standard_D3_v2) = 12, the production "
          "minimum\n"
          "vm_size: Standard_D3_v2\n"

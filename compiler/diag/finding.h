@@ -30,6 +30,9 @@ struct Finding {
   Location location;
   std::vector<RelatedLocation> related;
   std::optional<std::string> suppressed_because;  ///< Set when a suppression applies.
+  /// Set by a rule whose finding is less serious than the rule's default (AKS501's preview
+  /// version is a warning): the severity stays unless aksc.yaml sets the rule's severity.
+  bool keep_severity = false;
 };
 
 /// Deterministic order: file, position, rule, message.

@@ -1,6 +1,9 @@
 #include "driver/catalog_for_config.h"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -30,7 +33,27 @@ constexpr Override kOverrides[] = {
      [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
     {"attach_policy", "attach-policy", false,
      [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
+    {"kubernetes_versions", "aks-kubernetes-versions", false,
+     [](Catalog& c, std::string_view t) { c.load_kubernetes_releases(t); }},
 };
+
+// `data: {attach_policy: seed-2020}` names a profile compiled in rather than a file; a file of
+// that name is written with its folder ("./seed-2020").
+bool load_named_profile(Catalog& catalog, const Override& override, const std::string& value) {
+  return std::string_view(override.key) == "attach_policy" &&
+         catalog.load_attach_policy_profile(value);
+}
+
+// The help for an override file that cannot be read: attach_policy may name a profile instead.
+std::string profile_help(const Override& override) {
+  std::string help = "fix the path (relative to aksc.yaml) or remove the override";
+  if (std::string_view(override.key) != "attach_policy") return help;
+  std::vector<std::string> names = Catalog::attach_policy_profile_names();
+  std::string list;
+  for (const std::string& name : names)
+    list += (list.empty() ? "" : ", ") + name;
+  return help + fmt::format(", or name a profile shipped with aksc: {}", list);
+}
 
 }  // namespace
 
@@ -67,6 +90,7 @@ const Catalog& CatalogCache::catalog_for(const Config& resolved) {
       if (key == candidate.key) override = &candidate;
     }
     if (!override) continue;  // the config schema reports unknown keys
+    if (load_named_profile(*catalog, *override, path.value)) continue;
     FencedPath file =
         fence_path(path.value, override_entry.directory, {override_entry.directory, allowed_});
     if (!file.admitted()) {
@@ -90,7 +114,7 @@ const Catalog& CatalogCache::catalog_for(const Config& resolved) {
     } catch (const InputError& error) {
       sink_.report("AKS006", override_entry.file, path.range,
                    fmt::format("data override '{}' cannot be used: {}", key, error.what()),
-                   "fix the path (relative to aksc.yaml) or remove the override");
+                   profile_help(*override));
     } catch (const std::exception& error) {
       sink_.report(
           "AKS006", override_entry.file, path.range,

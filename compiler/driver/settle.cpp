@@ -36,7 +36,7 @@ void settle_findings(std::vector<Finding>& findings, const Config& config,
                      const std::vector<InlineSuppression>& suppressions, const InputFile& file,
                      std::vector<Finding>& out) {
   for (Finding& finding : findings) {
-    finding.severity = default_severity(finding.rule);
+    if (!finding.keep_severity) finding.severity = default_severity(finding.rule);
     if (is_fixed_rule(finding.rule)) {
       out.push_back(std::move(finding));
       continue;

@@ -11,7 +11,7 @@ std::optional<KubernetesVersion> parse_kubernetes_version(std::string_view text)
   while (true) {
     std::size_t dot = text.find('.', begin);
     std::string_view part = text.substr(begin, dot == std::string_view::npos ? dot : dot - begin);
-    if (part.empty() ||
+    if (part.empty() || (part.size() > 1 && part[0] == '0') ||  // "01.30" is not a version
         !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return std::nullopt;
     }

@@ -11,7 +11,7 @@ namespace aksc::ir {
 using KubernetesVersion = std::vector<std::uint64_t>;
 
 /// Parses two or three dot-separated decimal numbers ("1.17", "1.17.9"), as AKS writes them;
-/// nullopt for anything else ("v1.17", "1.17.", "1.x", "", a number too large).
+/// nullopt for anything else ("v1.17", "1.17.", "1.x", "01.30", "", a number too large).
 std::optional<KubernetesVersion> parse_kubernetes_version(std::string_view text);
 
 /// Compares numerically, component by component (1.9.11 < 1.17); a missing component counts

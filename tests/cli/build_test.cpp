@@ -38,7 +38,7 @@ std::string attach_spec(const std::string& name = "attached-aks") {
          "cluster:\n"
          "  resource_group: aks-rg\n"
          "  name: existing-aks\n"
-         "  facts: {kubernetes_version: \"1.16.13\", location: eastus}\n"
+         "  facts: {kubernetes_version: \"1.35.0\", location: eastus}\n"
          "reattach: true\n";
 }
 
@@ -46,7 +46,7 @@ std::string provision_spec(const std::string& name = "private-aks") {
   return "apiVersion: aksc/v1\nkind: AksCompute\nname: " + name + "\nmode: provision-and-attach\n" +
          kWorkspace +
          "purpose: dev-test\n"
-         "kubernetes_version: \"1.17.9\"\n"
+         "kubernetes_version: \"1.35\"\n"
          "private_cluster: true\n";
 }
 

@@ -52,7 +52,7 @@ std::string attach_spec(const std::string& name) {
          "\n"
          "  facts:\n"
          "    location: westus2\n"
-         "    kubernetes_version: \"1.16.13\"\n"
+         "    kubernetes_version: \"1.35.0\"\n"
          "    load_balancer_sku: standard\n"
          "    private_cluster: false\n"
          "    outbound_type: load-balancer\n"

@@ -1,6 +1,6 @@
-// Attach and TLS rules: the Kubernetes version helper and window (AKS501, against the shipped
-// attach-policy table), resource IDs and names (AKS505), the facts each rule needs (AKS506),
-// and the PEM checks behind AKS702.
+// Attach and TLS rules: the Kubernetes version helper and window (AKS501, against an AKS release
+// calendar as of its snapshot date, or a fixed attach-policy window), resource IDs and names
+// (AKS505), the facts each rule needs (AKS506), and the PEM checks behind AKS702.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -67,7 +67,11 @@ TEST_CASE("parse_kubernetes_version reads two or three numbers", "[attach][versi
       {"1.17", KubernetesVersion{1, 17}},
       {"1.17.9", KubernetesVersion{1, 17, 9}},
       {"1.9.11", KubernetesVersion{1, 9, 11}},
-      {"01.017.0", KubernetesVersion{1, 17, 0}},
+      {"1.0", KubernetesVersion{1, 0}},
+      {"01.30", std::nullopt},  // AKS writes no leading zeros
+      {"1.030", std::nullopt},
+      {"1.30.01", std::nullopt},
+      {"latest", std::nullopt},
       {"", std::nullopt},
       {"1", std::nullopt},
       {"1.", std::nullopt},
@@ -117,35 +121,156 @@ TEST_CASE("the attach window is read to the depth it is written", "[attach][vers
   }
 }
 
-TEST_CASE("AKS501 verdicts against the shipped attach-policy table", "[attach][AKS501]") {
+// A calendar in the shape of rules/data/aks-kubernetes-versions.csv, as of `date`.
+aksc::Catalog calendar_as_of(const std::string& date) {
+  aksc::Catalog catalog = aksc::Catalog::embedded();
+  catalog.load_kubernetes_releases(
+      "# snapshot_date: " + date +
+      "\nversion,preview,ga,end_of_life,platform_support_until,lts_end\n"
+      "1.32,2025-02-01,2025-04-01,2026-03-31,2026-06-01,2027-03-31\n"
+      "1.33,2025-05-01,2025-06-01,2026-07-31,2026-10-01,2027-07-31\n"
+      "1.34,2025-10-01,2025-11-01,2026-11-30,,2027-11-30\n"
+      "1.35,2026-02-01,2026-03-01,2027-03-31,,2028-03-31\n"
+      "1.37,2026-09-01,2026-10-01,2027-10-31,,2028-10-31\n"
+      "1.36,2026-05-01,2026-06-01,2027-06-30,,2028-06-30\n");  // rows in any order
+  catalog.set_snapshot({"aks-kubernetes-versions", "calendar.csv", date, "", "calendar.csv"});
+  return catalog;
+}
+
+TEST_CASE("AKS501 judges by the release calendar on its snapshot date", "[attach][AKS501]") {
+  aksc::Catalog catalog = calendar_as_of("2026-08-21");
+  REQUIRE(catalog.attach_policy().max_kubernetes_version.empty());
+  struct Case {
+    const char* version;
+    std::vector<const char*> said;  // empty: no finding
+  };
+  const std::vector<const char*> ok;
+  const Case cases[] = {
+      {"1.34", ok},
+      {"1.35.0", ok},
+      {"1.36.12", ok},  // any patch of a supported minor
+      {"1.33.2",
+       {"AKS support for 1.33 ended on 2026-07-31", "platform support (N-3)",
+        "long-term support lasts until 2027-07-31"}},
+      {"1.32", {"AKS support for 1.32 ended on 2026-03-31", "long-term support lasts until"}},
+      {"1.37.0", {"1.37 is not on AKS yet on 2026-08-21 (preview from 2026-09-01"}},
+      {"1.38", {"1.38 is newer than any AKS version in the calendar (newest 1.37)"}},
+      {"2.0", {"2.0 is newer than any AKS version"}},
+      {"1.9.11", {"1.9 is older than any AKS version in the calendar"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.version);
+    aksc::ir::Spec attach = attach_spec();
+    attach.cluster.facts.kubernetes_version = written(c.version, 18, 25);
+    auto findings = run(aksc::rules::check_attach_kubernetes_version, attach, catalog);
+    REQUIRE(findings.size() == (c.said.empty() ? 0u : 1u));
+    aksc::ir::Spec provision = attach_spec();
+    provision.mode.value = aksc::ir::Mode::kProvisionAndAttach;
+    provision.kubernetes_version = written(c.version);
+    auto provisioned = run(aksc::rules::check_attach_kubernetes_version, provision, catalog);
+    REQUIRE(provisioned.size() == findings.size());
+    aksc::ir::Spec create = provision;
+    create.mode.value = aksc::ir::Mode::kCreate;
+    CHECK(run(aksc::rules::check_attach_kubernetes_version, create, catalog).empty());
+    if (c.said.empty()) continue;
+    CHECK(findings[0].location.range.begin == aksc::SourcePosition{18, 25});
+    CHECK_FALSE(findings[0].keep_severity);  // an error, the rule's severity
+    CHECK_THAT(findings[0].message,
+               Catch::Contains("supported AKS versions: 1.34, 1.35 or 1.36") &&
+                   Catch::Contains("(kubernetes_versions override 'calendar.csv' of 2026-08-21)"));
+    for (const char* text : c.said) {
+      CHECK_THAT(findings[0].message, Catch::Contains(text));
+      CHECK_THAT(provisioned[0].message, Catch::Contains(text));
+    }
+    CHECK_THAT(provisioned[0].help, Catch::Contains("leave it out for AKS's default version"));
+  }
+  // 1.32's platform support ended with 1.36's GA: the message does not offer it.
+  aksc::ir::Spec spec = attach_spec();
+  spec.cluster.facts.kubernetes_version = written("1.32.7");
+  CHECK_THAT(run(aksc::rules::check_attach_kubernetes_version, spec, catalog)[0].message,
+             !Catch::Contains("platform support"));
+}
+
+TEST_CASE("AKS501's window moves with the snapshot date, not the clock", "[attach][AKS501]") {
+  auto verdict = [](const std::string& date, const char* version) {
+    aksc::Catalog catalog = calendar_as_of(date);
+    aksc::ir::Spec spec = attach_spec();
+    spec.cluster.facts.kubernetes_version = written(version);
+    auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, catalog);
+    if (findings.empty()) return std::string("clean");
+    return std::string(findings[0].severity == aksc::Severity::kWarning ? "warning" : "error");
+  };
+  CHECK(verdict("2026-11-30", "1.34.1") == "clean");  // its end-of-life day is still supported
+  CHECK(verdict("2026-12-01", "1.34.1") == "error");
+  CHECK(verdict("2026-03-01", "1.35") == "clean");    // GA day
+  CHECK(verdict("2026-02-28", "1.35") == "warning");  // preview
+  CHECK(verdict("2026-01-31", "1.35") == "error");    // not yet on AKS
+  CHECK(verdict("2026-09-15", "1.37.0") == "warning");
+  CHECK(verdict("2026-10-01", "1.37.0") == "clean");
+
+  aksc::Catalog preview = calendar_as_of("2026-09-15");
+  aksc::ir::Spec spec = attach_spec();
+  spec.cluster.facts.kubernetes_version = written("1.37.0");
+  auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, preview);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].keep_severity);  // settle keeps the warning unless aksc.yaml sets AKS501's
+  CHECK_THAT(findings[0].message,
+             Catch::Contains("1.37 is an AKS preview version on 2026-09-15 (GA 2026-10-01)"));
+}
+
+TEST_CASE("AKS501 on the shipped calendar: its supported minors attach clean", "[attach][AKS501]") {
   const aksc::Catalog& catalog = aksc::Catalog::embedded();
-  // rules/data/attach-policy.yaml: "it is version 1.17 or lower" (2020 article).
+  REQUIRE(catalog.attach_policy().max_kubernetes_version.empty());
+  const aksc::DataSnapshot* snapshot = catalog.snapshot("aks-kubernetes-versions");
+  REQUIRE(snapshot != nullptr);
+  CHECK(catalog.kubernetes_as_of() == snapshot->date);
+  std::string_view as_of = catalog.kubernetes_as_of();
+  int supported = 0;
+  for (const aksc::KubernetesRelease& release : catalog.kubernetes_releases()) {
+    INFO(release.version);
+    bool in_window = release.ga <= as_of && as_of <= release.end_of_life;
+    bool preview = release.preview <= as_of && as_of < release.ga;
+    supported += in_window ? 1 : 0;
+    aksc::ir::Spec spec = attach_spec();
+    spec.cluster.facts.kubernetes_version = written(std::string(release.version) + ".0");
+    auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, catalog);
+    CHECK(findings.size() == (in_window ? 0u : 1u));
+    if (!findings.empty()) {
+      CHECK(findings[0].keep_severity == preview);
+      CHECK_THAT(findings[0].message,
+                 Catch::Contains("(AKS release calendar of " + std::string(as_of) + ")"));
+    }
+  }
+  CHECK(supported == 3);  // "AKS supports three GA minor versions of Kubernetes"
+}
+
+TEST_CASE("AKS501 under the seed-2020 profile keeps the seed's verdicts", "[attach][AKS501]") {
+  aksc::Catalog catalog = aksc::Catalog::embedded();
+  REQUIRE(catalog.load_attach_policy_profile("seed-2020"));
+  // rules/data/attach-policy-seed-2020.yaml: "it is version 1.17 or lower" (2020 article).
   REQUIRE(catalog.attach_policy().max_kubernetes_version == "1.17");
   struct Case {
     const char* version;
     bool reported;
   };
   const Case cases[] = {{"1.16.13", false}, {"1.17", false},  {"1.17.0", false}, {"1.17.16", false},
-                        {"1.9.11", false},  {"1.18.0", true}, {"1.18", true},    {"1.29.4", true}};
+                        {"1.9.11", false},  {"1.18.0", true}, {"1.18", true},    {"1.35.0", true}};
   for (const Case& c : cases) {
     INFO(c.version);
     aksc::ir::Spec attach = attach_spec();
     attach.cluster.facts.kubernetes_version = written(c.version, 18, 25);
-    auto findings = run(aksc::rules::check_attach_kubernetes_version, attach);
+    auto findings = run(aksc::rules::check_attach_kubernetes_version, attach, catalog);
     CHECK(findings.size() == (c.reported ? 1u : 0u));
     if (c.reported) {
       CHECK(findings[0].location.range.begin == aksc::SourcePosition{18, 25});
-      CHECK(findings[0].message.find("Kubernetes 1.17 or lower") != std::string::npos);
-      CHECK(findings[0].message.find("attach-policy table of ") != std::string::npos);
+      CHECK_THAT(findings[0].message, Catch::Contains("Kubernetes 1.17 or lower") &&
+                                          Catch::Contains("(attach_policy profile seed-2020)"));
     }
     aksc::ir::Spec provision = attach_spec();
     provision.mode.value = aksc::ir::Mode::kProvisionAndAttach;
     provision.kubernetes_version = written(c.version);
-    CHECK(run(aksc::rules::check_attach_kubernetes_version, provision).size() ==
+    CHECK(run(aksc::rules::check_attach_kubernetes_version, provision, catalog).size() ==
           (c.reported ? 1u : 0u));
-    aksc::ir::Spec create = provision;
-    create.mode.value = aksc::ir::Mode::kCreate;
-    CHECK(run(aksc::rules::check_attach_kubernetes_version, create).empty());
   }
 }
 

@@ -111,7 +111,7 @@ TEST_CASE("the embedded tables keep their snapshots in table order") {
   for (const aksc::DataSnapshot& snapshot : catalog.snapshots())
     tables.push_back(snapshot.table);
   CHECK(tables == std::vector<std::string>{"vm-sizes", "regions", "region-pairs", "service-tags",
-                                           "attach-policy"});
+                                           "attach-policy", "aks-kubernetes-versions"});
   const aksc::DataSnapshot* tags = catalog.snapshot("service-tags");
   REQUIRE(tags != nullptr);
   CHECK_THAT(tags->source, Contains("ServiceTags_Public changeNumber"));
@@ -136,6 +136,7 @@ TEST_CASE("the compiled-in tables hold what the loaders read from the shipped fi
   read.load_region_pairs(text("region-pairs.csv"), true);
   aksc::DataSnapshot tags = read.load_service_tags(text("service-tags-azureml.json"));
   read.load_attach_policy(text("attach-policy.yaml"));
+  read.load_kubernetes_releases(text("aks-kubernetes-versions.csv"));
   const Catalog& compiled = Catalog::embedded();
 
   REQUIRE(compiled.vm_sizes().size() == read.vm_sizes().size());
@@ -174,13 +175,24 @@ TEST_CASE("the compiled-in tables hold what the loaders read from the shipped fi
   CHECK(policy.production_min_vcpus == read.attach_policy().production_min_vcpus);
   CHECK(policy.dev_test_min_vcpus == read.attach_policy().dev_test_min_vcpus);
   CHECK(policy.aks_node_min_vcpus == read.attach_policy().aks_node_min_vcpus);
+  REQUIRE(compiled.kubernetes_releases().size() == read.kubernetes_releases().size());
+  CHECK(compiled.kubernetes_as_of() == read.kubernetes_as_of());
+  for (std::size_t i = 0; i < read.kubernetes_releases().size(); ++i) {
+    const aksc::KubernetesRelease& a = compiled.kubernetes_releases()[i];
+    const aksc::KubernetesRelease& b = read.kubernetes_releases()[i];
+    INFO(b.version);
+    CHECK((a.version == b.version && a.preview == b.preview && a.ga == b.ga &&
+           a.end_of_life == b.end_of_life && a.platform_support_until == b.platform_support_until &&
+           a.lts_end == b.lts_end));
+  }
 
   // Each snapshot as its table's header says: the service tags' from their `source` object.
   const aksc::DataSnapshot* compiled_tags = compiled.snapshot("service-tags");
   REQUIRE(compiled_tags != nullptr);
   CHECK((compiled_tags->source == tags.source && compiled_tags->date == tags.date &&
          compiled_tags->retrieved == tags.retrieved));
-  for (const char* table : {"vm-sizes", "regions", "region-pairs", "attach-policy"}) {
+  for (const char* table :
+       {"vm-sizes", "regions", "region-pairs", "attach-policy", "aks-kubernetes-versions"}) {
     const aksc::DataSnapshot* snapshot = compiled.snapshot(table);
     REQUIRE(snapshot != nullptr);
     std::string_view file =
@@ -191,6 +203,55 @@ TEST_CASE("the compiled-in tables hold what the loaders read from the shipped fi
                                       Contains("\n# snapshot_date: " + snapshot->date + "\n"));
     CHECK(snapshot->origin == "embedded");
   }
+}
+
+TEST_CASE("the Kubernetes calendar loader needs its snapshot date and well-formed rows") {
+  Catalog catalog = Catalog::embedded();
+  const std::string head = "version,preview,ga,end_of_life\n";
+  CHECK_THROWS_WITH(
+      catalog.load_kubernetes_releases(head + "1.35,2026-02-01,2026-03-01,2027-03-31\n"),
+      Contains("no '# snapshot_date: YYYY-MM-DD' line"));
+  const std::string dated = "# snapshot_date: 2026-08-21\n" + head;
+  CHECK_THROWS_WITH(catalog.load_kubernetes_releases("# snapshot_date: 21.08.2026\n" + head +
+                                                     "1.35,2026-02-01,2026-03-01,2027-03-31\n"),
+                    Contains("snapshot_date '21.08.2026' is not a date"));
+  CHECK_THROWS_WITH(
+      catalog.load_kubernetes_releases(dated + "01.35,2026-02-01,2026-03-01,2027-03-31\n"),
+      Contains("line 3: version '01.35' is not a minor version"));
+  CHECK_THROWS_WITH(
+      catalog.load_kubernetes_releases(dated + "1.35.2,2026-02-01,2026-03-01,2027-03-31\n"),
+      Contains("version '1.35.2' is not a minor version"));
+  CHECK_THROWS_WITH(
+      catalog.load_kubernetes_releases(dated + "1.35,2026-02-01,Mar 2026,2027-03-31\n"),
+      Contains("line 3: ga 'Mar 2026' is not a date"));
+  CHECK_THROWS_WITH(catalog.load_kubernetes_releases(dated + "1.35,,2026-03-01,\n"),
+                    Contains("end_of_life '' is not a date"));
+  CHECK_THROWS_WITH(catalog.load_kubernetes_releases(dated + "1.35,,2026-03-01,2027-03-31\n"
+                                                             "1.35,,2026-03-01,2027-03-31\n"),
+                    Contains("version 1.35 is listed twice"));
+  CHECK_THROWS_WITH(catalog.load_kubernetes_releases(dated), Contains("no versions"));
+  // A failed load leaves the shipped calendar.
+  CHECK(catalog.kubernetes_as_of() == Catalog::embedded().kubernetes_as_of());
+  catalog.load_kubernetes_releases(dated +
+                                   "1.9,,2018-01-01,2019-01-31\n1.35,,2026-03-01,2027-03-31\n");
+  REQUIRE(catalog.kubernetes_releases().size() == 2);
+  CHECK(catalog.kubernetes_releases()[0].version == "1.9");  // sorted as numbers, not text
+  CHECK(catalog.kubernetes_as_of() == "2026-08-21");
+}
+
+TEST_CASE("the attach policy profile seed-2020 is compiled in and loads by name") {
+  CHECK(Catalog::attach_policy_profile_names() == std::vector<std::string>{"seed-2020"});
+  Catalog catalog = Catalog::embedded();
+  CHECK(catalog.attach_policy().max_kubernetes_version.empty());  // the calendar decides
+  CHECK_FALSE(catalog.load_attach_policy_profile("seed-2019"));
+  REQUIRE(catalog.load_attach_policy_profile("seed-2020"));
+  CHECK(catalog.attach_policy().max_kubernetes_version == "1.17");
+  CHECK(catalog.attach_policy().production_min_vcpus ==
+        Catalog::embedded().attach_policy().production_min_vcpus);
+  const aksc::DataSnapshot* snapshot = catalog.snapshot("attach-policy");
+  REQUIRE(snapshot != nullptr);
+  CHECK(snapshot->origin == "profile seed-2020");
+  CHECK_THAT(snapshot->source, Contains("MicrosoftDocs/azure-docs"));
 }
 
 TEST_CASE("regions, pairs and service tags are found in any case and overridden by name") {

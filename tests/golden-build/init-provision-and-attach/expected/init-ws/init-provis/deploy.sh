@@ -51,7 +51,7 @@ az aks create \
   --name 'init-provis' \
   --location 'eastus' \
   --dns-name-prefix 'init-provis' \
-  --kubernetes-version '1.17.9' \
+  --kubernetes-version '1.35' \
   --nodepool-name 'agentpool' \
   --node-count '3' \
   --node-vm-size 'Standard_D3_v2' \

@@ -51,7 +51,7 @@ az aks create \
   --name 'nlp-private-aks' \
   --location 'westus2' \
   --dns-name-prefix 'nlp-private-aks' \
-  --kubernetes-version '1.17.9' \
+  --kubernetes-version '1.35' \
   --nodepool-name 'agentpool' \
   --node-count '3' \
   --node-vm-size 'Standard_D4s_v3' \
