@@ -27,6 +27,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS105", nullptr, rules::check_name_unique_in_workspace},
       {"AKS106", nullptr, rules::check_name_unique_in_region},
       {"AKS107", rules::check_workspace_name},
+      {"AKS108", rules::check_name_last_char},
       {"AKS201", rules::check_production_min_vcpus},
       {"AKS202", rules::check_dev_test_min_vcpus},
       {"AKS203", rules::check_purpose_defaulted},
