@@ -34,6 +34,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS204", rules::check_unknown_vm_size},
       {"AKS206", rules::check_vm_size_below_aks_minimum},
       {"AKS207", rules::check_b_series_system_pool},
+      {"AKS208", rules::check_production_min_nodes},
       {"AKS301", rules::check_standard_lb_requires_attach},
       {"AKS302", rules::check_public_ip_denied_by_policy},
       {"AKS303", rules::check_authorized_ip_ranges_require_standard_lb},
