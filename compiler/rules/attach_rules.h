@@ -23,5 +23,7 @@ void check_ssl_conflict(const ir::Spec& spec, const RuleContext& context,
                         RuleReporter& out);  // AKS703
 void check_ssl_overwrite_conflict(const ir::Spec& spec, const RuleContext& context,
                                   RuleReporter& out);  // AKS704
+void check_internal_lb_microsoft_cert(const ir::Spec& spec, const RuleContext& context,
+                                      RuleReporter& out);  // AKS705
 
 }  // namespace aksc::rules

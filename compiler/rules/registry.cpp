@@ -66,6 +66,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS702", rules::check_ssl_file_unusable},
       {"AKS703", rules::check_ssl_conflict},
       {"AKS704", rules::check_ssl_overwrite_conflict},
+      {"AKS705", rules::check_internal_lb_microsoft_cert},
   };
   return kRules;
 }
