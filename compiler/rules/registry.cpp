@@ -67,6 +67,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS703", rules::check_ssl_conflict},
       {"AKS704", rules::check_ssl_overwrite_conflict},
       {"AKS705", rules::check_internal_lb_microsoft_cert},
+      {"AKS706", rules::check_ssl_enabled_without_certificate},
   };
   return kRules;
 }
