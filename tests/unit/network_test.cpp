@@ -346,12 +346,27 @@ TEST_CASE("AKS310, AKS311, AKS312: addresses in messages") {
   spec.network.dns_service_ip = written(std::string("10.0.0.0"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
-  CHECK(contains(findings[0].message, "is the first address"));
-  CHECK(contains(findings[0].help, "such as 10.0.0.1"));
-  spec.network.service_cidr = written(std::string("10.0.0.0/32"));
+  CHECK(contains(findings[0].message, "is the network address"));
+  CHECK(contains(findings[0].help, "such as 10.0.0.2"));
+  // "Don't use the first IP address in your address range, such as .1": the address after the
+  // network address, which Kubernetes gives to kubernetes.default.
+  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
-  CHECK(contains(findings[0].help, "single address"));
+  CHECK(contains(findings[0].message, "is the first address"));
+  CHECK(contains(findings[0].message, "kubernetes.default"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.2"));
+  CHECK(run(aksc::rules::check_dns_ip_outside_service_cidr, spec).empty());
+  spec.network.service_cidr = written(std::string("10.0.0.0/31"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
+  findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].help, "too few addresses"));
+  spec.network.service_cidr = written(std::string("10.0.0.0/32"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.0"));
+  findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].help, "too few addresses"));
 
   ir::Spec overlap = make_spec(ir::Mode::kCreate, "eastus");
   overlap.network.service_cidr = written(std::string("172.17.0.0/16"));
