@@ -288,9 +288,16 @@ TEST_CASE("AKS302 follows policy.deny_public_ip") {
   provision.outbound_type = written(ir::OutboundType::kUserDefinedRouting);
   provision.load_balancer.type = written(ir::LoadBalancerType::kInternal);
   CHECK(run(aksc::rules::check_public_ip_denied_by_policy, provision, config).empty());
-  CHECK(run(aksc::rules::check_public_ip_denied_by_policy, make_spec(ir::Mode::kAttach, "eastus"),
-            config)
-            .empty());
+  // "When trying to create or attach an AKS cluster, you might receive a message that the
+  // request is denied because "Load Balancers shouldn't have public IPs."" (current v1 article)
+  ir::Spec attach = make_spec(ir::Mode::kAttach, "eastus");
+  findings = run(aksc::rules::check_public_ip_denied_by_policy, attach, config);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].message, "load_balancer.type unset"));
+  attach.load_balancer.type = written(ir::LoadBalancerType::kPublicIp);
+  REQUIRE(run(aksc::rules::check_public_ip_denied_by_policy, attach, config).size() == 1);
+  attach.load_balancer.type = written(ir::LoadBalancerType::kInternal);
+  CHECK(run(aksc::rules::check_public_ip_denied_by_policy, attach, config).empty());
 }
 
 TEST_CASE("AKS314 names the special-purpose block") {
