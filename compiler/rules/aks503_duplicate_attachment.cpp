@@ -67,23 +67,7 @@ void check_specs(const Project& project, FindingPlan& plan) {
 }
 
 // The first two existing attachments of a cluster in different workspaces.
-struct Holders {
-  const InventoryEntry* first = nullptr;
-  const InventoryEntry* other = nullptr;  ///< In another workspace than `first`.
-
-  void add(const InventoryEntry* entry) {
-    if (!first) {
-      first = entry;
-    } else if (!other && !iequals(entry->workspace.value, first->workspace.value)) {
-      other = entry;
-    }
-  }
-  /// An existing attachment in another workspace than `workspace_name`.
-  const InventoryEntry* outside(std::string_view workspace_name) const {
-    if (!first) return nullptr;
-    return !iequals(first->workspace.value, workspace_name) ? first : other;
-  }
-};
+using Holders = FirstTwoDistinct<&InventoryEntry::workspace>;
 
 // Specs that attach a cluster the inventory has attached to another workspace. An existing
 // attachment in the spec's own workspace is AKS504's case.
@@ -102,7 +86,7 @@ void check_inventory(const Project& project, FindingPlan& plan) {
     if (keys.workspace_name.empty() || keys.name.empty() || keys.cluster.empty()) continue;
     auto attached = by_cluster.find(keys.cluster);
     if (attached == by_cluster.end()) continue;
-    const InventoryEntry* entry = attached->second.outside(keys.workspace_name);
+    const InventoryEntry* entry = attached->second.other_than(keys.workspace_name);
     if (!entry) continue;
     const ir::Spec& spec = *indexed.spec;
     ClusterRef cluster = *attached_cluster(spec);
