@@ -51,6 +51,12 @@ struct AttachPolicy {
   int aks_node_min_vcpus = 0;
 };
 
+/// The end-of-support dates of Azure ML v1 (rules/data/azureml-v1-support.yaml), ISO dates.
+struct V1Support {
+  std::string cli_end_of_support;  ///< The v1 CLI extension (azure-cli-ml).
+  std::string sdk_end_of_support;  ///< The v1 Python SDK (azureml-core).
+};
+
 /// Where a data table came from, for --version, JSON output and findings.
 struct DataSnapshot {
   std::string table;             ///< "vm-sizes", "regions", ...
@@ -86,6 +92,7 @@ class Catalog {
       std::string_view region) const;
 
   const AttachPolicy& attach_policy() const { return policy_; }
+  const V1Support& v1_support() const { return v1_support_; }
 
   // Whole tables, each sorted case-insensitively by name with one row per name: for the
   // build-time table generator and the tests that compare catalogs.
@@ -110,6 +117,8 @@ class Catalog {
   /// it), with origin "embedded"; a caller loading another file records its own snapshot.
   DataSnapshot load_service_tags(std::string_view json);
   void load_attach_policy(std::string_view yaml);
+  /// Throws std::runtime_error unless both dates are there, each an ISO date.
+  void load_v1_support(std::string_view yaml);
   /// Records `snapshot`, replacing the table's; one that `extends_shipped` is kept beside it.
   void set_snapshot(DataSnapshot snapshot);
 
@@ -123,6 +132,7 @@ class Catalog {
   std::span<const ServiceTag> tags_;
   std::vector<std::shared_ptr<const void>> owned_;
   AttachPolicy policy_;
+  V1Support v1_support_;
   std::vector<DataSnapshot> snapshots_;
 };
 

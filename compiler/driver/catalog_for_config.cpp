@@ -30,6 +30,8 @@ constexpr Override kOverrides[] = {
      [](Catalog& c, std::string_view t) { c.load_service_tags(t); }},
     {"attach_policy", "attach-policy", false,
      [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
+    {"azureml_v1_support", "azureml-v1-support", false,
+     [](Catalog& c, std::string_view t) { c.load_v1_support(t); }},
 };
 
 }  // namespace
