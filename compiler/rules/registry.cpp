@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "rules/attach_rules.h"
+#include "rules/migration_rules.h"
 #include "rules/name_rules.h"
 #include "rules/network_rules.h"
 #include "rules/project_rules.h"
@@ -68,6 +69,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS704", rules::check_ssl_overwrite_conflict},
       {"AKS705", rules::check_internal_lb_microsoft_cert},
       {"AKS706", rules::check_ssl_enabled_without_certificate},
+      {"AKS816", rules::check_v1_legacy},
   };
   return kRules;
 }
