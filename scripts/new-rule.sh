@@ -44,6 +44,7 @@ else
     0 | 2 | 4) header=compiler/rules/sizing_rules.h ;;
     3) header=compiler/rules/network_rules.h ;;
     5 | 7) header=compiler/rules/attach_rules.h ;;
+    8) header=compiler/rules/migration_rules.h ;;
     *) die "no family header for AKS${family}xx yet: create compiler/rules/<family>_rules.h and map $family to it in scripts/new-rule.sh" ;;
   esac
 fi

@@ -6,7 +6,7 @@
 Reads ../shared/data/ (relative to the repository root, or --shared DIR) and
 writes rules/data/{vm-sizes.csv, regions.csv, region-pairs.csv,
 service-tags-azureml.json, attach-policy.yaml, attach-policy-seed-2020.yaml,
-aks-kubernetes-versions.csv}. The tables are selected,
+aks-kubernetes-versions.csv, azureml-v1-support.yaml}. The tables are selected,
 normalized and sorted facts, each with a provenance header; the output depends
 only on the input files (no clock, no network), so a second run writes the
 same bytes.
@@ -728,6 +728,63 @@ def attach_policy_profiles(shared, sources_md, policy_text, policy_doc):
             "attach-policy-seed-2020.yaml": seed}
 
 
+V1_NOTICES = {
+    # table key: (file under ../shared/data/, what, pattern of the sentence, its date group)
+    "cli_v1_end_of_support": (
+        "docs/azureml/includes/machine-learning-cli-v1-deprecation.md",
+        "Azure ML include 'CLI v1 deprecation'",
+        r"Support for CLI v1 ended on (\w+ \d{1,2}, \d{4})\."),
+    "sdk_v1_end_of_support": (
+        "docs/azureml/includes/sdk-v1-deprecation.md",
+        "Azure ML include 'SDK v1 deprecation'",
+        r"Support for it will end on (\w+ \d{1,2}, \d{4})\."),
+}
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def iso_date(text):
+    """'September 30, 2025' -> '2025-09-30' (English month names, as the pages write them)."""
+    m = need(r"^(\w+) (\d{1,2}), (\d{4})$", text, "a date like 'September 30, 2025'")
+    if m.group(1) not in MONTH_NAMES:
+        raise DataError("not a month: %r" % m.group(1))
+    return "%s-%02d-%02d" % (m.group(3), MONTH_NAMES.index(m.group(1)) + 1, int(m.group(2)))
+
+
+def azureml_v1_support(shared, sources_md):
+    """The end-of-support dates of Azure ML CLI v1 and SDK v1, read from the sentences of the
+    two notices the v1 AKS page includes (AKS816)."""
+    source_cell, licence = sources_md_row(
+        sources_md, "docs/azureml/includes/machine-learning-cli-v1-deprecation.md`, "
+        "`docs/azureml/includes/sdk-v1-deprecation.md")
+    commits = re.findall(r"@([0-9a-f]{40})", source_cell)
+    repo = need(r"^(\S+/\S+) `", source_cell, "repository of the v1 notices").group(1)
+    if len(commits) != len(V1_NOTICES):
+        raise DataError("SOURCES.md: expected %d commits for the v1 notices, found %d"
+                        % (len(V1_NOTICES), len(commits)))
+    doc, sources = {}, []
+    evidence = {}
+    for (key, (name, what, pattern)), commit in zip(V1_NOTICES.items(), commits):
+        text = read_text(shared, name)
+        ms = need(r"^ms\.date: (\d\d)/(\d\d)/(\d{4})\s*$", text, name + " ms.date", re.M)
+        sentence = need(pattern, text, name + " end-of-support sentence")
+        source = {
+            "repo": repo,
+            "path": "articles/machine-learning/includes/" + os.path.basename(name),
+            "commit": commit,
+            "page_date": "%s-%s-%s" % (ms.group(3), ms.group(1), ms.group(2)),
+            "licence": "CC-BY-4.0" if "CC BY 4.0" in licence else licence,
+            "via": "../shared/data/" + name,
+        }
+        doc[key] = iso_date(sentence.group(1))
+        evidence[key] = {"quote": sentence.group(0), "source": dict(source)}
+        sources.append(dict(source, what=what))
+    doc["evidence"] = evidence
+    head = header("End of support of the Azure ML v1 CLI and SDK, each with its verbatim source quote",
+                  common_source([V1_NOTICES[k][0] for k in V1_NOTICES], {"sources": sources}))
+    return head + "\n".join(yaml_lines(doc, quote_all=True)) + "\n", doc
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -741,6 +798,7 @@ def build(shared):
     out["attach-policy.yaml"], policy = attach_policy(shared)
     out["aks-kubernetes-versions.csv"], _ = kubernetes_versions(shared, sources_md)
     out.update(attach_policy_profiles(shared, sources_md, out["attach-policy.yaml"], policy))
+    out["azureml-v1-support.yaml"], _ = azureml_v1_support(shared, sources_md)
     return out
 
 

@@ -114,7 +114,8 @@ std::string generate(const Catalog& catalog, const std::vector<Profile>& profile
          "kServiceTags,\n"
       << "                                          " << literal(policy.max_kubernetes_version)
       << ", " << policy.production_min_vcpus << ", " << policy.dev_test_min_vcpus << ", "
-      << policy.aks_node_min_vcpus << ", kSnapshots,\n"
+      << policy.aks_node_min_vcpus << ", " << literal(catalog.v1_support().cli_end_of_support)
+      << ", " << literal(catalog.v1_support().sdk_end_of_support) << ", kSnapshots,\n"
       << "                                          kKubernetesReleases, "
       << literal(catalog.kubernetes_as_of()) << ", kPolicyProfiles};\n"
       << "  return kTables;\n}\n\n}  // namespace aksc\n";
@@ -154,6 +155,11 @@ const Table kTables[] = {
      [](Catalog& c, const std::string& t) {
        c.load_kubernetes_releases(t);
        return snapshot_of("aks-kubernetes-versions", t);
+     }},
+    {"azureml-v1-support.yaml",
+     [](Catalog& c, const std::string& t) {
+       c.load_v1_support(t);
+       return snapshot_of("azureml-v1-support", t);
      }},
 };
 

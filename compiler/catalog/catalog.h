@@ -65,6 +65,12 @@ struct AttachPolicy {
   int aks_node_min_vcpus = 0;
 };
 
+/// The end-of-support dates of Azure ML v1 (rules/data/azureml-v1-support.yaml), ISO dates.
+struct V1Support {
+  std::string cli_end_of_support;  ///< The v1 CLI extension (azure-cli-ml).
+  std::string sdk_end_of_support;  ///< The v1 Python SDK (azureml-core).
+};
+
 /// Where a data table came from, for --version, JSON output and findings.
 struct DataSnapshot {
   std::string table;             ///< "vm-sizes", "regions", ...
@@ -100,6 +106,7 @@ class Catalog {
       std::string_view region) const;
 
   const AttachPolicy& attach_policy() const { return policy_; }
+  const V1Support& v1_support() const { return v1_support_; }
 
   /// The AKS release calendar by minor version, oldest first, and the day its verdicts hold on
   /// (its snapshot date, "2026-08-21"): rules judge versions as of that day, never today.
@@ -138,6 +145,8 @@ class Catalog {
   /// Needs a "# snapshot_date: YYYY-MM-DD" comment line before the CSV header
   /// (catalog/kubernetes_releases_load.cpp).
   void load_kubernetes_releases(std::string_view csv);
+  /// Throws std::runtime_error unless both dates are there, each an ISO date.
+  void load_v1_support(std::string_view yaml);
   /// Records `snapshot`, replacing the table's; one that `extends_shipped` is kept beside it.
   void set_snapshot(DataSnapshot snapshot);
 
@@ -153,6 +162,7 @@ class Catalog {
   AttachPolicy policy_;
   std::span<const KubernetesRelease> releases_;
   std::string_view releases_as_of_;
+  V1Support v1_support_;
   std::vector<DataSnapshot> snapshots_;
 };
 

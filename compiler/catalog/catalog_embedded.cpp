@@ -19,6 +19,8 @@ const Catalog& Catalog::embedded() {
     result.releases_as_of_ = tables.kubernetes_as_of;
     result.policy_ = {std::string(tables.max_kubernetes_version), tables.production_min_vcpus,
                       tables.dev_test_min_vcpus, tables.aks_node_min_vcpus};
+    result.v1_support_ = {std::string(tables.cli_v1_end_of_support),
+                          std::string(tables.sdk_v1_end_of_support)};
     for (const EmbeddedSnapshot& snapshot : tables.snapshots) {
       result.snapshots_.push_back({std::string(snapshot.table), std::string(snapshot.source),
                                    std::string(snapshot.date), std::string(snapshot.retrieved),

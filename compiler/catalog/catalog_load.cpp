@@ -196,4 +196,25 @@ void Catalog::load_attach_policy(std::string_view text) {
   }
 }
 
+void Catalog::load_v1_support(std::string_view text) {
+  auto iso_date = [](const YAML::Node& node, const char* key) {
+    std::string date = node[key].as<std::string>();
+    bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    for (std::size_t i = 0; ok && i < date.size(); ++i)
+      ok = i == 4 || i == 7 || (date[i] >= '0' && date[i] <= '9');
+    if (!ok)
+      throw std::runtime_error(
+          fmt::format("azureml v1 support: {} '{}' is not YYYY-MM-DD", key, date));
+    return date;
+  };
+  try {
+    YAML::Node yaml = YAML::Load(std::string(text));
+    v1_support_.cli_end_of_support = iso_date(yaml, "cli_v1_end_of_support");
+    v1_support_.sdk_end_of_support = iso_date(yaml, "sdk_v1_end_of_support");
+  } catch (const YAML::Exception& error) {
+    throw std::runtime_error("azureml v1 support: " + error.msg +
+                             " (needs cli_v1_end_of_support, sdk_v1_end_of_support)");
+  }
+}
+
 }  // namespace aksc

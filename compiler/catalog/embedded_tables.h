@@ -37,6 +37,8 @@ struct EmbeddedTables {
   int production_min_vcpus = 0;
   int dev_test_min_vcpus = 0;
   int aks_node_min_vcpus = 0;
+  std::string_view cli_v1_end_of_support;
+  std::string_view sdk_v1_end_of_support;
   std::span<const EmbeddedSnapshot> snapshots;  ///< In the order the tables were read.
   std::span<const KubernetesRelease> kubernetes_releases;
   std::string_view kubernetes_as_of;

@@ -35,6 +35,8 @@ constexpr Override kOverrides[] = {
      [](Catalog& c, std::string_view t) { c.load_attach_policy(t); }},
     {"kubernetes_versions", "aks-kubernetes-versions", false,
      [](Catalog& c, std::string_view t) { c.load_kubernetes_releases(t); }},
+    {"azureml_v1_support", "azureml-v1-support", false,
+     [](Catalog& c, std::string_view t) { c.load_v1_support(t); }},
 };
 
 // `data: {attach_policy: seed-2020}` names a profile compiled in rather than a file; a file of

@@ -39,6 +39,24 @@ void check_public_ip_denied_by_policy(const ir::Spec& spec, const RuleContext& c
                "public IP and then attached");
     return;
   }
+  if (net::mode_is(spec, ir::Mode::kAttach)) {
+    // "When trying to create or attach an AKS cluster, you might receive a message that the
+    // request is denied because "Load Balancers shouldn't have public IPs." [...] To resolve this
+    // problem, create/attach the cluster by using the load_balancer_type and
+    // load_balancer_subnet parameters." (v1 article, Troubleshooting)
+    const ir::Field<ir::LoadBalancerType>& type = spec.load_balancer.type;
+    if (type.usable() && type.value == ir::LoadBalancerType::kInternal) return;
+    out.report(type.usable() ? type.range : spec.mode.range,
+               fmt::format("load_balancer.type {} puts the scoring endpoint of the attached "
+                           "cluster on a public IP address, which the Azure Policy of {} "
+                           "forbids: Azure ML refuses the attach (\"Load Balancers shouldn't "
+                           "have public IPs\")",
+                           type.usable() ? "public-ip" : "unset (Azure ML's default, public-ip)",
+                           policy_source(config)),
+               "set load_balancer.type: internal and load_balancer.subnet, so that the endpoint "
+               "gets a private IP address in the cluster's virtual network");
+    return;
+  }
   if (!net::mode_is(spec, ir::Mode::kProvisionAndAttach)) return;
   if (spec.outbound_type.usable() && spec.outbound_type.value == ir::OutboundType::kLoadBalancer) {
     out.report(spec.outbound_type.range,

@@ -8,12 +8,16 @@
 namespace aksc::rules {
 namespace {
 
-// An address to suggest: the ".10" address the AKS docs use, else the second one.
+// The network address plus `offset`.
+net::Address after_network(const net::Cidr& service, std::uint32_t offset) {
+  return net::Address::ipv4(static_cast<std::uint32_t>(service.first().value.lo) + offset);
+}
+
+// An address to suggest: the ".10" address the AKS docs use, else the one after the first
+// address Kubernetes hands out; none when the range has no such address.
 std::string suggestion(const net::Cidr& service) {
-  if (service.size_log2() < 1) return {};
-  std::uint32_t first = static_cast<std::uint32_t>(service.first().value.lo);
-  std::uint32_t offset = service.size_log2() >= 4 ? 10 : 1;
-  return net::Address::ipv4(first + offset).str();
+  if (service.size_log2() < 2) return {};
+  return after_network(service, service.size_log2() >= 4 ? 10 : 2).str();
 }
 
 }  // namespace
@@ -32,11 +36,11 @@ void check_dns_ip_outside_service_cidr(const ir::Spec& spec, const RuleContext& 
   if (!service || !dns) return;  // AKS312's case
   std::string example = suggestion(*service);
   std::string help = example.empty()
-                         ? "service_cidr holds a single address: widen it, then pick an address "
-                           "inside it other than its first"
+                         ? "service_cidr holds too few addresses: widen it, then pick an address "
+                           "inside it after its network address and its first address"
                          : fmt::format(
-                               "pick an address inside service_cidr other than its first, "
-                               "such as {}",
+                               "pick an address inside service_cidr other than its network "
+                               "address and its first address, such as {}",
                                example);
   std::string extent = fmt::format("{} to {}", service->first().str(), service->last().str());
   if (!service->contains(*dns)) {
@@ -46,6 +50,12 @@ void check_dns_ip_outside_service_cidr(const ir::Spec& spec, const RuleContext& 
                            dns->str(), net.service_cidr.value, extent),
                std::move(help));
   } else if (*dns == service->first()) {
+    out.report(net.dns_service_ip.range,
+               fmt::format("dns_service_ip {} is the network address of service_cidr {} ({}), "
+                           "which Kubernetes gives to no service",
+                           dns->str(), net.service_cidr.value, extent),
+               std::move(help));
+  } else if (service->size_log2() >= 1 && *dns == after_network(*service, 1)) {
     out.report(net.dns_service_ip.range,
                fmt::format("dns_service_ip {} is the first address of service_cidr {} ({}), "
                            "which Kubernetes gives to kubernetes.default.svc.cluster.local",

@@ -16,23 +16,7 @@ namespace {
 // AksCompute.detach()." (article, Attach an existing AKS cluster)
 
 // The first two existing attachments of a cluster in a workspace under different names.
-struct Attached {
-  const InventoryEntry* first = nullptr;
-  const InventoryEntry* other = nullptr;  ///< Named differently from `first`.
-
-  void add(const InventoryEntry* entry) {
-    if (!first) {
-      first = entry;
-    } else if (!other && !iequals(entry->name.value, first->name.value)) {
-      other = entry;
-    }
-  }
-  /// An existing attachment under another name than `name`.
-  const InventoryEntry* not_named(std::string_view name) const {
-    if (!first) return nullptr;
-    return !iequals(first->name.value, name) ? first : other;
-  }
-};
+using Attached = FirstTwoDistinct<&InventoryEntry::name>;
 
 }  // namespace
 
@@ -69,7 +53,7 @@ void check_reattach_without_detach(const Project& project, const RuleContext& /*
     }
     const InventoryEntry* other_name = nullptr;
     auto attached = by_cluster.find({keys.workspace_name, keys.cluster});
-    if (attached != by_cluster.end()) other_name = attached->second.not_named(spec->name.value);
+    if (attached != by_cluster.end()) other_name = attached->second.other_than(spec->name.value);
     if (!other_name && !same_name) continue;
     // Only for a finding: the cluster's display text is a formatted resource ID.
     ClusterRef cluster = *attached_cluster(*spec);

@@ -23,5 +23,9 @@ void check_ssl_conflict(const ir::Spec& spec, const RuleContext& context,
                         RuleReporter& out);  // AKS703
 void check_ssl_overwrite_conflict(const ir::Spec& spec, const RuleContext& context,
                                   RuleReporter& out);  // AKS704
+void check_internal_lb_microsoft_cert(const ir::Spec& spec, const RuleContext& context,
+                                      RuleReporter& out);  // AKS705
+void check_ssl_enabled_without_certificate(const ir::Spec& spec, const RuleContext& context,
+                                           RuleReporter& out);  // AKS706
 
 }  // namespace aksc::rules

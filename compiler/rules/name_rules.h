@@ -16,5 +16,7 @@ void check_name_first_char(const ir::Spec& spec, const RuleContext& context,
 // The workspace name against Azure's naming rule for workspaces (rules/AKS107-*.md).
 void check_workspace_name(const ir::Spec& spec, const RuleContext& context,
                           RuleReporter& out);  // AKS107
+void check_name_last_char(const ir::Spec& spec, const RuleContext& context,
+                          RuleReporter& out);  // AKS108
 
 }  // namespace aksc::rules

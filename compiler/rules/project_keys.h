@@ -102,6 +102,28 @@ class InventoryIndex {
   ViewKeyMap<2, const InventoryEntry*> by_key_;  // workspace name, compute name
 };
 
+/// The first two inventory entries (of one cluster, say) that differ in `Part`, compared
+/// case-insensitively: AKS504 keeps a cluster's attachments under two names, AKS503 in two
+/// workspaces.
+template <ir::Field<std::string> InventoryEntry::*Part>
+struct FirstTwoDistinct {
+  const InventoryEntry* first = nullptr;
+  const InventoryEntry* other = nullptr;  ///< Differs from `first` in Part.
+
+  void add(const InventoryEntry* entry) {
+    if (!first) {
+      first = entry;
+    } else if (!other && !iequals((entry->*Part).value, (first->*Part).value)) {
+      other = entry;
+    }
+  }
+  /// An entry whose Part is not `value`, or nullptr.
+  const InventoryEntry* other_than(std::string_view value) const {
+    if (!first) return nullptr;
+    return !iequals((first->*Part).value, value) ? first : other;
+  }
+};
+
 /// "key\n" joins of lower-case parts, for hash keys.
 std::string join_key(std::initializer_list<std::string_view> parts);
 

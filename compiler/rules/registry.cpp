@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "rules/attach_rules.h"
+#include "rules/migration_rules.h"
 #include "rules/name_rules.h"
 #include "rules/network_rules.h"
 #include "rules/project_rules.h"
@@ -27,12 +28,14 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS105", nullptr, rules::check_name_unique_in_workspace},
       {"AKS106", nullptr, rules::check_name_unique_in_region},
       {"AKS107", rules::check_workspace_name},
+      {"AKS108", rules::check_name_last_char},
       {"AKS201", rules::check_production_min_vcpus},
       {"AKS202", rules::check_dev_test_min_vcpus},
       {"AKS203", rules::check_purpose_defaulted},
       {"AKS204", rules::check_unknown_vm_size},
       {"AKS206", rules::check_vm_size_below_aks_minimum},
       {"AKS207", rules::check_b_series_system_pool},
+      {"AKS208", rules::check_production_min_nodes},
       {"AKS301", rules::check_standard_lb_requires_attach},
       {"AKS302", rules::check_public_ip_denied_by_policy},
       {"AKS303", rules::check_authorized_ip_ranges_require_standard_lb},
@@ -64,6 +67,9 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS702", rules::check_ssl_file_unusable},
       {"AKS703", rules::check_ssl_conflict},
       {"AKS704", rules::check_ssl_overwrite_conflict},
+      {"AKS705", rules::check_internal_lb_microsoft_cert},
+      {"AKS706", rules::check_ssl_enabled_without_certificate},
+      {"AKS816", rules::check_v1_legacy},
   };
   return kRules;
 }

@@ -25,6 +25,8 @@ void check_vm_size_below_aks_minimum(const ir::Spec& spec, const RuleContext& co
                                      RuleReporter& out);  // AKS206
 void check_b_series_system_pool(const ir::Spec& spec, const RuleContext& context,
                                 RuleReporter& out);  // AKS207
+void check_production_min_nodes(const ir::Spec& spec, const RuleContext& context,
+                                RuleReporter& out);  // AKS208
 void check_accelerator_sku_mismatch(const ir::Spec& spec, const RuleContext& context,
                                     RuleReporter& out);  // AKS401
 void check_accelerator_on_secondary_pool(const ir::Spec& spec, const RuleContext& context,

@@ -10,6 +10,7 @@
 #include "spec_text.h"
 
 using aksc::test::create_spec;
+using aksc::test::kV1NoteOff;
 using aksc::test::run_aksc;
 using aksc::test::TempDir;
 
@@ -23,6 +24,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 TEST_CASE("a clean spec exits 0 and says so in one line") {
   TempDir dir;
+  dir.write("aksc.yaml", kV1NoteOff);
   dir.write("ok.yaml", create_spec());
   auto result = run_aksc({"lint", "ok.yaml"}, dir.path());
   CHECK(result.exit_code == 0);
@@ -57,6 +59,7 @@ TEST_CASE("fail-on decides which severities fail the run") {
 
 TEST_CASE("format json is the object of SPEC section 4") {
   TempDir dir;
+  dir.write("aksc.yaml", kV1NoteOff);
   dir.write("specs/bad.yaml", create_spec("1abc"));
   auto result = run_aksc({"lint", "--format", "json", "specs"}, dir.path());
   CHECK(result.exit_code == 1);
@@ -210,6 +213,7 @@ TEST_CASE("lint --specs-only skips named files that hold no spec, and lints the 
 
 TEST_CASE("multi-document files lint every spec document") {
   TempDir dir;
+  dir.write("aksc.yaml", kV1NoteOff);
   dir.write("multi.yaml", create_spec("ok-one") + "---\nkind: Other\n---\n" + create_spec("n"));
   auto result = run_aksc({"lint", "--format", "json", "multi.yaml"}, dir.path());
   auto json = nlohmann::json::parse(result.out);
@@ -230,6 +234,7 @@ TEST_CASE("a near-miss apiVersion is reported, not silently skipped") {
 
 TEST_CASE("symlinked folders are walked once and loops end") {
   TempDir dir;
+  dir.write("aksc.yaml", kV1NoteOff);
   dir.write("real/spec.yaml", create_spec("r1"));
   std::filesystem::create_directory_symlink("real", dir.path() / "link");
   std::filesystem::create_directory_symlink("..", dir.path() / "real" / "up");

@@ -7,6 +7,7 @@
 #include "spec_text.h"
 
 using aksc::test::create_spec;
+using aksc::test::kV1NoteOff;
 using aksc::test::run_aksc;
 using aksc::test::TempDir;
 
@@ -25,7 +26,8 @@ nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
 
 TEST_CASE("the nearest aksc.yaml above a spec governs it, where its top lets it relax") {
   TempDir dir;
-  dir.write("aksc.yaml", "rules:\n  AKS102: warning\nnested:\n  may_relax: [rules]\n");
+  dir.write("aksc.yaml",
+            "rules:\n  AKS102: warning\n  AKS816: off\nnested:\n  may_relax: [rules]\n");
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
   dir.write("team/spec.yaml", create_spec("x"));
   dir.write("other/spec.yaml", create_spec("y"));
@@ -40,7 +42,8 @@ TEST_CASE("specs named one by one find their folder's aksc.yaml, however the pat
   // aksc looks up the config once per folder as written: every spelling must still find the
   // nearest one, and a subfolder its own.
   TempDir dir;
-  dir.write("aksc.yaml", "rules:\n  AKS102: warning\nnested:\n  may_relax: [rules]\n");
+  dir.write("aksc.yaml",
+            "rules:\n  AKS102: warning\n  AKS816: off\nnested:\n  may_relax: [rules]\n");
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
   dir.write("team/a.yaml", create_spec("a"));
   dir.write("team/b.yaml", create_spec("b"));
@@ -61,7 +64,7 @@ TEST_CASE("a config given with --config applies one config to every spec") {
   TempDir dir;
   dir.write("team/aksc.yaml", "rules:\n  AKS102: 'off'\n");
   dir.write("team/spec.yaml", create_spec("x"));
-  dir.write("strict.yaml", "rules:\n  AKS102: note\n");
+  dir.write("strict.yaml", "rules:\n  AKS102: note\n  AKS816: off\n");
   auto json = lint_json(dir, {"--config", "strict.yaml", "team"});
   REQUIRE(json["findings"].size() == 1);
   CHECK(json["findings"][0]["severity"] == "note");
@@ -70,6 +73,8 @@ TEST_CASE("a config given with --config applies one config to every spec") {
 TEST_CASE("ignore entries suppress by glob and rule, and need a reason") {
   TempDir dir;
   dir.write("aksc.yaml",
+            "rules:\n"
+            "  AKS816: off\n"
             "ignore:\n"
             "  - paths: [\"legacy/**/*.yaml\"]\n"
             "    rules: [AKS102]\n"
@@ -82,7 +87,7 @@ TEST_CASE("ignore entries suppress by glob and rule, and need a reason") {
   REQUIRE(json["findings"].size() == 2);
   CHECK(json["findings"][0]["rule"] == "AKS005");
   CHECK(json["findings"][0]["file"] == "aksc.yaml");
-  CHECK(json["findings"][0]["line"] == 5);
+  CHECK(json["findings"][0]["line"] == 7);
   CHECK(json["findings"][1]["file"] == "new/spec.yaml");
   CHECK(json["summary"]["suppressed"] == 1);
 }
@@ -99,6 +104,7 @@ TEST_CASE("inline suppressions on the line or the line above, and for the file")
   dir.write("above.yaml", above);
   dir.write("file.yaml", whole_file);
   dir.write("noreason.yaml", no_reason);
+  dir.write("aksc.yaml", kV1NoteOff);
   auto json = lint_json(dir, {"."});
   std::vector<std::string> seen;
   for (const auto& finding : json["findings"]) {
@@ -122,7 +128,7 @@ TEST_CASE("a broken aksc.yaml gives located findings in the config file") {
 
 TEST_CASE("a vm_sizes override adds to the shipped table, and messages and data say both") {
   TempDir dir;
-  dir.write("aksc.yaml", "data:\n  vm_sizes: extra.csv\n");
+  dir.write("aksc.yaml", std::string(kV1NoteOff) + "data:\n  vm_sizes: extra.csv\n");
   dir.write("extra.csv", "name,vcpus,gpus,gpu_type,fpga\nStandard_Z4_v9,4,0,,false\n");
   std::string spec = create_spec("vision-dev");
   dir.write("new.yaml", spec.replace(spec.find("Standard_D3_v2"), 14, "Standard_Z4_v9"));

@@ -19,10 +19,12 @@ nlohmann::json lint_json(const TempDir& dir, const std::string& path) {
   return nlohmann::json::parse(run_aksc({"lint", "--format", "json", path}, dir.path()).out);
 }
 
-// "rule line:column" of each finding that is not suppressed.
+// "rule line:column" of each finding that is not suppressed, but AKS816's: its note stands on
+// every AksCompute spec (rules/AKS816-v1-legacy.md) and is not what these tests are about.
 std::vector<std::string> findings_of(const nlohmann::json& json) {
   std::vector<std::string> found;
   for (const auto& f : json["findings"]) {
+    if (f["rule"] == "AKS816") continue;
     found.push_back(f["rule"].get<std::string>() + " " + std::to_string(f["line"].get<int>()) +
                     ":" + std::to_string(f["column"].get<int>()));
   }

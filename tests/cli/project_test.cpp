@@ -94,11 +94,26 @@ void write_project(const TempDir& dir) {
   dir.write("project/vision/prod.yaml", prod);
 }
 
+// The JSON of a run without AKS816's notes, which stand on every AksCompute spec and are not what
+// these tests are about (rules/AKS816-v1-legacy.md); summary.notes no longer counts them.
+nlohmann::json without_v1_note(nlohmann::json json) {
+  nlohmann::json others = nlohmann::json::array();
+  for (auto& finding : json["findings"]) {
+    if (finding["rule"] == "AKS816") {
+      json["summary"]["notes"] = json["summary"]["notes"].get<int>() - 1;
+    } else {
+      others.push_back(std::move(finding));
+    }
+  }
+  json["findings"] = std::move(others);
+  return json;
+}
+
 nlohmann::json lint_json(const std::filesystem::path& cwd, std::vector<std::string> args) {
   args.insert(args.begin(), {"lint", "--format", "json"});
   auto result = run_aksc(args, cwd);
   INFO(result.err);
-  return nlohmann::json::parse(result.out);
+  return without_v1_note(nlohmann::json::parse(result.out));
 }
 
 nlohmann::json lint_json(const TempDir& dir, std::vector<std::string> args) {
@@ -275,7 +290,7 @@ TEST_CASE("without aksc.yaml, files whose only common folder is / never make aks
                                           "/");
     INFO(result.err);
     REQUIRE(result.exit_code != 124);
-    return nlohmann::json::parse(result.out);
+    return without_v1_note(nlohmann::json::parse(result.out));
   };
   auto with_readme = lint(readme);
   CHECK(with_readme["findings"].empty());  // README.md is no YAML file: skipped, not walked from

@@ -5,7 +5,8 @@
 // "  file:line:col: note: ...". `tests/golden/refresh.sh --fixtures` rewrites them from the
 // current binary: it runs the first test below with AKSC_UPDATE_FIXTURES=1. Meta-tests keep every
 // registered rule documented, sourced, covered by a firing and a non-firing fixture, and free of
-// the TODO(new-rule) markers that scripts/new-rule.sh leaves.
+// the TODO(new-rule) markers that scripts/new-rule.sh leaves. AKS816, which notes every spec, is
+// compared only in its own folder and page (kOnEverySpec below).
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -47,14 +48,26 @@ std::string joined(const std::vector<std::string>& lines) {
   return text;
 }
 
+// AKS816 (v1-legacy) notes every AksCompute spec, so every fixture and rule page example would
+// pin it. As clang-tidy's check tests enable only the check under test, this harness leaves
+// AKS816 out of what it compares everywhere but in tests/rules/AKS816/ and AKS816's own page;
+// the samples and the golden outputs show it as a user sees it.
+constexpr std::string_view kOnEverySpec = "AKS816";
+
 // Lints one file or folder alone: a copy of it in an empty folder, so that the project rules
 // (which see every spec of the project, named or not) do not compare it with the fixtures
-// beside it. Returns the findings of the JSON format.
-json findings_of(const fs::path& file) {
+// beside it. Returns the findings of the JSON format, without AKS816's unless `rule` is AKS816.
+json findings_of(const fs::path& file, std::string_view rule) {
   aksc::test::TempDir alone;
   fs::copy(file, alone.path() / file.filename(), fs::copy_options::recursive);
   auto result = run_aksc({"lint", "--format", "json", file.filename().string()}, alone.path());
-  return json::parse(result.out)["findings"];
+  json findings = json::parse(result.out)["findings"];
+  if (rule == kOnEverySpec) return findings;
+  json others = json::array();
+  for (json& finding : findings) {
+    if (finding["rule"] != kOnEverySpec) others.push_back(std::move(finding));
+  }
+  return others;
 }
 
 std::string location(const json& at) {
@@ -130,9 +143,9 @@ std::string shown(const fs::path& file) {
 }
 
 // Checks a bad fixture against its expected file, or (updating) rewrites that file.
-void check_bad_fixture(const fs::path& bad, bool update) {
+void check_bad_fixture(const fs::path& bad, std::string_view rule, bool update) {
   fs::path file = expected_file_of(bad);
-  std::vector<std::string> found = pinned(findings_of(bad));
+  std::vector<std::string> found = pinned(findings_of(bad, rule));
   bool exists = fs::exists(file);
   std::vector<std::string> expected = exists ? lines_of(file) : std::vector<std::string>{};
   if (exists && expected == found) return;
@@ -172,9 +185,9 @@ TEST_CASE("rule fixtures give exactly their expected findings") {
   for (const aksc::RuleEntry& rule : aksc::rule_registry()) {
     fs::path folder = source_dir() / "tests" / "rules" / std::string(rule.id);
     for (const fs::path& bad : fixtures(folder, "bad"))
-      check_bad_fixture(bad, update);
+      check_bad_fixture(bad, rule.id, update);
     for (const fs::path& good : fixtures(folder, "good")) {
-      std::vector<std::string> found = pinned(findings_of(good));
+      std::vector<std::string> found = pinned(findings_of(good, rule.id));
       if (!found.empty()) FAIL_CHECK(shown(good) << " gives findings:\n" << line_diff({}, found));
     }
     check_orphans(folder, update);
@@ -239,12 +252,12 @@ TEST_CASE("each rule doc's Bad example fires its rule and its Good example is cl
     };
     fs::path bad_file = write_example(doc.id + "-bad", bad);
     fs::path good_file = write_example(doc.id + "-good", good);
-    json bad_findings = findings_of(bad_file);
+    json bad_findings = findings_of(bad_file, doc.id);
     auto is_own = [&](const json& finding) { return finding["rule"] == doc.id; };
     CHECK(std::any_of(bad_findings.begin(), bad_findings.end(), is_own));
     INFO("bad example findings:\n" << joined(pinned(bad_findings)));
     CHECK(std::all_of(bad_findings.begin(), bad_findings.end(), is_own));
-    CHECK(findings_of(good_file).empty());
+    CHECK(findings_of(good_file, doc.id).empty());
   }
 }
 

@@ -4,6 +4,11 @@
 
 namespace aksc::test {
 
+/// An aksc.yaml that turns AKS816 (v1-legacy) off. Its note stands on every AksCompute spec and is
+/// not what the tests that write it are about (rules/AKS816-v1-legacy.md; the rule fixtures leave
+/// it out the same way, tests/cli/rule_fixtures_test.cpp).
+inline constexpr const char* kV1NoteOff = "rules:\n  AKS816: off\n";
+
 /// A minimal valid create spec; `name` is spliced in as written (quote it yourself if needed).
 inline std::string create_spec(const std::string& name = "vision-dev") {
   return "apiVersion: aksc/v1\n"

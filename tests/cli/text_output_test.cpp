@@ -58,6 +58,7 @@ TEST_CASE("text: --quiet prints the findings without the summary line") {
   dir.write("bad.yaml", create_spec("x"));
   dir.write("ok.yaml", create_spec("vision-ok"));
   dir.write("other.yaml", "kind: ConfigMap\n");
+  dir.write("aksc.yaml", aksc::test::kV1NoteOff);
   auto quiet = lint(dir, {".", "--quiet", "--verbose"});
   CHECK(quiet.exit_code == 1);
   CHECK(contains(quiet.out, "bad.yaml:3:7: error: compute name 'x'"));

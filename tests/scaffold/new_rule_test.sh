@@ -62,7 +62,7 @@ refuses "'Pod_CIDR' is not a slug" "$spec_id" Pod_CIDR
 refuses "'pod--cidr' is not a slug" "$spec_id" pod--cidr
 refuses "AKS102 exists: rules/AKS102-name-length.md" AKS102 name-length-again
 refuses "slug 'name-length' exists: rules/AKS102-name-length.md" "$spec_id" name-length
-refuses "no family header for AKS8xx" AKS899 kubernetes-compute
+refuses "no family header for AKS9xx" AKS999 some-future-family
 echo "// an edit in progress" >> compiler/rules/registry.cpp
 refuses "compiler/rules/registry.cpp has uncommitted changes" "$spec_id" pod-cidr-overlap
 git checkout -q -- compiler/rules/registry.cpp

@@ -111,7 +111,14 @@ TEST_CASE("the embedded tables keep their snapshots in table order") {
   for (const aksc::DataSnapshot& snapshot : catalog.snapshots())
     tables.push_back(snapshot.table);
   CHECK(tables == std::vector<std::string>{"vm-sizes", "regions", "region-pairs", "service-tags",
-                                           "attach-policy", "aks-kubernetes-versions"});
+                                           "attach-policy", "aks-kubernetes-versions",
+                                           "azureml-v1-support"});
+  // AKS816 names these dates (ISO dates, read from the notices by update-data.py): CLI v1's
+  // support ended before SDK v1's.
+  const aksc::V1Support& v1 = catalog.v1_support();
+  CHECK(v1.cli_end_of_support.size() == 10);
+  CHECK(v1.sdk_end_of_support.size() == 10);
+  CHECK(v1.cli_end_of_support < v1.sdk_end_of_support);
   const aksc::DataSnapshot* tags = catalog.snapshot("service-tags");
   REQUIRE(tags != nullptr);
   CHECK_THAT(tags->source, Contains("ServiceTags_Public changeNumber"));

@@ -288,9 +288,16 @@ TEST_CASE("AKS302 follows policy.deny_public_ip") {
   provision.outbound_type = written(ir::OutboundType::kUserDefinedRouting);
   provision.load_balancer.type = written(ir::LoadBalancerType::kInternal);
   CHECK(run(aksc::rules::check_public_ip_denied_by_policy, provision, config).empty());
-  CHECK(run(aksc::rules::check_public_ip_denied_by_policy, make_spec(ir::Mode::kAttach, "eastus"),
-            config)
-            .empty());
+  // "When trying to create or attach an AKS cluster, you might receive a message that the
+  // request is denied because "Load Balancers shouldn't have public IPs."" (current v1 article)
+  ir::Spec attach = make_spec(ir::Mode::kAttach, "eastus");
+  findings = run(aksc::rules::check_public_ip_denied_by_policy, attach, config);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].message, "load_balancer.type unset"));
+  attach.load_balancer.type = written(ir::LoadBalancerType::kPublicIp);
+  REQUIRE(run(aksc::rules::check_public_ip_denied_by_policy, attach, config).size() == 1);
+  attach.load_balancer.type = written(ir::LoadBalancerType::kInternal);
+  CHECK(run(aksc::rules::check_public_ip_denied_by_policy, attach, config).empty());
 }
 
 TEST_CASE("AKS314 names the special-purpose block") {
@@ -346,12 +353,27 @@ TEST_CASE("AKS310, AKS311, AKS312: addresses in messages") {
   spec.network.dns_service_ip = written(std::string("10.0.0.0"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
-  CHECK(contains(findings[0].message, "is the first address"));
-  CHECK(contains(findings[0].help, "such as 10.0.0.1"));
-  spec.network.service_cidr = written(std::string("10.0.0.0/32"));
+  CHECK(contains(findings[0].message, "is the network address"));
+  CHECK(contains(findings[0].help, "such as 10.0.0.2"));
+  // "Don't use the first IP address in your address range, such as .1": the address after the
+  // network address, which Kubernetes gives to kubernetes.default.
+  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
-  CHECK(contains(findings[0].help, "single address"));
+  CHECK(contains(findings[0].message, "is the first address"));
+  CHECK(contains(findings[0].message, "kubernetes.default"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.2"));
+  CHECK(run(aksc::rules::check_dns_ip_outside_service_cidr, spec).empty());
+  spec.network.service_cidr = written(std::string("10.0.0.0/31"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
+  findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].help, "too few addresses"));
+  spec.network.service_cidr = written(std::string("10.0.0.0/32"));
+  spec.network.dns_service_ip = written(std::string("10.0.0.0"));
+  findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].help, "too few addresses"));
 
   ir::Spec overlap = make_spec(ir::Mode::kCreate, "eastus");
   overlap.network.service_cidr = written(std::string("172.17.0.0/16"));

@@ -383,9 +383,32 @@ TEST_CASE("AKS503: one cluster under two names in one workspace") {
   f.add(attach_spec({"e.yaml", "aks-e"}, cluster_id("prod-aks", "aks-rg", kOtherSub)));
   f.add(attach_spec({"f.yaml", "aks-f"}, "/not/a/cluster/id"));
   auto findings = f.run(aksc::rules::check_duplicate_attachment, "AKS503");
-  REQUIRE(findings.size() == 1);
+  REQUIRE(findings.size() == 2);
   CHECK(at(findings[0]) == "b.yaml:13");
   CHECK(related_at(findings[0]) == "a.yaml:12");
+  // "or attaching one AKS cluster to different workspace" (current v1 article)
+  CHECK(at(findings[1]) == "d.yaml:12");
+  CHECK(findings[1].message.find("attached to two workspaces") != std::string::npos);
+  CHECK(related_at(findings[1]) == "a.yaml:12");
+}
+
+TEST_CASE("AKS503: a cluster the inventory has attached to another workspace") {
+  std::string cluster = cluster_id("prod-aks");
+  Fixture f;
+  f.add(attach_spec({"a.yaml", "aks-a"}, cluster));
+  // Entries of the spec's own workspace are AKS504's; the first of another workspace counts.
+  f.inventory = {entry("ml-ws", "old-a", "eastus", 2, cluster),
+                 entry("ml-ws", "old-b", "eastus", 8, cluster),
+                 entry("OTHER-WS", "held", "eastus", 14, cluster_id("PROD-AKS", "AKS-RG")),
+                 entry("third-ws", "also-held", "eastus", 20, cluster)};
+  auto findings = f.run(aksc::rules::check_duplicate_attachment, "AKS503");
+  REQUIRE(findings.size() == 1);
+  CHECK(at(findings[0]) == "a.yaml:12");
+  CHECK(findings[0].message.find("already attached to workspace 'OTHER-WS' as 'held'") !=
+        std::string::npos);
+  CHECK(related_at(findings[0]) == "inventory.json:17");
+  f.inventory.resize(2);
+  CHECK(f.run(aksc::rules::check_duplicate_attachment, "AKS503").empty());
 }
 
 TEST_CASE("AKS504: the decision table against the inventory") {
@@ -537,8 +560,9 @@ TEST_CASE("project rules stay linear: four times the specs, about four times the
   run_clashing(1000);  // warm up the allocator
   auto [small_seconds, small_findings] = run_clashing(5000);
   auto [large_seconds, large_findings] = run_clashing(20000);
-  CHECK(small_findings == 2);  // AKS105 and AKS106 on the named file, clashes as related
-  CHECK(large_findings == 2);
+  // AKS105, AKS106 and AKS503 (two workspaces) on the named file, clashes as related.
+  CHECK(small_findings == 3);
+  CHECK(large_findings == 3);
   CHECK(large_seconds < 9.0 * std::max(small_seconds, 1e-3));
 }
 
