@@ -213,6 +213,7 @@ ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid
   spec.file = file;
   spec.document = index;
   spec.range = document.range;
+  spec.kind_range = document.locate("/kind");
   spec.name = in.text("/name");
   spec.mode = in.enumeration<ir::Mode>("/mode");
   spec.workspace.name = in.text("/workspace/name");

@@ -107,9 +107,10 @@ struct Cluster {
 
 /// One spec document (SPEC §1), lowered: SDK/ARM spellings normalized, defaults applied.
 struct Spec {
-  std::string file;   ///< As shown to the user.
-  int document = 0;   ///< 0-based index of the document in its file.
-  SourceRange range;  ///< Start of the document.
+  std::string file;        ///< As shown to the user.
+  int document = 0;        ///< 0-based index of the document in its file.
+  SourceRange range;       ///< Start of the document.
+  SourceRange kind_range;  ///< The `kind` value (the document's start without one).
 
   Field<std::string> name;
   Field<Mode> mode;

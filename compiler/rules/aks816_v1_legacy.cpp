@@ -12,7 +12,7 @@ void check_v1_legacy(const ir::Spec& spec, const RuleContext& context, RuleRepor
   // Every spec is kind AksCompute today (the schema admits no other kind); the dates are the
   // table's, never the clock's, so the note reads the same on every day.
   const V1Support& support = context.catalog.v1_support();
-  out.report(spec.range,
+  out.report(spec.kind_range,
              fmt::format("kind AksCompute is Azure ML's legacy v1 path for AKS (end of support: "
                          "CLI v1 {}, SDK v1 {}; {}); the v2 path is a Kubernetes compute with "
                          "the Azure ML extension",
