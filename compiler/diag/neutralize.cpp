@@ -1,5 +1,8 @@
 #include "diag/neutralize.h"
 
+#include <fmt/format.h>
+
+#include "diag/finding.h"
 #include "diag/text_util.h"
 
 namespace aksc {
@@ -134,6 +137,12 @@ std::string neutral_path(std::string_view path) {
                      (first >= '0' && first <= '9') || first == '.' || first == '_' ||
                      first == '-' || first == '/';
   return plain_start ? shown : "./" + shown;
+}
+
+std::string neutral_position(const Location& location) {
+  const SourcePosition& begin = location.range.begin;
+  if (!begin.known()) return neutral_path(location.file);
+  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
 }
 
 }  // namespace aksc

@@ -6,6 +6,8 @@
 
 namespace aksc {
 
+struct Location;
+
 /// Text from the input (spec values, file names, comments) as aksc shows it in every output
 /// format, so that it cannot start a line, move the cursor, retitle a terminal or reorder what
 /// follows it: line breaks become `\n` and `\r`; other C0 controls but tab, DEL and bytes that
@@ -27,5 +29,8 @@ bool is_neutral(std::string_view text);
 /// not start with an ASCII letter, digit, '.', '_', '-' or '/', so that no file name can
 /// start a line with a workflow command (`::error`, after blanks of any kind).
 std::string neutral_path(std::string_view path);
+/// "file:line:col" (or the file alone when the place is unknown), the file as neutral_path
+/// shows it: the position line of the JUnit and GitHub renderers.
+std::string neutral_position(const Location& location);
 
 }  // namespace aksc

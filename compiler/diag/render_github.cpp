@@ -55,12 +55,6 @@ std::string_view command(Severity severity) {
   return "error";
 }
 
-std::string position(const Location& location) {
-  const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return neutral_path(location.file);
-  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
-}
-
 }  // namespace
 
 void render_github(std::ostream& out, const std::vector<Finding>& findings,
@@ -86,8 +80,8 @@ void render_github(std::ostream& out, const std::vector<Finding>& findings,
     std::string message = fmt::format("{} [{}]", neutralize(finding.message), finding.rule);
     if (!finding.help.empty()) message += "\nhelp: " + neutralize(finding.help);
     for (const RelatedLocation& related : finding.related) {
-      message +=
-          fmt::format("\n{}: note: {}", position(related.location), neutralize(related.message));
+      message += fmt::format("\n{}: note: {}", neutral_position(related.location),
+                             neutralize(related.message));
     }
     out << fmt::format("::{} {}::{}\n", command(finding.severity), properties,
                        escape_data(message));

@@ -109,20 +109,15 @@ std::string text(std::string_view text) {
   return xml_escape(text, false);
 }
 
-std::string position(const Location& location) {
-  const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return neutral_path(location.file);
-  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
-}
-
 // The finding as the text renderer's first lines: position, severity, message, help, related.
 std::string finding_text(const Finding& finding) {
   std::string out =
-      fmt::format("{}: {}: {} [{}]\n", position(finding.location), to_string(finding.severity),
-                  neutralize(finding.message), finding.rule);
+      fmt::format("{}: {}: {} [{}]\n", neutral_position(finding.location),
+                  to_string(finding.severity), neutralize(finding.message), finding.rule);
   if (!finding.help.empty()) out += fmt::format("  help: {}\n", neutralize(finding.help));
   for (const RelatedLocation& related : finding.related)
-    out += fmt::format("{}: note: {}\n", position(related.location), neutralize(related.message));
+    out += fmt::format("{}: note: {}\n", neutral_position(related.location),
+                       neutralize(related.message));
   if (finding.suppressed_because)
     out += fmt::format("  suppressed: {}\n", neutralize(*finding.suppressed_because));
   return out;
