@@ -48,6 +48,19 @@ std::string_view first_character(std::string_view text) {
   return text.substr(0, length);
 }
 
+std::string_view last_character(std::string_view text) {
+  if (text.empty()) return text;
+  std::size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  return text.substr(start);
+}
+
+bool is_ascii_letter_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 std::string_view trim(std::string_view text) {
   const char* blanks = " \t\r\n";
   std::size_t begin = text.find_first_not_of(blanks);

@@ -17,6 +17,10 @@ void append_lower(std::string& out, std::string_view text);
 std::size_t utf8_length(std::string_view text);
 /// The first code point of UTF-8 text, as its bytes.
 std::string_view first_character(std::string_view text);
+/// The last code point of UTF-8 text, as its bytes.
+std::string_view last_character(std::string_view text);
+/// Whether `c` is an ASCII letter or digit.
+bool is_ascii_letter_or_digit(char c);
 /// `text` with leading and trailing blanks removed.
 std::string_view trim(std::string_view text);
 /// Takes the first line off `text` and returns it, without its '\n'.

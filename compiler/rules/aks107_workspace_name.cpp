@@ -17,11 +17,8 @@ namespace {
 constexpr std::size_t kMinLength = 3;
 constexpr std::size_t kMaxLength = 33;
 
-bool is_alphanumeric(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 bool is_allowed(char c) {
-  return is_alphanumeric(c) || c == '-' || c == '_';
+  return is_ascii_letter_or_digit(c) || c == '-' || c == '_';
 }
 
 // A character as a message shows it: quoted, and named by its code point when it is not ASCII
@@ -63,7 +60,7 @@ void check_workspace_name(const ir::Spec& spec, const RuleContext& /*context*/, 
   if (std::string refused = refused_characters(name); !refused.empty()) {
     problems.push_back("it has " + refused);
   }
-  if (!is_alphanumeric(name[0])) {
+  if (!is_ascii_letter_or_digit(name[0])) {
     problems.push_back(fmt::format("it starts with {}", shown(first_character(name))));
   }
   if (problems.empty()) return;

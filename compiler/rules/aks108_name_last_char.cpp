@@ -5,33 +5,17 @@
 #include "rules/name_rules.h"
 
 namespace aksc::rules {
-namespace {
-
-// ASCII letters and digits, as the allowed character set (AKS103).
-bool is_letter_or_digit(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// The last character as written: a whole UTF-8 sequence, not its last byte.
-std::string last_character(const std::string& name) {
-  std::size_t start = name.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(name[start]) & 0xC0) == 0x80)
-    --start;
-  return name.substr(start);
-}
-
-}  // namespace
 
 // "It must start with a letter, end with a letter or digit, and be between 3 and 24 characters
 // in length." (v1 article, Limitations)
 void check_name_last_char(const ir::Spec& spec, const RuleContext& /*context*/, RuleReporter& out) {
   if (!spec.name.written() || trim(spec.name.value).empty()) return;  // AKS101's case
   const std::string& name = spec.name.value;
-  if (is_letter_or_digit(static_cast<unsigned char>(name.back()))) return;
+  if (is_ascii_letter_or_digit(name.back())) return;
   std::string kept = name;
-  while (!kept.empty() && !is_letter_or_digit(static_cast<unsigned char>(kept.back())))
+  while (!kept.empty() && !is_ascii_letter_or_digit(kept.back()))
     kept.pop_back();
-  std::string last = last_character(name);
+  std::string last(last_character(name));
   out.report(spec.name.range,
              fmt::format("compute name '{}' ends with {}; Azure ML names must end with a letter "
                          "or digit",
