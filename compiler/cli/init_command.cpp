@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "driver/atomic_write.h"
 #include "frontend/config.h"
+#include "rules/kubernetes_support.h"
 #include "rules/name_rules.h"
 
 namespace aksc::cli {
@@ -134,11 +135,7 @@ std::string create_spec(const std::string& name, const std::string& workspace,
 // clock's. Falls back to the newest minor of the calendar.
 std::string supported_kubernetes_version() {
   const Catalog& catalog = Catalog::embedded();
-  std::string_view as_of = catalog.kubernetes_as_of();
-  std::vector<std::string_view> supported;
-  for (const KubernetesRelease& release : catalog.kubernetes_releases()) {
-    if (release.ga <= as_of && as_of <= release.end_of_life) supported.push_back(release.version);
-  }
+  std::vector<std::string_view> supported = rules::supported_minors(catalog);
   if (supported.empty()) return std::string(catalog.kubernetes_releases().back().version);
   return std::string(supported.size() > 1 ? supported[supported.size() - 2] : supported.back());
 }

@@ -122,7 +122,7 @@ void check_attach_kubernetes_version(const ir::Spec& spec, const RuleContext& co
   if (support.status == KubernetesSupport::Status::kSupported) return;
   std::string_view as_of = context.catalog.kubernetes_as_of();
   std::string source = calendar_source(context.catalog);
-  std::string supported = list_versions(support.supported);
+  std::string supported = list_versions(supported_minors(context.catalog));
   std::string what = attach ? fmt::format("the cluster runs Kubernetes {} ({})", version.value,
                                           version_field(spec))
                             : fmt::format("kubernetes_version {}", version.value);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -22,15 +23,18 @@ struct KubernetesSupport {
   };
   Status status = Status::kOlderThanAny;
   const KubernetesRelease* release = nullptr;  ///< The version's minor, when the calendar has it.
-  std::vector<std::string> supported;          ///< The supported minors on the date, oldest first.
-  std::string newest;                          ///< The calendar's newest minor.
+  std::string_view newest;                     ///< The calendar's newest minor.
 };
+
+/// The minors AKS supports on the calendar's snapshot date (GA on or before it, end of life on
+/// or after it), oldest first.
+std::vector<std::string_view> supported_minors(const Catalog& catalog);
 
 /// Judges `version` (any patch of a minor shares the minor's verdict) by the catalog's calendar.
 KubernetesSupport judge_kubernetes_version(const Catalog& catalog,
                                            const ir::KubernetesVersion& version);
 
 /// "1.34, 1.35 or 1.36"; "none" when the list is empty.
-std::string list_versions(const std::vector<std::string>& versions);
+std::string list_versions(const std::vector<std::string_view>& versions);
 
 }  // namespace aksc::rules
