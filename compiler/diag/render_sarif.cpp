@@ -19,24 +19,16 @@ constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
 
-// RFC 3986: unreserved characters and '/' as they are, every other byte as %XX. A ':' is
-// encoded too, so that a relative path cannot read as a scheme.
-std::string percent_encode(std::string_view path) {
-  std::string encoded;
-  for (unsigned char c : path) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    encoded += unreserved ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
-  }
-  return encoded;
-}
+// A file name as a URI reference keeps its '/'; a ':' is encoded, so that a relative path
+// cannot read as a scheme.
+constexpr std::string_view kPathKeeps = "/";
 
 ordered artifact_location(const std::string& file) {
   ordered location;
   if (!file.empty() && file.front() == '/') {
-    location["uri"] = "file://" + percent_encode(file);
+    location["uri"] = "file://" + percent_encode(file, kPathKeeps);
   } else {
-    location["uri"] = percent_encode(file);
+    location["uri"] = percent_encode(file, kPathKeeps);
     location["uriBaseId"] = kSourceRoot;
   }
   return location;
@@ -190,7 +182,7 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
   }
   run["invocations"] = ordered::array({invocation});
   if (!context.source_root.empty()) {
-    std::string root = "file://" + percent_encode(context.source_root);
+    std::string root = "file://" + percent_encode(context.source_root, kPathKeeps);
     if (root.back() != '/') root += '/';
     run["originalUriBaseIds"][kSourceRoot]["uri"] = root;
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include <fmt/format.h>
+
 namespace aksc {
 namespace {
 
@@ -55,6 +57,17 @@ std::string_view last_character(std::string_view text) {
     --start;
   }
   return text.substr(start);
+}
+
+std::string percent_encode(std::string_view text, std::string_view keep) {
+  std::string encoded;
+  for (char c : text) {
+    bool unreserved = is_ascii_letter_or_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
+                      keep.find(c) != std::string_view::npos;
+    encoded +=
+        unreserved ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return encoded;
 }
 
 bool is_ascii_letter_or_digit(char c) {

@@ -19,6 +19,9 @@ std::size_t utf8_length(std::string_view text);
 std::string_view first_character(std::string_view text);
 /// The last code point of UTF-8 text, as its bytes.
 std::string_view last_character(std::string_view text);
+/// RFC 3986 percent-encoding: the unreserved characters (letters, digits, '-', '.', '_', '~')
+/// and those of `keep` as they are, every other byte as %XX.
+std::string percent_encode(std::string_view text, std::string_view keep = {});
 /// Whether `c` is an ASCII letter or digit.
 bool is_ascii_letter_or_digit(char c);
 /// `text` with leading and trailing blanks removed.

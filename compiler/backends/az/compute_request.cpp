@@ -5,6 +5,7 @@
 #include "backends/arm/arm_template.h"
 #include "backends/az/shell_quote.h"
 #include "backends/compute_body.h"
+#include "diag/text_util.h"
 
 namespace aksc::az {
 namespace {
@@ -15,15 +16,9 @@ std::string hole(std::string_view variable) {
   return fmt::format("{}{}{}", '\0', variable, '\0');
 }
 
+// A path segment: '/' is encoded too.
 std::string percent_encoded(std::string_view segment) {
-  std::string out;
-  for (char c : segment) {
-    auto byte = static_cast<unsigned char>(c);
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~';
-    out += unreserved ? std::string(1, c) : fmt::format("%{:02X}", byte);
-  }
-  return out;
+  return percent_encode(segment);
 }
 
 std::string compute_path(const intent::Workspace& workspace, std::string_view compute,
