@@ -56,7 +56,7 @@ void run_spec_rules(FileState& file) {
   RuleContext context{*file.catalog, *file.config};
   for (const ir::Spec& spec : file.specs) {
     for (const RuleEntry& rule : rule_registry()) {
-      if (!rule.check) continue;
+      if (!rule.check || !rule_applies(rule, spec)) continue;
       RuleReporter reporter(rule.id, spec, file.sink);
       rule.check(spec, context, reporter);
     }

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "ir/field.h"
+#include "ir/kubernetes_compute.h"
+#include "ir/pem_file.h"
 
 namespace aksc::ir {
 
@@ -44,18 +46,6 @@ struct Network {
   Field<std::string> docker_bridge_cidr;
 };
 
-/// What the front end found at a certificate or key path (frontend/ssl_files); rules read this,
-/// never the file.
-enum class PemFile {
-  kUnchecked,   ///< Not looked at: the path is absent, invalid or blank.
-  kUsable,      ///< A PEM file of the expected kind.
-  kMissing,     ///< Nothing at the path.
-  kNotAFile,    ///< A folder or other non-regular file.
-  kUnreadable,  ///< Exists but cannot be read.
-  kNotPem,      ///< Readable but holds no PEM block of the expected kind.
-  kSwapped,     ///< Holds the other kind: a private key as cert_file, a certificate as key_file.
-};
-
 struct Ssl {
   SourceRange range;
   Field<SslStatus> status;
@@ -86,6 +76,10 @@ struct ClusterFacts {
   Field<std::vector<Field<std::string>>> authorized_ip_ranges;
   Field<OutboundType> outbound_type;
   Field<std::vector<NodePool>> node_pools;
+  /// The cluster's identity (identity.type, or servicePrincipalProfile of a facts file).
+  Field<IdentityType> identity_type;
+  /// disableLocalAccounts of a facts file or `facts.local_accounts_disabled`.
+  Field<bool> local_accounts_disabled;
   /// Where kubernetes_version was read: "currentKubernetesVersion" or "kubernetesVersion" of
   /// the facts file, or "cluster.facts.kubernetes_version"; empty when it is absent.
   std::string kubernetes_version_field;
@@ -111,6 +105,7 @@ struct Spec {
   int document = 0;        ///< 0-based index of the document in its file.
   SourceRange range;       ///< Start of the document.
   SourceRange kind_range;  ///< The `kind` value (the document's start without one).
+  Kind kind = Kind::kAksCompute;
 
   Field<std::string> name;
   Field<Mode> mode;
@@ -139,6 +134,9 @@ struct Spec {
   // attach
   Cluster cluster;
   Field<bool> reattach;
+
+  // kind KubernetesCompute only (modes attach and provision-and-attach)
+  KubernetesComputeParts kubernetes;
 };
 
 }  // namespace aksc::ir

@@ -77,13 +77,22 @@ using SpecCheck = void (*)(const ir::Spec& spec, const RuleContext& context, Rul
 using ProjectCheck = void (*)(const Project& project, const RuleContext& context,
                               ProjectReporter& out);
 
+/// Which spec kinds a rule checks (SPEC-2 §B): most first-wave rules are for the legacy
+/// AksCompute only; the rules on names, regions, VM sizes, networking and attach facts check both.
+enum class SpecKinds : unsigned char { kAksCompute = 1, kKubernetesCompute = 2, kBoth = 3 };
+
 /// One line of the registry. Rules whose findings come from the front end (AKS001–AKS006) have
 /// no check here but are listed, so that configuration and suppressions know them.
 struct RuleEntry {
   std::string_view id;
   SpecCheck check = nullptr;
   ProjectCheck project_check = nullptr;
+  SpecKinds kinds = SpecKinds::kAksCompute;
 };
+
+/// True when `rule` checks specs of `spec`'s kind. Project checks that compare specs skip the
+/// specs of other kinds themselves.
+bool rule_applies(const RuleEntry& rule, const ir::Spec& spec);
 
 /// Every rule, sorted by ID (rules/registry.cpp).
 std::span<const RuleEntry> rule_registry();
