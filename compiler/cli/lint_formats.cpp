@@ -3,34 +3,12 @@
 #include "cli/lint_formats.h"
 
 #include <filesystem>
-#include <functional>
-#include <map>
-#include <memory>
 
 #include "cli/commands.h"
 #include "driver/lint.h"
-#include "driver/suppressions.h"
 
 namespace aksc::cli {
 namespace {
-
-// Whether a suppressed finding was suppressed by a comment in its file (SARIF "inSource") or
-// by aksc.yaml (SARIF "external"): the comments are read again, as the driver read them.
-std::function<SuppressionKind(const Finding&)> suppression_kinds(const LintResult& result) {
-  auto scanned = std::make_shared<std::map<std::string, std::vector<InlineSuppression>>>();
-  return [&result, scanned](const Finding& finding) {
-    auto source = result.sources.find(finding.location.file);
-    if (source == result.sources.end()) return SuppressionKind::kExternal;
-    auto found = scanned->find(finding.location.file);
-    if (found == scanned->end()) {
-      FindingSink ignored;
-      found = scanned->emplace(finding.location.file, scan_suppressions(*source->second, ignored))
-                  .first;
-    }
-    return find_inline_suppression(found->second, finding) ? SuppressionKind::kInSource
-                                                           : SuppressionKind::kExternal;
-  };
-}
 
 std::vector<SpecEntry> spec_entries(const LintResult& result) {
   std::vector<SpecEntry> entries;
@@ -53,8 +31,7 @@ void print_sarif(std::ostream& out, const LintReport& report) {
   const LintResult& result = report.result;
   std::error_code error;
   std::filesystem::path root = std::filesystem::current_path(error);
-  SarifContext context{error ? "" : root.string(), result.data, result.input_errors,
-                       suppression_kinds(result)};
+  SarifContext context{error ? "" : root.string(), result.data, result.input_errors};
   render_sarif(out, result.findings, report.summary, context);
 }
 

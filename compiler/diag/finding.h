@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/severity.h"
@@ -30,10 +31,16 @@ struct Finding {
   Location location;
   std::vector<RelatedLocation> related;
   std::optional<std::string> suppressed_because;  ///< Set when a suppression applies.
+  /// The suppression is a comment in the file (SARIF "inSource"), not aksc.yaml ("external").
+  bool suppressed_in_source = false;
   /// Set by a rule whose finding is less serious than the rule's default (AKS501's preview
   /// version is a warning): the severity stays unless aksc.yaml sets the rule's severity.
   bool keep_severity = false;
 };
+
+/// Adds to `lines` the lines of `file` that `finding` shows excerpts of (its own place and its
+/// related places there), unsorted.
+void add_lines_shown(const Finding& finding, std::string_view file, std::vector<int>& lines);
 
 /// Deterministic order: file, position, rule, message.
 bool finding_less(const Finding& a, const Finding& b);

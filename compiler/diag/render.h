@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -49,16 +48,11 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
 void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
                  const std::vector<DataSnapshot>& data = {});
 
-/// Where a suppression is written: a `# aksc-ignore` comment, or an `ignore:` entry of aksc.yaml.
-enum class SuppressionKind { kInSource, kExternal };
-
 /// What the SARIF log says besides the findings.
 struct SarifContext {
   std::string source_root;         ///< Absolute folder relative paths start from (%SRCROOT%).
   std::vector<DataSnapshot> data;  ///< In run.properties.dataSnapshots.
   std::vector<std::string> input_errors;  ///< Tool execution notifications; run unsuccessful.
-  /// Kind of each suppressed finding's suppression; unset means external.
-  std::function<SuppressionKind(const Finding&)> suppression_kind;
 };
 
 /// SARIF 2.1.0: one run whose tool.driver lists every rule (id, slug as name, title, the doc as

@@ -148,10 +148,9 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
       result["relatedLocations"] = std::move(related);
     }
     if (finding.suppressed_because) {
-      SuppressionKind kind =
-          context.suppression_kind ? context.suppression_kind(finding) : SuppressionKind::kExternal;
+      // A `# aksc-ignore` comment, or an `ignore:` entry of aksc.yaml.
       ordered suppression;
-      suppression["kind"] = kind == SuppressionKind::kInSource ? "inSource" : "external";
+      suppression["kind"] = finding.suppressed_in_source ? "inSource" : "external";
       suppression["status"] = "accepted";
       suppression["justification"] = neutralize(*finding.suppressed_because);
       result["suppressions"] = ordered::array({suppression});

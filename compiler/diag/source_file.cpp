@@ -33,7 +33,42 @@ SourceFile::SourceFile(std::string path, std::string text)
   ascii_ = any_byte < 0x80;
 }
 
+SourceFile SourceFile::with_lines_only(std::vector<int> lines) const {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  lines.erase(std::remove_if(lines.begin(), lines.end(),
+                             [&](int line) { return line < 1 || line > line_count(); }),
+              lines.end());
+  // Only the kept lines, one after the other; line() finds a line's place by its number.
+  SourceFile copy(path_, "");
+  copy.line_starts_.clear();
+  for (int kept : lines) {
+    copy.line_starts_.push_back(copy.text_.size());
+    copy.text_.append(line(kept));
+    copy.text_.push_back('\n');
+  }
+  unsigned char any_byte = 0;
+  for (char c : copy.text_)
+    any_byte |= static_cast<unsigned char>(c);
+  copy.ascii_ = any_byte < 0x80;
+  copy.partial_ = true;
+  copy.kept_lines_ = std::move(lines);
+  return copy;
+}
+
+bool SourceFile::holds_line(int line) const {
+  return !partial_ || std::binary_search(kept_lines_.begin(), kept_lines_.end(), line);
+}
+
 std::string_view SourceFile::line(int line) const {
+  if (partial_) {
+    auto kept = std::lower_bound(kept_lines_.begin(), kept_lines_.end(), line);
+    if (kept == kept_lines_.end() || *kept != line) return {};
+    std::size_t index = static_cast<std::size_t>(kept - kept_lines_.begin());
+    std::size_t begin = line_starts_[index];
+    std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
+    return std::string_view(text_).substr(begin, end - 1 - begin);
+  }
   if (line < 1 || line > line_count()) return {};
   std::size_t begin = line_starts_[line - 1];
   std::size_t end = line < line_count() ? line_starts_[line] - 1 : text_.size();

@@ -18,9 +18,17 @@ class SourceFile {
   /// The path as shown to the user (relative to where aksc was started, when possible).
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
+  /// Lines of the whole file (not meaningful for a copy of with_lines_only).
   int line_count() const { return static_cast<int>(line_starts_.size()); }
   /// No byte above 0x7F: a column is the byte offset in its line plus one.
   bool ascii() const { return ascii_; }
+
+  /// A copy that holds only `lines` (1-based, any order), every other line empty: the line
+  /// numbers stay, so an excerpt of a kept line reads as in the whole file, for a fraction of
+  /// its memory.
+  SourceFile with_lines_only(std::vector<int> lines) const;
+  /// False for a copy of with_lines_only that dropped a line `line` had: read the file again.
+  bool holds_line(int line) const;
 
   /// The text of 1-based line `line` without its line break; empty when out of range.
   std::string_view line(int line) const;
@@ -38,7 +46,9 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
-  bool ascii_ = true;  ///< No byte above 0x7F: columns are byte offsets.
+  bool ascii_ = true;            ///< No byte above 0x7F: columns are byte offsets.
+  bool partial_ = false;         ///< Made by with_lines_only: line_starts_ are the kept lines'.
+  std::vector<int> kept_lines_;  ///< Ascending, when partial_.
 };
 
 }  // namespace aksc

@@ -101,8 +101,16 @@ void lint_file(FileState& file) {
   }
   if (file.reported) run_spec_rules(file);
   // Most files have no finding: their text is not kept for excerpts (the pipeline reads it
-  // again should a whole-project rule report in it).
-  if (file.sink.findings().empty()) file.source.reset();
+  // again should a whole-project rule report in it). The others keep the lines their findings
+  // show, not the whole text, which every AksCompute spec's AKS816 note would keep.
+  if (file.sink.findings().empty()) {
+    file.source.reset();
+    return;
+  }
+  std::vector<int> lines;
+  for (const Finding& finding : file.sink.findings())
+    add_lines_shown(finding, file.input.display, lines);
+  file.source = std::make_shared<SourceFile>(file.source->with_lines_only(std::move(lines)));
 }
 
 }  // namespace aksc

@@ -1,11 +1,14 @@
 #include "driver/lint_pipeline.h"
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -112,41 +115,54 @@ LintFiles load_project_only_files(const LintFiles& files, const std::set<FolderI
   return extras;
 }
 
-// The files that findings point into, with their related locations: the renderers show
-// excerpts of these.
-std::set<std::string> files_with_findings(const LintFiles& files) {
-  std::set<std::string> shown;
+// Per file, as shown in findings: the lines excerpts show, unsorted, possibly repeated.
+using ShownLines = std::map<std::string, std::vector<int>, std::less<>>;
+
+// The files that findings point into, with their related locations, and the lines of each that
+// the renderers show excerpts of.
+ShownLines lines_with_findings(const LintFiles& files) {
+  ShownLines shown;
   for (const auto& file : files) {
     for (const Finding& finding : file->sink.findings()) {
-      shown.insert(finding.location.file);
-      for (const RelatedLocation& related : finding.related)
-        shown.insert(related.location.file);
+      add_lines_shown(finding, finding.location.file, shown[finding.location.file]);
+      for (const RelatedLocation& related : finding.related) {
+        std::vector<int>& lines = shown[related.location.file];
+        if (related.location.file != finding.location.file && related.location.range.begin.known())
+          lines.push_back(related.location.range.begin.line);
+      }
     }
   }
   return shown;
 }
 
-// The text of a file for excerpts. Files without findings of their own let theirs go after
-// loading (lint_file); should a whole-project rule report in one, it is read again.
+// The lines of a file that excerpts show. Loading kept those of the file's own findings
+// (lint_file); should a whole-project rule report elsewhere in it, the file is read again.
 std::shared_ptr<const SourceFile> text_for_excerpts(const FileState& file,
+                                                    const std::vector<int>& lines,
                                                     std::uintmax_t max_file_size) {
-  if (file.source) return file.source;
+  if (file.source && std::all_of(lines.begin(), lines.end(),
+                                 [&](int line) { return file.source->holds_line(line); })) {
+    return file.source;
+  }
   try {
-    return std::make_shared<SourceFile>(
-        read_source(file.input.path, file.input.display, max_file_size));
+    SourceFile whole(read_source(file.input.path, file.input.display, max_file_size));
+    return std::make_shared<SourceFile>(whole.with_lines_only(lines));
   } catch (const InputError&) {
     return nullptr;  // gone since: the findings stand, without excerpts
   }
 }
 
 // Gets a reported file ready to hand over: its findings settled and, when a finding points
-// into it, its text at hand. Touches only `file`, so that files can be settled on several
-// threads: a project rule's finding in a file whose text was let go has it read again.
-void settle_file(FileState& file, const std::set<std::string>& shown,
-                 std::uintmax_t max_file_size) {
+// into it, the lines it shows at hand. Touches only `file`, so that files can be settled on
+// several threads.
+void settle_file(FileState& file, const ShownLines& shown, std::uintmax_t max_file_size) {
   if (!file.reported) return;
-  file.source = shown.count(file.input.display) ? text_for_excerpts(file, max_file_size) : nullptr;
-  settle_findings(file.sink.findings(), *file.config, file.suppressions, file.input, file.settled);
+  auto lines = shown.find(file.input.display);
+  file.source =
+      lines == shown.end() ? nullptr : text_for_excerpts(file, lines->second, max_file_size);
+  std::vector<Finding> found = file.sink.take();  // freed here, not at the hand-over
+  file.settled.reserve(found.size());
+  settle_findings(found, *file.config, file.suppressions, file.input, file.settled);
 }
 
 }  // namespace
@@ -205,10 +221,14 @@ void run_project_rules(LintFiles& files, CatalogCache& catalogs, InventoryCache&
 }
 
 void hand_over(LintFiles& files, std::uintmax_t max_file_size, unsigned jobs, LintResult& result) {
-  std::set<std::string> shown = files_with_findings(files);
+  ShownLines shown = lines_with_findings(files);
   unsigned settle_jobs = files.size() >= kFilesWorthAThread ? jobs : 1;
   parallel_for(files.size(), settle_jobs,
                [&](std::size_t i) { settle_file(*files[i], shown, max_file_size); });
+  std::size_t settled = 0;
+  for (const auto& file : files)
+    settled += file->settled.size();
+  result.findings.reserve(result.findings.size() + settled);
   // Each file's specs are appended as the vector loading made (driver/spec_list.h).
   for (auto& file : files) {
     if (file->reported) {

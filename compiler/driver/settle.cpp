@@ -48,6 +48,7 @@ void settle_findings(std::vector<Finding>& findings, const Config& config,
     }
     if (const InlineSuppression* s = find_inline_suppression(suppressions, finding)) {
       finding.suppressed_because = s->reason;
+      finding.suppressed_in_source = true;
     } else if (const IgnoreEntry* e = find_config_ignore(config, file, finding)) {
       finding.suppressed_because = e->reason;
     }

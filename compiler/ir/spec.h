@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -135,8 +136,9 @@ struct Spec {
   Cluster cluster;
   Field<bool> reattach;
 
-  // kind KubernetesCompute only (modes attach and provision-and-attach)
-  KubernetesComputeParts kubernetes;
+  /// Set for kind KubernetesCompute only (modes attach and provision-and-attach): held apart,
+  /// so that an AksCompute spec does not carry its empty fields.
+  std::shared_ptr<KubernetesComputeParts> kubernetes;
 };
 
 }  // namespace aksc::ir

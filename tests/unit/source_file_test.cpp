@@ -186,3 +186,22 @@ TEST_CASE("SourcePosition and SourceRange compare and know when they are known",
   CHECK(range == aksc::SourceRange{pos(3, 4), pos(3, 9)});
   CHECK_FALSE(range == aksc::SourceRange{pos(3, 4), pos(3, 8)});
 }
+
+TEST_CASE("with_lines_only keeps the asked lines at their numbers and drops the rest",
+          "[source_file]") {
+  SourceFile whole("f", "\xEF\xBB\xBFone\r\ntwo\nthr\xC3\xA9\nfour\nfive");
+  SourceFile some = whole.with_lines_only({5, 3, 1, 3, 9});
+  CHECK(some.path() == "f");
+  CHECK(some.line(1) == "one");
+  CHECK(some.line(2).empty());
+  CHECK(some.line(3) == "thr\xC3\xA9");
+  CHECK(some.line(4).empty());
+  CHECK(some.line(5) == "five");
+  CHECK_FALSE(some.ascii());
+  CHECK(some.holds_line(3));
+  CHECK_FALSE(some.holds_line(2));
+  CHECK_FALSE(some.holds_line(4));
+  CHECK(whole.holds_line(2));
+  CHECK(whole.with_lines_only({2}).ascii());
+  CHECK(whole.with_lines_only({}).line(1).empty());
+}
