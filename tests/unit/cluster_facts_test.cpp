@@ -57,6 +57,20 @@ fs::path shared_examples() {
   return fs::path(AKSC_SOURCE_DIR) / ".." / "shared" / "data" / "aks-show";
 }
 
+// Reads the 200 response's cluster of a REST example in both shapes, the ARM resource and az
+// aks show's, and calls check(read, arm) for each.
+template <typename Check>
+void read_example_in_both_shapes(const fs::path& file, Check check) {
+  INFO(file.string());
+  std::ifstream in(file);
+  REQUIRE(in);
+  json cluster = json::parse(in).at("responses").at("200").at("body");
+  for (bool arm : {true, false}) {
+    INFO((arm ? "ARM resource" : "az aks show shape"));
+    check(read_ok(arm ? cluster : flatten(cluster)), arm);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[facts]") {
@@ -82,13 +96,7 @@ TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[
        Origin::kWritten, LoadBalancerSku::kBasic, true},
   };
   for (const Expected& example : examples) {
-    INFO(example.file);
-    std::ifstream in(folder / example.file);
-    REQUIRE(in);
-    json cluster = json::parse(in).at("responses").at("200").at("body");
-    for (bool arm : {true, false}) {
-      INFO((arm ? "ARM resource" : "az aks show shape"));
-      ClusterJson read = read_ok(arm ? cluster : flatten(cluster));
+    read_example_in_both_shapes(folder / example.file, [&](const ClusterJson& read, bool arm) {
       CHECK(read.shape == (arm ? ClusterJsonShape::kArmResource : ClusterJsonShape::kAzAksShow));
       CHECK(read.problems.empty());
       const aksc::ir::ClusterFacts& facts = read.facts;
@@ -112,7 +120,7 @@ TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[
             (example.private_cluster ? Origin::kWritten : Origin::kDefaulted));
       CHECK(facts.authorized_ip_ranges.value.empty());
       CHECK(facts.authorized_ip_ranges.origin == Origin::kDefaulted);
-    }
+    });
     // The example file itself (parameters and responses) is not a cluster.
     std::ifstream again(folder / example.file);
     CHECK(read_error(json::parse(again)).find("responses.200.body") != std::string::npos);
@@ -415,13 +423,7 @@ TEST_CASE("the cluster's identity and local accounts from the REST examples", "[
        IdentityType::kUserAssigned},
   };
   for (const Expected& example : examples) {
-    INFO(example.file);
-    std::ifstream in(folder / example.file);
-    REQUIRE(in);
-    json cluster = json::parse(in).at("responses").at("200").at("body");
-    for (bool arm : {true, false}) {
-      INFO((arm ? "ARM resource" : "az aks show shape"));
-      ClusterJson read = read_ok(arm ? cluster : flatten(cluster));
+    read_example_in_both_shapes(folder / example.file, [&](const ClusterJson& read, bool) {
       CHECK(read.problems.empty());
       CHECK(read.facts.identity_type.value == example.identity);
       CHECK(read.facts.identity_type.origin == Origin::kWritten);
@@ -429,7 +431,7 @@ TEST_CASE("the cluster's identity and local accounts from the REST examples", "[
       // None of Azure's examples sets disableLocalAccounts: local accounts are on.
       CHECK(read.facts.local_accounts_disabled.value == false);
       CHECK(read.facts.local_accounts_disabled.origin == Origin::kDefaulted);
-    }
+    });
   }
 }
 

@@ -12,26 +12,24 @@
 #include "frontend/ssl_files.h"
 
 namespace fs = std::filesystem;
-using aksc::ir::Field;
-using aksc::ir::Origin;
 using aksc::ir::PemFile;
 using aksc::ir::PemKeyProtection;
 
 namespace {
 
-Field<std::string> written_path(const char* text) {
-  return {text, {{20, 18}, {20, 30}}, Origin::kWritten};
+aksc::ir::Field<std::string> written_path(const char* text) {
+  return {text, {{20, 18}, {20, 30}}, aksc::ir::Origin::kWritten};
 }
 
 }  // namespace
 
 TEST_CASE("scan_pem tells an encrypted private key from a plain one", "[ssl][v2]") {
-  struct Case {
+  struct KeyCase {
     const char* text;
     bool key;
     bool encrypted;
   };
-  const Case cases[] = {
+  const KeyCase cases[] = {
       {"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", true, false},
       {"-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n", true,
        true},
@@ -45,11 +43,11 @@ TEST_CASE("scan_pem tells an encrypted private key from a plain one", "[ssl][v2]
        true, false},
       {"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", false, false},
   };
-  for (const Case& c : cases) {
+  for (const KeyCase& c : cases) {
     INFO(c.text);
-    aksc::PemContents contents = aksc::scan_pem(c.text);
-    CHECK(contents.private_key == c.key);
-    CHECK(contents.encrypted_key == c.encrypted);
+    aksc::PemContents found = aksc::scan_pem(c.text);
+    CHECK(found.encrypted_key == c.encrypted);
+    CHECK(found.private_key == c.key);
   }
 }
 
