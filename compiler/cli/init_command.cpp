@@ -65,7 +65,8 @@ void check_names(const std::string& name, const std::string& workspace) {
   }
 }
 
-std::string header(std::string_view mode, std::string_view what, const std::string& schema) {
+std::string header(std::string_view mode, std::string_view what, const std::string& schema,
+                   std::string_view kind = "AksCompute") {
   std::string modeline =
       schema.empty()
           ? "# Editor completion: save the schema with 'aksc schema > aksc-spec.schema.json' and\n"
@@ -74,10 +75,10 @@ std::string header(std::string_view mode, std::string_view what, const std::stri
           : fmt::format("# yaml-language-server: $schema={}\n", schema);
   return fmt::format(
       "{}"
-      "# aksc starter spec, mode {}: {}\n"
+      "# aksc starter spec, {}mode {}: {}\n"
       "# Replace the values marked EDIT, then check the file with 'aksc lint FILE'.\n"
       "# 'aksc schema' describes every field; 'aksc explain AKSnnn' explains a rule.\n",
-      modeline, mode, what);
+      modeline, kind == "AksCompute" ? "" : fmt::format("kind {}, ", kind), mode, what);
 }
 
 std::string workspace_block(const std::string& name, const std::string& workspace,
@@ -202,12 +203,122 @@ std::string provision_spec(const std::string& name, const std::string& workspace
          "cluster_resource_group: ml-rg   # EDIT; default: workspace.resource_group\n";
 }
 
+// The parts of a KubernetesCompute starter both modes share: the compute's namespace and
+// identity, the extension with HTTPS inference behind a load balancer, one instance type.
+std::string kubernetes_workspace_block(const std::string& name, const std::string& workspace,
+                                       std::string_view mode) {
+  return fmt::format(
+             "apiVersion: aksc/v1\n"
+             "kind: KubernetesCompute   # Azure ML v2: the Azure ML extension and a Kubernetes "
+             "compute\n"
+             "name: {}   # compute name in the workspace: 3-24 letters, digits or '-', first a "
+             "letter\n"
+             "mode: {}   # attach | provision-and-attach\n",
+             yaml_quote(name), mode) +
+         fmt::format(
+             "workspace:\n"
+             "  name: {}\n"
+             "  resource_group: ml-rg                                  # EDIT: the workspace's "
+             "resource group\n"
+             "  subscription_id: 00000000-0000-0000-0000-000000000000  # EDIT: its subscription "
+             "ID\n"
+             "  location: eastus                                       # EDIT: its region\n"
+             "purpose: production    # production: HTTPS only, and enough capacity; dev-test: "
+             "trials\n"
+             "description: \"EDIT: what this compute serves\"\n",
+             yaml_quote(workspace));
+}
+
+constexpr const char* kKubernetesParts =
+    "\n"
+    "namespace: azureml-inference   # Kubernetes namespace of the deployments (a DNS label)\n"
+    "identity:\n"
+    "  type: system-assigned        # or user-assigned, with user_assigned_identities\n"
+    "extension:                     # the Azure ML extension (Microsoft.AzureML.Kubernetes)\n"
+    "  release_train: stable\n"
+    "  training: false              # true to run training jobs too\n"
+    "  inference:\n"
+    "    enabled: true\n"
+    "    router_service_type: load-balancer   # load-balancer | node-port | cluster-ip\n"
+    "    internal_load_balancer: false        # true: an Azure internal load balancer\n"
+    "    router_ha: true            # three azureml-fe replicas: needs at least 3 nodes\n"
+    "    allow_insecure_connections: false    # HTTPS only\n"
+    "    ssl:\n"
+    "      cname: scoring.contoso.com   # EDIT: the host name clients call\n"
+    "      secret: azureml-tls          # EDIT: a Secret in the azureml namespace holding\n"
+    "                                   # cert.pem and key.pem; or cert_file and key_file\n"
+    "  install_nvidia_device_plugin: false   # true for NVIDIA GPU nodes\n"
+    "instance_types:                # what a deployment may ask for (Kubernetes quantities)\n"
+    "  - name: cpu-small\n"
+    "    requests: {cpu: 500m, memory: 2Gi}\n"
+    "    limits: {cpu: \"2\", memory: 4Gi}\n"
+    "default_instance_type: cpu-small\n";
+
+std::string kubernetes_attach_spec(const std::string& name, const std::string& workspace,
+                                   const std::string& schema) {
+  return header("attach",
+                "an AKS cluster that already exists,\n# with the Azure ML "
+                "extension.",
+                schema, "KubernetesCompute") +
+         kubernetes_workspace_block(name, workspace, "attach") + kKubernetesParts +
+         "cluster:\n"
+         "  # EDIT: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
+         "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
+         "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
+         name +
+         "\n"
+         "  # facts_from: clusters/" +
+         name +
+         ".json   # or save 'az aks show -o json' there and drop facts:\n"
+         "  facts:              # EDIT: what az aks show says; the attach rules need them "
+         "(AKS506)\n"
+         "    location: eastus\n"
+         "    kubernetes_version: \"" +
+         supported_kubernetes_version() +
+         "\"   # attach needs a version AKS supports (AKS501)\n"
+         "    load_balancer_sku: standard\n"
+         "    private_cluster: false\n"
+         "    authorized_ip_ranges: []\n"
+         "    outbound_type: load-balancer\n"
+         "    identity_type: system-assigned    # a managed identity, not a service principal\n"
+         "    local_accounts_disabled: false\n"
+         "    node_pools:\n"
+         "      - {name: agentpool, mode: system, vm_size: Standard_D4s_v3, count: 3}\n";
+}
+
+std::string kubernetes_provision_spec(const std::string& name, const std::string& workspace,
+                                      const std::string& schema) {
+  return header("provision-and-attach",
+                "AKS creates the cluster (az aks create);\n# then the "
+                "Azure ML extension, and the attach.",
+                schema, "KubernetesCompute") +
+         kubernetes_workspace_block(name, workspace, "provision-and-attach") + kKubernetesParts +
+         "\n"
+         "location: eastus      # cluster region; default workspace.location\n"
+         "kubernetes_version: \"" +
+         supported_kubernetes_version() +
+         "\"   # quoted; or leave it out for AKS's default; checked by AKS501\n"
+         "agent_count: 3        # 3 nodes x (4 vCPUs, 16 GiB): router HA and capacity\n"
+         "vm_size: Standard_D4s_v3\n"
+         "load_balancer:\n"
+         "  sku: standard\n"
+         "private_cluster: false\n"
+         "outbound_type: load-balancer\n"
+         "cluster_name: " +
+         yaml_quote(name) +
+         "            # the AKS resource; default: name\n"
+         "cluster_resource_group: ml-rg   # EDIT; default: workspace.resource_group\n";
+}
+
 }  // namespace
 
 int run_init(const std::vector<std::string>& args) {
   po::options_description options("aksc init options");
-  options.add_options()("mode,m", po::value<std::string>()->default_value("create"),
-                        "create, attach or provision-and-attach")(
+  options.add_options()("kind,k", po::value<std::string>()->default_value("AksCompute"),
+                        "AksCompute (the legacy v1 compute) or KubernetesCompute (Azure ML v2)")(
+      "mode,m", po::value<std::string>()->default_value("create"),
+      "create, attach or provision-and-attach (KubernetesCompute: attach, the default, or "
+      "provision-and-attach)")(
       "name,n", po::value<std::string>()->default_value("inference-aks"),
       "compute name in the workspace (3-24 letters, digits or '-', first a letter)")(
       "workspace,w", po::value<std::string>()->default_value("ml-ws"),
@@ -218,12 +329,19 @@ int run_init(const std::vector<std::string>& args) {
       "start the file with a yaml-language-server modeline pointing at this schema path or URL");
   po::variables_map values;
   if (!parse_options(args,
-                     "aksc init [--mode create|attach|provision-and-attach] [--name NAME] "
+                     "aksc init [--kind AksCompute|KubernetesCompute] "
+                     "[--mode create|attach|provision-and-attach] [--name NAME] "
                      "[--workspace WS] [-o FILE [--force]]",
                      options, values)) {
     return kExitClean;
   }
+  std::string kind = values["kind"].as<std::string>();
+  bool v2 = kind == "KubernetesCompute";
+  if (!v2 && kind != "AksCompute") {
+    throw UsageError{"--kind must be AksCompute or KubernetesCompute, not '" + kind + "'"};
+  }
   std::string mode = values["mode"].as<std::string>();
+  if (v2 && values["mode"].defaulted()) mode = "attach";
   std::string name = values["name"].as<std::string>();
   std::string workspace = values["workspace"].as<std::string>();
   std::string schema = values.count("schema") ? values["schema"].as<std::string>() : "";
@@ -233,7 +351,16 @@ int run_init(const std::vector<std::string>& args) {
   }
   check_names(name, workspace);
   std::string text;
-  if (mode == "create") {
+  if (v2 && mode == "attach") {
+    text = kubernetes_attach_spec(name, workspace, schema);
+  } else if (v2 && mode == "provision-and-attach") {
+    text = kubernetes_provision_spec(name, workspace, schema);
+  } else if (v2) {
+    throw UsageError{
+        "--mode of kind KubernetesCompute must be attach or provision-and-attach, "
+        "not '" +
+        mode + "'"};
+  } else if (mode == "create") {
     text = create_spec(name, workspace, schema);
   } else if (mode == "attach") {
     text = attach_spec(name, workspace, schema);
@@ -254,8 +381,8 @@ int run_init(const std::vector<std::string>& args) {
   } catch (const FileExists&) {
     throw UsageError{output.string() + " exists; use --force to overwrite it"};
   }
-  std::cerr << fmt::format("aksc: wrote {} (mode {}); check it with 'aksc lint {}'\n",
-                           output.string(), mode, output.string());
+  std::cerr << fmt::format("aksc: wrote {} (kind {}, mode {}); check it with 'aksc lint {}'\n",
+                           output.string(), kind, mode, output.string());
   return kExitClean;
 }
 
