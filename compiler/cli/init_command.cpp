@@ -81,15 +81,40 @@ std::string header(std::string_view mode, std::string_view what, const std::stri
       modeline, kind == "AksCompute" ? "" : fmt::format("kind {}, ", kind), mode, what);
 }
 
+// A version AKS supports on the release calendar's snapshot date: the one below the newest
+// supported, as "the cluster defaults to the N-1 minor version" of AKS's own tools; never the
+// clock's. Falls back to the newest minor of the calendar.
+std::string supported_kubernetes_version() {
+  const Catalog& catalog = Catalog::embedded();
+  std::vector<std::string_view> supported = rules::supported_minors(catalog);
+  if (supported.empty()) return std::string(catalog.kubernetes_releases().back().version);
+  return std::string(supported.size() > 1 ? supported[supported.size() - 2] : supported.back());
+}
+
+// What the top of a starter says for each kind: the kind line, the modes, the purpose.
+struct KindText {
+  const char* kind_line;
+  const char* modes;
+  const char* purpose;
+};
+
+constexpr KindText kAksComputeText{
+    "kind: AksCompute", "create | attach | provision-and-attach",
+    "production: at least 12 vCPUs in all; dev-test: trials, at least 2"};
+constexpr KindText kKubernetesComputeText{
+    "kind: KubernetesCompute   # Azure ML v2: the Azure ML extension and a Kubernetes compute",
+    "attach | provision-and-attach",
+    "production: HTTPS only, and enough capacity; dev-test: trials"};
+
 std::string workspace_block(const std::string& name, const std::string& workspace,
-                            std::string_view mode) {
+                            std::string_view mode, const KindText& kind = kAksComputeText) {
   return fmt::format(
              "apiVersion: aksc/v1\n"
-             "kind: AksCompute\n"
+             "{}\n"
              "name: {}   # compute name in the workspace: 3-24 letters, digits or '-', first a "
              "letter\n"
-             "mode: {}   # create | attach | provision-and-attach\n",
-             yaml_quote(name), mode) +
+             "mode: {}   # {}\n",
+             kind.kind_line, yaml_quote(name), mode, kind.modes) +
          fmt::format(
              "workspace:\n"
              "  name: {}\n"
@@ -99,10 +124,39 @@ std::string workspace_block(const std::string& name, const std::string& workspac
              "ID\n"
              "  location: eastus                                       # EDIT: its region (the "
              "Azure ML control plane)\n"
-             "purpose: production    # production: at least 12 vCPUs in all; dev-test: "
-             "trials, at least 2\n"
+             "purpose: production    # {}\n"
              "description: \"EDIT: what this cluster serves\"\n",
-             yaml_quote(workspace));
+             yaml_quote(workspace), kind.purpose);
+}
+
+// The `cluster` block of an attach starter: the cluster's ID and the facts the attach rules
+// need, `extra_facts` lines among them, and one node pool.
+std::string cluster_block(const std::string& name, std::string_view extra_facts,
+                          std::string_view node_pool) {
+  return "cluster:\n"
+         "  # EDIT: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
+         "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
+         "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
+         name +
+         "\n"
+         "  # facts_from: clusters/" +
+         name +
+         ".json   # or save 'az aks show -o json' there and drop facts:\n"
+         "  facts:              # EDIT: what az aks show says; the attach rules need them "
+         "(AKS506)\n"
+         "    location: eastus\n"
+         "    kubernetes_version: \"" +
+         supported_kubernetes_version() +
+         "\"   # attach needs a version AKS supports (AKS501)\n"
+         "    load_balancer_sku: standard\n"
+         "    private_cluster: false\n"
+         "    authorized_ip_ranges: []       # none; if any, they must cover the Azure ML control "
+         "plane (AKS304)\n"
+         "    outbound_type: load-balancer\n" +
+         std::string(extra_facts) +
+         "    node_pools:\n"
+         "      - " +
+         std::string(node_pool) + "\n";
 }
 
 std::string create_spec(const std::string& name, const std::string& workspace,
@@ -131,44 +185,13 @@ std::string create_spec(const std::string& name, const std::string& workspace,
          "#   leaf_domain_label: scoring\n";
 }
 
-// A version AKS supports on the release calendar's snapshot date: the one below the newest
-// supported, as "the cluster defaults to the N-1 minor version" of AKS's own tools; never the
-// clock's. Falls back to the newest minor of the calendar.
-std::string supported_kubernetes_version() {
-  const Catalog& catalog = Catalog::embedded();
-  std::vector<std::string_view> supported = rules::supported_minors(catalog);
-  if (supported.empty()) return std::string(catalog.kubernetes_releases().back().version);
-  return std::string(supported.size() > 1 ? supported[supported.size() - 2] : supported.back());
-}
-
 std::string attach_spec(const std::string& name, const std::string& workspace,
                         const std::string& schema) {
   return header("attach", "attach an AKS cluster that already exists.", schema) +
-         workspace_block(name, workspace, "attach") +
-         "\n"
-         "cluster:\n"
-         "  # EDIT: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
-         "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
-         "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
-         name +
-         "\n"
-         "  # facts_from: clusters/" +
-         name +
-         ".json   # or save 'az aks show -o json' there and drop facts:\n"
-         "  facts:              # EDIT: what az aks show says; the attach rules need them "
-         "(AKS506)\n"
-         "    location: eastus\n"
-         "    kubernetes_version: \"" +
-         supported_kubernetes_version() +
-         "\"   # attach needs a version AKS supports (AKS501)\n"
-         "    load_balancer_sku: standard\n"
-         "    private_cluster: false\n"
-         "    authorized_ip_ranges: []       # none; if any, they must cover the Azure ML control "
-         "plane (AKS304)\n"
-         "    outbound_type: load-balancer\n"
-         "    node_pools:\n"
-         "      - {name: agentpool, mode: system, vm_size: Standard_D3_v2, count: 3}   # 12 "
-         "vCPUs\n"
+         workspace_block(name, workspace, "attach") + "\n" +
+         cluster_block(name, "",
+                       "{name: agentpool, mode: system, vm_size: Standard_D3_v2, count: 3}   # 12 "
+                       "vCPUs") +
          "accelerator: none     # none | gpu | fpga: what the deployed models need\n"
          "reattach: false       # true when the cluster is attached already (AKS504)\n";
 }
@@ -205,30 +228,6 @@ std::string provision_spec(const std::string& name, const std::string& workspace
 
 // The parts of a KubernetesCompute starter both modes share: the compute's namespace and
 // identity, the extension with HTTPS inference behind a load balancer, one instance type.
-std::string kubernetes_workspace_block(const std::string& name, const std::string& workspace,
-                                       std::string_view mode) {
-  return fmt::format(
-             "apiVersion: aksc/v1\n"
-             "kind: KubernetesCompute   # Azure ML v2: the Azure ML extension and a Kubernetes "
-             "compute\n"
-             "name: {}   # compute name in the workspace: 3-24 letters, digits or '-', first a "
-             "letter\n"
-             "mode: {}   # attach | provision-and-attach\n",
-             yaml_quote(name), mode) +
-         fmt::format(
-             "workspace:\n"
-             "  name: {}\n"
-             "  resource_group: ml-rg                                  # EDIT: the workspace's "
-             "resource group\n"
-             "  subscription_id: 00000000-0000-0000-0000-000000000000  # EDIT: its subscription "
-             "ID\n"
-             "  location: eastus                                       # EDIT: its region\n"
-             "purpose: production    # production: HTTPS only, and enough capacity; dev-test: "
-             "trials\n"
-             "description: \"EDIT: what this compute serves\"\n",
-             yaml_quote(workspace));
-}
-
 constexpr const char* kKubernetesParts =
     "\n"
     "namespace: azureml-inference   # Kubernetes namespace of the deployments (a DNS label)\n"
@@ -260,30 +259,12 @@ std::string kubernetes_attach_spec(const std::string& name, const std::string& w
                 "an AKS cluster that already exists,\n# with the Azure ML "
                 "extension.",
                 schema, "KubernetesCompute") +
-         kubernetes_workspace_block(name, workspace, "attach") + kKubernetesParts +
-         "cluster:\n"
-         "  # EDIT: the cluster's ID, from: az aks show -g RG -n NAME --query id -o tsv\n"
-         "  resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
-         "ml-rg/providers/Microsoft.ContainerService/managedClusters/" +
-         name +
-         "\n"
-         "  # facts_from: clusters/" +
-         name +
-         ".json   # or save 'az aks show -o json' there and drop facts:\n"
-         "  facts:              # EDIT: what az aks show says; the attach rules need them "
-         "(AKS506)\n"
-         "    location: eastus\n"
-         "    kubernetes_version: \"" +
-         supported_kubernetes_version() +
-         "\"   # attach needs a version AKS supports (AKS501)\n"
-         "    load_balancer_sku: standard\n"
-         "    private_cluster: false\n"
-         "    authorized_ip_ranges: []\n"
-         "    outbound_type: load-balancer\n"
-         "    identity_type: system-assigned    # a managed identity, not a service principal\n"
-         "    local_accounts_disabled: false\n"
-         "    node_pools:\n"
-         "      - {name: agentpool, mode: system, vm_size: Standard_D4s_v3, count: 3}\n";
+         workspace_block(name, workspace, "attach", kKubernetesComputeText) + kKubernetesParts +
+         cluster_block(name,
+                       "    identity_type: system-assigned    # a managed identity, not a "
+                       "service principal\n"
+                       "    local_accounts_disabled: false\n",
+                       "{name: agentpool, mode: system, vm_size: Standard_D4s_v3, count: 3}");
 }
 
 std::string kubernetes_provision_spec(const std::string& name, const std::string& workspace,
@@ -292,7 +273,8 @@ std::string kubernetes_provision_spec(const std::string& name, const std::string
                 "AKS creates the cluster (az aks create);\n# then the "
                 "Azure ML extension, and the attach.",
                 schema, "KubernetesCompute") +
-         kubernetes_workspace_block(name, workspace, "provision-and-attach") + kKubernetesParts +
+         workspace_block(name, workspace, "provision-and-attach", kKubernetesComputeText) +
+         kKubernetesParts +
          "\n"
          "location: eastus      # cluster region; default workspace.location\n"
          "kubernetes_version: \"" +
