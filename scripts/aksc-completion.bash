@@ -64,6 +64,10 @@ _aksc() {
       mapfile -t COMPREPLY < <(compgen -W 'arm az all' -- "$cur")
       return
       ;;
+    -k | --kind)
+      mapfile -t COMPREPLY < <(compgen -W 'AksCompute KubernetesCompute' -- "$cur")
+      return
+      ;;
     -m | --mode)
       mapfile -t COMPREPLY < <(compgen -W 'create attach provision-and-attach' -- "$cur")
       return

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: set up, build, lint every spec under samples/, then compile the
-# clean samples (samples/vision, samples/nlp) into build/artifacts/<workspace>/<name>/.
+# clean samples (samples/kubernetes, the Azure ML v2 ones, and the legacy v1 samples/vision and
+# samples/nlp) into build/artifacts/<workspace>/<name>/.
 # samples/broken/ is broken on purpose, so lint findings (exit 1) are the expected outcome
 # there, and it is left out of the build, which would refuse it. Any other failure (a build
 # that refuses a clean sample, exit 2 from either command) fails this script.
@@ -17,5 +18,5 @@ if ((status == 1)); then
 elif ((status != 0)); then
   exit "$status"
 fi
-build/aksc build samples/vision samples/nlp -o build/artifacts
+build/aksc build samples/kubernetes samples/vision samples/nlp -o build/artifacts
 echo "(the artifacts of the clean samples are in build/artifacts/)"

@@ -101,6 +101,11 @@ std::string facts_text(const ir::Spec& spec) {
                       return list.empty() ? std::string("none") : "[" + list + "]";
                     });
   text += fact_line("outbound_type", facts.outbound_type, spec, enum_text<ir::OutboundType>);
+  if (spec.kind == ir::Kind::kKubernetesCompute) {  // the facts only the v2 attach reads
+    text += fact_line("identity_type", facts.identity_type, spec, enum_text<ir::IdentityType>);
+    text += fact_line("local_accounts_disabled", facts.local_accounts_disabled, spec,
+                      [](bool value) -> std::string { return value ? "true" : "false"; });
+  }
   text +=
       fact_line("node_pools", facts.node_pools, spec, [](const std::vector<ir::NodePool>& pools) {
         return pools.empty() ? std::string("none") : fmt::format("{}", pools.size());

@@ -289,11 +289,18 @@ TEST_CASE("a read-only OUTDIR is an error (exit 2) and the old artifacts stay wh
 
 TEST_CASE("build of the clean samples succeeds, build of all samples refuses samples/broken") {
   TempDir dir;
-  auto clean = run_aksc({"build", (aksc::test::source_dir() / "samples/vision").string(),
+  auto clean = run_aksc({"build", (aksc::test::source_dir() / "samples/kubernetes").string(),
+                         (aksc::test::source_dir() / "samples/vision").string(),
                          (aksc::test::source_dir() / "samples/nlp").string(), "-o",
                          (dir.path() / "out").string()});
   CHECK(clean.exit_code == 0);
-  CHECK(tree(dir.path() / "out").size() == 12);
+  // A folder per compute: the two KubernetesCompute samples and the four AksCompute ones.
+  for (const char* compute :
+       {"vision-ws/vision-scoring", "vision-ws/vision-gpu", "vision-ws/vision-prod",
+        "vision-ws/vision-dev", "nlp-ws/nlp-aks", "nlp-ws/nlp-private"}) {
+    INFO(compute);
+    CHECK(fs::is_regular_file(dir.path() / "out" / compute / "deploy.sh"));
+  }
   auto all =
       run_aksc({"build", "samples", "-o", (dir.path() / "all").string()}, aksc::test::source_dir());
   CHECK(all.exit_code == 1);

@@ -35,6 +35,35 @@ TEST_CASE("init: every mode's starter spec lints clean") {
   }
 }
 
+TEST_CASE("init: --kind KubernetesCompute writes a v2 starter per mode that lints clean") {
+  for (std::string mode : {"attach", "provision-and-attach"}) {
+    INFO("mode " << mode);
+    TempDir dir;
+    auto init = run_aksc({"init", "--kind", "KubernetesCompute", "--mode", mode, "--name",
+                          "vision-rt", "--workspace", "vision-ws"},
+                         dir.path());
+    REQUIRE(init.exit_code == 0);
+    CHECK(contains(init.out, "kind: KubernetesCompute"));
+    CHECK(contains(init.out, "mode: " + mode));
+    CHECK(contains(init.out, "router_service_type: load-balancer"));
+    CHECK(contains(init.out, "# EDIT"));
+    dir.write("spec.yaml", init.out);
+    auto lint = run_aksc({"lint", "--fail-on", "note", "spec.yaml"}, dir.path());
+    INFO(lint.out);
+    CHECK(lint.exit_code == 0);
+    CHECK(contains(lint.out, "0 errors, 0 warnings, 0 notes in 1 spec (1 file)"));
+  }
+  TempDir dir;
+  auto attach = run_aksc({"init", "--kind", "KubernetesCompute"}, dir.path());
+  CHECK(contains(attach.out, "mode: attach"));  // create is AksCompute's only
+  auto create = run_aksc({"init", "--kind", "KubernetesCompute", "--mode", "create"}, dir.path());
+  CHECK(create.exit_code == 2);
+  CHECK(contains(create.err, "attach or provision-and-attach, not 'create'"));
+  auto unknown = run_aksc({"init", "--kind", "Kubernetes"}, dir.path());
+  CHECK(unknown.exit_code == 2);
+  CHECK(contains(unknown.err, "--kind must be AksCompute or KubernetesCompute"));
+}
+
 TEST_CASE("init: -o writes the file, refuses to overwrite it, and --force replaces it") {
   TempDir dir;
   auto first = run_aksc({"init", "-o", "spec.yaml"}, dir.path());

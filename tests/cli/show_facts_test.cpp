@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "../support/process.h"
+#include "integration_support.h"
 #include "spec_text.h"
 
+using aksc::test::contains;
 using aksc::test::create_spec;
 using aksc::test::run_aksc;
 using aksc::test::TempDir;
@@ -79,6 +81,24 @@ TEST_CASE("show --facts prints what each spec resolved, and where each fact came
         "  no existing cluster: only mode: attach has cluster facts\n");
   auto again = run_aksc({"show", "--facts", "specs"}, dir.path());
   CHECK(again.out == result.out);
+}
+
+TEST_CASE("show --facts prints the identity and local accounts of a KubernetesCompute's cluster") {
+  TempDir dir;
+  std::string spec = kAttachSpec;
+  spec.replace(spec.find("kind: AksCompute"), 16, "kind: KubernetesCompute");
+  spec.erase(spec.find("accelerator: none\n"), 18);  // AksCompute's only
+  dir.write("specs/attach.yaml", spec);
+  dir.write("specs/clusters/nlp-aks.json", kArmCluster);
+  auto result = run_aksc({"show", "--facts", "specs"}, dir.path());
+  CHECK(result.exit_code == 0);
+  // kArmCluster names no identity and no disableLocalAccounts: unknown, and false by default.
+  CHECK(contains(result.out,
+                 "  outbound_type: unknown\n"
+                 "  identity_type: unknown\n"
+                 "  local_accounts_disabled: false (default: absent from "
+                 "clusters/nlp-aks.json)\n"
+                 "  node_pools: 2"));
 }
 
 TEST_CASE("show needs --facts, and an unreadable path is exit 2") {
