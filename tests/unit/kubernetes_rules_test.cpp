@@ -10,6 +10,7 @@
 #include "catalog/catalog.h"
 #include "diag/finding_sink.h"
 #include "frontend/config.h"
+#include "ir_field_value.h"
 #include "rules/migration_rules.h"
 #include "rules/rule.h"
 
@@ -21,20 +22,12 @@ namespace {
 
 template <typename T>
 ir::Field<T> at_line(T value, int line) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kWritten;
-  field.range = {{line, 3}, {line, 4}};
-  return field;
+  return aksc::test::field_value(std::move(value), ir::Origin::kWritten, {{line, 3}, {line, 4}});
 }
 
 template <typename T>
 ir::Field<T> by_default(T value) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kDefaulted;
-  field.range = {{4, 1}, {4, 5}};
-  return field;
+  return aksc::test::field_value(std::move(value), ir::Origin::kDefaulted, {{4, 1}, {4, 5}});
 }
 
 // A dev-test provision-and-attach spec with inference on plain HTTP: clean for every AKS8xx.

@@ -15,6 +15,7 @@
 #include "catalog/catalog.h"
 #include "diag/finding_sink.h"
 #include "frontend/config.h"
+#include "ir_field_value.h"
 #include "rules/sizing_rules.h"
 
 using aksc::Catalog;
@@ -85,20 +86,12 @@ std::string snapshot_date(const std::string& table_file) {
 
 template <typename T>
 ir::Field<T> written(T value, int line = 1) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kWritten;
-  field.range = {{line, 1}, {line, 2}};
-  return field;
+  return aksc::test::field_value(std::move(value), ir::Origin::kWritten, {{line, 1}, {line, 2}});
 }
 
 template <typename T>
-ir::Field<T> defaulted(T value) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kDefaulted;
-  field.range = {{4, 1}, {4, 5}};  // the mode key
-  return field;
+ir::Field<T> defaulted(T value) {  // at the mode key
+  return aksc::test::field_value(std::move(value), ir::Origin::kDefaulted, {{4, 1}, {4, 5}});
 }
 
 ir::Spec create_spec(const std::string& vm_size, std::int64_t count,
