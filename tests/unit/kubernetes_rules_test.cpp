@@ -4,6 +4,9 @@
 // registry keeping every AKS8xx check off AksCompute specs.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -219,6 +222,37 @@ TEST_CASE("AKS815: the production floor of 4 vCPUs and 14 GiB, from the VM size 
     if (size.vcpus_available == 4 && size.memory_mib == 14 * 1024) ++at_floor;
   }
   CHECK(at_floor > 0);  // Standard_D3_v2 and its kin: exactly at the floor, accepted
+}
+
+TEST_CASE("AKS815: the floor is the one the deploy-extension prerequisites state") {
+  // The rule's numbers are constants of aks815_production_capacity.cpp; this holds them to the
+  // verbatim doc in ../shared, and to the GiB of the production VM the planning table names.
+  const std::filesystem::path docs =
+      std::filesystem::path(AKSC_SOURCE_DIR) / ".." / "shared" / "data" / "docs" / "azureml";
+  if (!std::filesystem::exists(docs)) {
+    WARN("skipped: " << docs.string() << " is absent (the shared data folder is not checked out)");
+    return;
+  }
+  auto text_of = [&](const char* name) {
+    std::ifstream in(docs / name);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  CHECK(text_of("how-to-deploy-kubernetes-extension.md")
+            .find("must have a minimum of **4 vCPU cores and 14-GB memory**") != std::string::npos);
+  CHECK(text_of("reference-kubernetes.md")
+            .find("|For Production |**&check;** | N/A | 3600 |"
+                  "**12700**|4240|**15296**|3 Node(s)|4 vCPU, 14 "
+                  "GiB Memory") != std::string::npos);
+  // A cluster of exactly 4 vCPUs and 14 GiB passes; the table's Standard_D3_v2 is one.
+  const aksc::VmSize* d3 = Catalog::embedded().find_vm_size("Standard_D3_v2");
+  REQUIRE(d3 != nullptr);
+  REQUIRE(d3->vcpus_available == 4);
+  REQUIRE(d3->memory_mib == 14 * 1024);
+  ir::Spec spec = kubernetes_spec("Standard_D3_v2", 1);
+  spec.purpose = at_line(ir::Purpose::kProduction, 5);
+  CHECK(check(aksc::rules::check_production_capacity, spec).empty());
 }
 
 TEST_CASE("AKS806: three nodes in all, counted over every pool as the CLI counts them") {
