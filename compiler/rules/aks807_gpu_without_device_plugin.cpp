@@ -36,7 +36,8 @@ void check_gpu_without_device_plugin(const ir::Spec& spec, const RuleContext& co
       const ir::Field<std::string>& gpu = type.limits.gpu;
       if (!gpu.usable()) continue;
       QuantityParse count = parse_quantity(gpu.value);
-      if (!count.value || !(count.value->nanos() > 0)) continue;  // AKS811 judges the value
+      // Not a positive whole number: AKS811 judges the value.
+      if (!count.value || !(count.value->nanos() > 0) || !count.value->is_whole()) continue;
       out.report(gpu.range,
                  fmt::format("instance type '{}' asks for nvidia.com/gpu: {} but {}: without "
                              "the NVIDIA device plugin no node offers nvidia.com/gpu and its "

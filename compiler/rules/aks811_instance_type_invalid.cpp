@@ -216,10 +216,10 @@ void check_instance_type_invalid(const ir::Spec& spec, const RuleContext& /*cont
     for (std::size_t i = 0; i < types.value.size(); ++i) {
       const ir::InstanceType& type = types.value[i];
       const ir::Field<std::string>& name = type.name;
-      if (name.origin == ir::Origin::kInvalid) {
-        // AKS002 reported it.
-      } else if (!name.usable() || name.value.empty()) {
-        out.report(name.written() ? name.range : type.range,
+      if (!name.written()) {
+        // Absent or invalid: the schema (AKS002) reported it.
+      } else if (name.value.empty()) {
+        out.report(name.range,
                    fmt::format("instance type #{} has no name; Azure ML requires one, unique "
                                "in the cluster",
                                i + 1),

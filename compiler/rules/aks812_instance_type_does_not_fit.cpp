@@ -77,7 +77,8 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
 
     const std::optional<Quantity> cpu = positive_quantity(type.requests.cpu);
     const std::optional<Quantity> memory = positive_quantity(type.requests.memory);
-    const std::optional<Quantity> gpu = positive_quantity(type.limits.gpu);
+    std::optional<Quantity> gpu = positive_quantity(type.limits.gpu);
+    if (gpu && !gpu->is_whole()) gpu.reset();  // not a GPU count: AKS811's
     auto cpu_fits = [&](const VmSize& size) {
       return !cpu || *cpu <= Quantity::from_units(size.vcpus_available);
     };
@@ -95,7 +96,8 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
       selected += (selected.empty() ? "" : "; ") + describe_group(*group) + ": " +
                   node_capacity_text(*group->size);
     }
-    const std::string which = candidates.size() == 1 ? "the selected nodes" : "every selected node";
+    const std::string which =
+        candidates.size() == 1 ? "the selected nodes have" : "every selected node has";
     const std::string basis = fmt::format(
         "compared with the VM size's capacity, before what AKS reserves for the system; {}",
         table_note(context.catalog, "vm-sizes"));
@@ -107,7 +109,7 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
         return;
       reported = true;
       out.report(field.range,
-                 fmt::format("instance type '{}' asks for {} {}, more than {} has ({}); its pods "
+                 fmt::format("instance type '{}' asks for {} {}, more than {} ({}); its pods "
                              "can never be scheduled ({})",
                              name, what, field.value, which, selected, basis),
                  fmt::format("lower it to what a node has ({} at most, and less in practice: "
