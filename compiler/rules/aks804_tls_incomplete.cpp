@@ -36,7 +36,17 @@ void check_tls_incomplete(const ir::Spec& spec, const RuleContext& /*context*/, 
   const bool secret = tls_value_given(ssl.secret);
   const bool cert = tls_value_given(ssl.cert_file);
   const bool key = tls_value_given(ssl.key_file);
-  if (!invalid && !secret && cert != key) {
+  if (!invalid && secret && (cert || key)) {
+    // "They don't configure sslSecret and sslCertPemFile/sslKeyPemFile at the same time."
+    // (how-to-secure-kubernetes-online-endpoint.md); the CLI takes the files and drops the secret.
+    out.report(ssl.secret.range,
+               fmt::format("ssl.secret is given together with ssl.{}: the extension takes the "
+                           "certificate from a Secret or from the PEM files, not both (the CLI "
+                           "uses the files and ignores the secret)",
+                           cert ? "cert_file" : "key_file"),
+               "keep one: ssl.secret (a Kubernetes Secret in the azureml namespace), or "
+               "ssl.cert_file and ssl.key_file");
+  } else if (!invalid && !secret && cert != key) {
     const ir::Field<std::string>& given = cert ? ssl.cert_file : ssl.key_file;
     out.report(given.range,
                fmt::format("ssl.{} is given without ssl.{}: HTTPS ({}) needs both PEM files, "
