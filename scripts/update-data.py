@@ -246,7 +246,7 @@ def common_source(files, upstream, tail=None):
 
 
 def vm_sizes(shared, sources_md):
-    base = read_csv(shared, "azure-vm-sizes.csv", ["name", "vcpus", "gpus", "gpu_type", "fpga", "source"])
+    base = read_csv(shared, "azure-vm-sizes.csv", ["name", "vcpus", "memory_gib", "gpus", "gpu_type", "fpga", "source"])
     extra = {r["name"]: r for r in read_csv(shared, "azure-vm-sizes-extra.csv", ["name", "vcpus", "vcpus_available"])}
     if len(extra) != len(base):
         raise DataError("azure-vm-sizes-extra.csv has %d SKUs, azure-vm-sizes.csv %d" % (len(extra), len(base)))
@@ -273,6 +273,12 @@ def vm_sizes(shared, sources_md):
         avail = int(e["vcpus_available"])
         if not 0 < avail <= vcpus:
             raise DataError("%s: vcpus_available %d outside 1..%d" % (name, avail, vcpus))
+        memory = r["memory_gib"].strip()
+        # Kept as written; the catalog reads it as whole MiB, so it must be a multiple of 1/1024.
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", memory) or float(memory) <= 0:
+            raise DataError("%s: memory_gib %r is not a positive number" % (name, memory))
+        if (float(memory) * 1024) != int(float(memory) * 1024):
+            raise DataError("%s: memory_gib %s is not a whole number of MiB" % (name, memory))
         if r["fpga"] not in ("true", "false"):
             raise DataError("%s: fpga %r" % (name, r["fpga"]))
         sm = need(r"^kubernetes/autoscaler (\S+)@([0-9a-f]+) \((\d{4}-\d\d-\d\d);", r["source"],
@@ -288,6 +294,7 @@ def vm_sizes(shared, sources_md):
             "name": name,
             "vcpus": vcpus,
             "vcpus_available": "" if avail == vcpus else avail,
+            "memory_gib": memory,
             "gpus": gpus,
             "gpu_type": gpu_type,
             "fpga": r["fpga"],
@@ -300,6 +307,16 @@ def vm_sizes(shared, sources_md):
     if gpu_type_no_count:
         notes.append("%d sizes have a GPU model but gpus=0, as the API reports it (AMD partial GPUs, "
                      "MI300X): a size has a GPU when gpus > 0 or gpu_type is not empty" % len(gpu_type_no_count))
+    memory_cell = need(r"memory_gib = ([^\n]*(?:\n  [^\n]*)*)", sources_md,
+                       "how memory_gib was built in SOURCES.md").group(1)
+    if "truncated" not in memory_cell:
+        raise DataError("SOURCES.md no longer says how fractional memory was truncated")
+    repaired = need(r"Fractional memory fixed from \S+ `[^`]+` @[0-9a-f]+ \((\d{4}-\d\d-\d\d)\)", src_cell,
+                    "the snapshot that repaired fractional memory, in SOURCES.md").group(1)
+    notes.append("memory_gib is the MemoryGB capability as the autoscaler table has it: sizes with "
+                 "fractional memory were floored there and repaired from a %s snapshot, so a "
+                 "fractional size added later may show less memory than it has (../shared/data/SOURCES.md)"
+                 % repaired)
     notes.append("FPGA sizes (fpga=true) have gpus=0: the API counts their FPGA cards as GPUs")
     notes.append("vcpus is the vCPUs capability; constrained-core sizes (e.g. Standard_E4-2s_v3) "
                  "have fewer usable vCPUs, given in vcpus_available")
@@ -308,7 +325,7 @@ def vm_sizes(shared, sources_md):
         "path": path,
         "commit": "union of all %s historical versions, %s .. %s (%s)" % (n_versions, first_date, last_commit, last_date),
         "rows_by_commit": commits,
-        "upstream_origin": "az vm list-skus capabilities (vCPUs, GPUs)",
+        "upstream_origin": "az vm list-skus capabilities (vCPUs, MemoryGB, GPUs)",
         "gpu_type_and_fpga": "mapped from the SKU family per the Azure VM size docs (../shared/data/SOURCES.md)",
         "licence": licence,
     }, {
@@ -318,13 +335,14 @@ def vm_sizes(shared, sources_md):
             "name": "ARM VM size name; compare case-insensitively",
             "vcpus": "vCPUs of the size",
             "vcpus_available": "usable vCPUs of a constrained-core size; empty = same as vcpus",
+            "memory_gib": "memory of the size in GiB (a multiple of 1/1024: whole MiB)",
             "gpus": "GPU count reported by the API",
             "gpu_type": "GPU model; empty = none known",
             "fpga": "true | false",
         },
     })
-    cols = ["name", "vcpus", "vcpus_available", "gpus", "gpu_type", "fpga"]
-    return csv_text(header("Azure VM sizes for aksc: vCPUs, GPUs, FPGA (sorted case-insensitively by name)", source),
+    cols = ["name", "vcpus", "vcpus_available", "memory_gib", "gpus", "gpu_type", "fpga"]
+    return csv_text(header("Azure VM sizes for aksc: vCPUs, memory, GPUs, FPGA (sorted case-insensitively by name)", source),
                     cols, rows), rows
 
 

@@ -68,7 +68,7 @@ std::string generate(const Catalog& catalog, const std::vector<Profile>& profile
   for (const aksc::VmSize& size : catalog.vm_sizes()) {
     out << "    {" << literal(size.name) << ", " << size.vcpus << ", " << size.vcpus_available
         << ", " << size.gpus << ", " << literal(size.gpu_type) << ", "
-        << (size.fpga ? "true" : "false") << "},\n";
+        << (size.fpga ? "true" : "false") << ", " << size.memory_mib << "},\n";
   }
   out << "};\n\nconstexpr Region kRegions[] = {\n";
   for (const aksc::Region& region : catalog.regions()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -18,6 +19,8 @@ struct VmSize {
   int gpus = 0;
   std::string_view gpu_type;
   bool fpga = false;
+  /// Memory in MiB (the table's memory_gib × 1024); 0 when the table does not give it.
+  std::int64_t memory_mib = 0;
 
   /// A size has a GPU when it reports GPUs or a GPU model (AMD partial GPUs report 0).
   bool has_gpu() const { return gpus > 0 || !gpu_type.empty(); }

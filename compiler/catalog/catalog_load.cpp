@@ -25,6 +25,35 @@ int parse_count(std::string_view text, int line, const char* column) {
   throw std::runtime_error(fmt::format("line {}: {} '{}' is not a count", line, column, text));
 }
 
+// "3.5" GiB → 3584 MiB: a positive decimal whose value is a whole number of MiB, read exactly.
+std::int64_t parse_memory_mib(std::string_view text, int line) {
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  std::int64_t gib = 0;
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 1;
+  auto digits = [](std::string_view part, std::int64_t& value) {
+    if (part.size() > 12) return false;
+    for (char c : part) {
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + (c - '0');
+    }
+    return true;
+  };
+  bool ok = !whole.empty() && digits(whole, gib) &&
+            (point == std::string_view::npos || (!fraction.empty() && digits(fraction, numerator)));
+  for (std::size_t i = 0; ok && i < fraction.size(); ++i)
+    denominator *= 10;
+  if (ok && numerator * 1024 % denominator == 0) {
+    const std::int64_t mib = gib * 1024 + numerator * 1024 / denominator;
+    if (mib > 0) return mib;
+  }
+  throw std::runtime_error(
+      fmt::format("line {}: memory_gib '{}' is not a positive whole number of MiB", line, text));
+}
+
 // `loaded` (in file order) merged over `current`, sorted case-insensitively by `key`: the last
 // row of a key wins, within `loaded` and over `current`.
 template <typename Row, typename Key>
@@ -59,6 +88,7 @@ void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
   std::size_t available = table.optional_index("vcpus_available");
   std::size_t gpus = table.optional_index("gpus"), gpu_type = table.optional_index("gpu_type");
   std::size_t fpga = table.optional_index("fpga");
+  std::size_t memory = table.optional_index("memory_gib");
   std::vector<VmSize> loaded;
   loaded.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   table.for_each_row([&](int line, std::span<const std::string_view> fields) {
@@ -75,6 +105,8 @@ void Catalog::load_vm_sizes(std::string_view csv, bool replace_all) {
     }
     if (gpu_type != SIZE_MAX) size.gpu_type = fields[gpu_type];
     if (fpga != SIZE_MAX) size.fpga = iequals(fields[fpga], "true");
+    if (memory != SIZE_MAX && !fields[memory].empty())
+      size.memory_mib = parse_memory_mib(fields[memory], line);
     loaded.push_back(size);
   });
   vm_sizes_ =

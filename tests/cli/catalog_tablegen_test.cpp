@@ -53,7 +53,7 @@ TEST_CASE("tablegen: the shipped tables become constants, names escaped as C++ l
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
   std::string code = read_text(dir.path() / "tables.cpp");
-  CHECK_THAT(code, Catch::Contains("{\"Standard_D3_v2\", 4, 4, 0, \"\", false},"));
+  CHECK_THAT(code, Catch::Contains("{\"Standard_D3_v2\", 4, 4, 0, \"\", false, 14336},"));
   CHECK_THAT(code, Catch::Contains("{\"testregion\", \"Test \\\"Quoted\\\" \\\\ Region\", "
                                    "\"Physical\"},"));
   CHECK_THAT(code, Catch::Contains("{\"vm-sizes\", \""));
@@ -67,7 +67,7 @@ TEST_CASE("tablegen: a broken table fails with the loader's message and writes n
     const char* message;
   };
   const Case cases[] = {
-      {"vm-sizes.csv", vm_sizes_with_rows("Standard_X,2,,0,,false\nStandard_Y,two,,0,,false\n"),
+      {"vm-sizes.csv", vm_sizes_with_rows("Standard_X,2,,8,0,,false\nStandard_Y,two,,8,0,,false\n"),
        "vcpus 'two' is not a count"},
       {"vm-sizes.csv", "name,vcpus\nStandard_X,2\n", "no '# snapshot:' and '# retrieved:' header"},
       {"service-tags-azureml.json", "{\"values\": 3", "not JSON"},

@@ -105,6 +105,25 @@ TEST_CASE("a bad VM-size row leaves the catalog as it was and names the line") {
   CHECK(catalog.vm_size_names().size() == 2);
 }
 
+TEST_CASE("memory_gib is read exactly as whole MiB, and refused otherwise") {
+  Catalog catalog;
+  catalog.load_vm_sizes(
+      "name,vcpus,memory_gib\nStandard_A,1,0.75\nStandard_B,2,3.5\n"
+      "Standard_C,4,16\nStandard_D,8,\n",
+      true);
+  CHECK(catalog.find_vm_size("Standard_A")->memory_mib == 768);
+  CHECK(catalog.find_vm_size("Standard_B")->memory_mib == 3584);
+  CHECK(catalog.find_vm_size("Standard_C")->memory_mib == 16384);
+  CHECK(catalog.find_vm_size("Standard_D")->memory_mib == 0);  // unknown
+  for (const char* bad : {"0.1", "0", "-1", "1e3", "1.", ".5", "x", "1.5.5"}) {
+    INFO(bad);
+    CHECK_THROWS_WITH(catalog.load_vm_sizes(
+                          std::string("name,vcpus,memory_gib\nStandard_E,1,") + bad + "\n", false),
+                      Contains(std::string("line 2: memory_gib '") + bad + "'"));
+  }
+  CHECK(catalog.find_vm_size("Standard_E") == nullptr);
+}
+
 TEST_CASE("the embedded tables keep their snapshots in table order") {
   const Catalog& catalog = Catalog::embedded();
   std::vector<std::string> tables;

@@ -15,6 +15,7 @@
 #include "catalog/catalog.h"
 #include "diag/finding_sink.h"
 #include "frontend/config.h"
+#include "ir_field_value.h"
 #include "rules/sizing_rules.h"
 
 using aksc::Catalog;
@@ -27,6 +28,7 @@ struct CsvSize {
   std::string name;
   int vcpus = 0;
   std::optional<int> vcpus_available;  ///< Empty column: same as vcpus.
+  std::string memory_gib;              ///< As written, e.g. "3.5".
   int gpus = 0;
   std::string gpu_type;
   bool fpga = false;
@@ -51,18 +53,19 @@ const std::vector<CsvSize>& csv_sizes() {
       if (line.empty() || line[0] == '#') continue;
       std::vector<std::string> f = split(line);
       if (header) {
-        REQUIRE(line == "name,vcpus,vcpus_available,gpus,gpu_type,fpga");
+        REQUIRE(line == "name,vcpus,vcpus_available,memory_gib,gpus,gpu_type,fpga");
         header = false;
         continue;
       }
-      REQUIRE(f.size() == 6);
+      REQUIRE(f.size() == 7);
       CsvSize size;
       size.name = f[0];
       size.vcpus = std::stoi(f[1]);
       if (!f[2].empty()) size.vcpus_available = std::stoi(f[2]);
-      size.gpus = std::stoi(f[3]);
-      size.gpu_type = f[4];
-      size.fpga = f[5] == "true";
+      size.memory_gib = f[3];
+      size.gpus = std::stoi(f[4]);
+      size.gpu_type = f[5];
+      size.fpga = f[6] == "true";
       rows.push_back(size);
     }
     return rows;
@@ -83,20 +86,12 @@ std::string snapshot_date(const std::string& table_file) {
 
 template <typename T>
 ir::Field<T> written(T value, int line = 1) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kWritten;
-  field.range = {{line, 1}, {line, 2}};
-  return field;
+  return aksc::test::field_value(std::move(value), ir::Origin::kWritten, {{line, 1}, {line, 2}});
 }
 
 template <typename T>
-ir::Field<T> defaulted(T value) {
-  ir::Field<T> field;
-  field.value = std::move(value);
-  field.origin = ir::Origin::kDefaulted;
-  field.range = {{4, 1}, {4, 5}};  // the mode key
-  return field;
+ir::Field<T> defaulted(T value) {  // at the mode key
+  return aksc::test::field_value(std::move(value), ir::Origin::kDefaulted, {{4, 1}, {4, 5}});
 }
 
 ir::Spec create_spec(const std::string& vm_size, std::int64_t count,
@@ -162,6 +157,9 @@ TEST_CASE("the catalog agrees with vm-sizes.csv on every row") {
     CHECK(size->vcpus == row.vcpus);
     CHECK(size->vcpus_available == row.vcpus_available.value_or(row.vcpus));
     CHECK(size->fpga == row.fpga);
+    // GiB with at most a few decimals, each a whole number of MiB: exact in a double.
+    CHECK(size->memory_mib == static_cast<std::int64_t>(std::stod(row.memory_gib) * 1024));
+    CHECK(size->memory_mib > 0);
     CHECK(size->has_gpu() == (row.gpus > 0 || !row.gpu_type.empty()));
   }
 }
