@@ -15,6 +15,8 @@ namespace aksc::arm {
 /// (docs/artifacts.md says why these and not newer ones).
 inline constexpr std::string_view kMachineLearningApiVersion = "2024-10-01";
 inline constexpr std::string_view kContainerServiceApiVersion = "2020-09-01";
+/// kind KubernetesCompute: the Azure ML extension, scoped to the cluster.
+inline constexpr std::string_view kKubernetesConfigurationApiVersion = "2024-11-01";
 /// Only for a cluster in another resource group than the workspace: a nested deployment.
 inline constexpr std::string_view kDeploymentsApiVersion = "2021-04-01";
 

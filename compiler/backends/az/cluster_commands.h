@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+#include "backends/intent.h"
+
+// The az aks commands both kinds' deploy.sh run on the cluster.
+namespace aksc::az {
+
+/// `az aks create` of the provision-and-attach cluster.
+std::string create_cluster(const intent::ManagedCluster& cluster);
+
+/// `cluster_id=$(az aks show … --query id --output tsv)`: fails when the cluster does not exist.
+std::string look_up_cluster(const intent::ClusterReference& cluster);
+
+}  // namespace aksc::az
