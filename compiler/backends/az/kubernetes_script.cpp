@@ -77,8 +77,8 @@ std::string install_extension(const Deployment& d, const ArtifactContext& contex
   }
   std::string text = "if " + show.text() + " 2> /dev/null; then\n";
   text += fmt::format(
-      "  printf 'deploy.sh: extension %s exists on cluster %s: kept as it is (az k8s-extension "
-      "update changes its settings)\\n' {} {} >&2\n",
+      "  printf 'deploy.sh: extension %s exists on cluster %s: kept as it is (its "
+      "settings change with k8s-extension update)\\n' {} {} >&2\n",
       shell_quote(extension.name), shell_quote(cluster.name));
   text += "else\n";
   text += "  " + create.text("  ") + "\nfi";
