@@ -7,9 +7,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../support/az_log.h"
 #include "../support/process.h"
 #include "integration_support.h"
 
+using aksc::test::az_calls;
 using aksc::test::read_text;
 using aksc::test::run_aksc;
 using aksc::test::run_process;
@@ -18,23 +20,6 @@ using aksc::test::TempDir;
 
 namespace {
 namespace fs = std::filesystem;
-
-// The argv of each az call, from the fake az's log: one NUL-terminated record per argument,
-// one empty record after each call.
-std::vector<std::vector<std::string>> az_calls(const std::string& log) {
-  std::vector<std::vector<std::string>> calls(1);
-  std::size_t start = 0;
-  for (std::size_t end; (end = log.find('\0', start)) != std::string::npos; start = end + 1) {
-    std::string argument = log.substr(start, end - start);
-    if (argument == "<end>") {
-      calls.emplace_back();
-    } else {
-      calls.back().push_back(argument);
-    }
-  }
-  calls.pop_back();
-  return calls;
-}
 
 std::string value_after(const std::vector<std::string>& argv, const std::string& option) {
   for (std::size_t i = 0; i + 1 < argv.size(); ++i)

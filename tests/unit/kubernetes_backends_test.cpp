@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/az_log.h"
 #include "backends/arm/arm_template.h"
 #include "backends/arm/kubernetes_template.h"
 #include "backends/artifacts.h"
@@ -289,36 +290,29 @@ TEST_CASE("CLI files: compute.yml and the InstanceTypeList", "[backends][kuberne
             "namespace: \"azureml-vision\"\n"
             "identity:\n"
             "  type: system_assigned\n");
+  // defaultinstancetype is a copy of the default, gpu-small.
+  const std::string spec =
+      "    spec:\n"
+      "      nodeSelector:\n"
+      "        \"pool\": \"gpu\"\n"
+      "      resources:\n"
+      "        requests:\n"
+      "          \"cpu\": \"500m\"\n"
+      "          \"memory\": \"4Gi\"\n"
+      "        limits:\n"
+      "          \"cpu\": \"2\"\n"
+      "          \"memory\": \"8Gi\"\n"
+      "          \"nvidia.com/gpu\": \"1\"\n";
   CHECK(aksc::yaml::instance_types_yaml(d) ==
         "apiVersion: amlarc.azureml.com/v1alpha1\n"
         "kind: InstanceTypeList\n"
         "items:\n"
         "  - metadata:\n"
-        "      name: \"gpu-small\"\n"
-        "    spec:\n"
-        "      nodeSelector:\n"
-        "        \"pool\": \"gpu\"\n"
-        "      resources:\n"
-        "        requests:\n"
-        "          \"cpu\": \"500m\"\n"
-        "          \"memory\": \"4Gi\"\n"
-        "        limits:\n"
-        "          \"cpu\": \"2\"\n"
-        "          \"memory\": \"8Gi\"\n"
-        "          \"nvidia.com/gpu\": \"1\"\n"
-        "  - metadata:\n"
-        "      name: \"defaultinstancetype\"\n"
-        "    spec:\n"
-        "      nodeSelector:\n"
-        "        \"pool\": \"gpu\"\n"
-        "      resources:\n"
-        "        requests:\n"
-        "          \"cpu\": \"500m\"\n"
-        "          \"memory\": \"4Gi\"\n"
-        "        limits:\n"
-        "          \"cpu\": \"2\"\n"
-        "          \"memory\": \"8Gi\"\n"
-        "          \"nvidia.com/gpu\": \"1\"\n");
+        "      name: \"gpu-small\"\n" +
+            spec +
+            "  - metadata:\n"
+            "      name: \"defaultinstancetype\"\n" +
+            spec);
 }
 
 TEST_CASE("yaml::quoted escapes what could end the scalar or is not printable",
@@ -344,21 +338,6 @@ const char* const kFakeAz =
     "for a in \"$@\"; do case $a in\n"
     "  '[exitCode, logs]') printf '0\\tapplied\\n' ;;\n"
     "esac; done\n";
-
-std::vector<std::vector<std::string>> az_calls(const std::string& log) {
-  std::vector<std::vector<std::string>> calls(1);
-  std::size_t start = 0;
-  for (std::size_t end; (end = log.find('\0', start)) != std::string::npos; start = end + 1) {
-    std::string argument = log.substr(start, end - start);
-    if (argument == "<end>") {
-      calls.emplace_back();
-    } else {
-      calls.back().push_back(argument);
-    }
-  }
-  calls.pop_back();
-  return calls;
-}
 
 std::vector<std::string> values_after(const std::vector<std::string>& argv,
                                       const std::string& option) {
@@ -416,7 +395,7 @@ TEST_CASE("deploy.sh: az gets every nasty spec value as one literal argument, ru
   fs::permissions(fake, fs::perms::owner_all);
   CHECK(run_bash(out / "deploy.sh", folder.path) == 0);
 
-  auto calls = az_calls(read_all(folder.path / "az.log"));
+  auto calls = aksc::test::az_calls(read_all(folder.path / "az.log"));
   REQUIRE(calls.size() == 5);  // show, create, namespace, instance types, attach
   CHECK(calls[0][0] == "k8s-extension");
   CHECK(calls[0][1] == "show");

@@ -25,19 +25,6 @@ std::vector<std::string> quoted_names(const std::vector<std::string>& names) {
   return quoted;
 }
 
-Json string_parameter(std::string_view description) {
-  return Json{{"type", "string"}, {"metadata", {{"description", description}}}};
-}
-
-// Secrets never appear in the template or the parameters file: the deployer passes the file.
-Json secure_parameter(std::string_view name, std::string_view what, const std::string& path) {
-  std::string description = fmt::format(
-      "{}: the contents of the PEM file {} (relative to this folder). Pass it when deploying: "
-      "az deployment group create ... --parameters @azuredeploy.parameters.json {}=@{}",
-      what, path, name, path);
-  return Json{{"type", "securestring"}, {"metadata", {{"description", description}}}};
-}
-
 Json parameters(const Deployment& d, const ArtifactContext& context) {
   Json json;
   json["workspaceName"] = string_parameter("Name of the Azure ML workspace that owns the compute.");
@@ -48,10 +35,10 @@ Json parameters(const Deployment& d, const ArtifactContext& context) {
   const auto& tls = d.compute.tls;
   if (!d.exists_already && tls && tls->status != ir::SslStatus::kDisabled &&
       tls->custom_certificate()) {
-    json["sslCert"] = secure_parameter("sslCert", "TLS certificate",
-                                       path_from_artifacts(context, tls->cert_file));
-    json["sslKey"] =
-        secure_parameter("sslKey", "TLS private key", path_from_artifacts(context, tls->key_file));
+    json["sslCert"] = certificate_parameter("sslCert", "TLS certificate",
+                                            path_from_artifacts(context, tls->cert_file));
+    json["sslKey"] = certificate_parameter("sslKey", "TLS private key",
+                                           path_from_artifacts(context, tls->key_file));
   }
   return json;
 }
@@ -105,12 +92,38 @@ Json metadata(const Deployment& d) {
 
 }  // namespace
 
-Json deployment_template(const Deployment& d, const ArtifactContext& context) {
+Json string_parameter(std::string_view description) {
+  return Json{{"type", "string"}, {"metadata", {{"description", description}}}};
+}
+
+Json certificate_parameter(std::string_view name, std::string_view what, const std::string& path,
+                           std::string_view use) {
+  std::string description = fmt::format(
+      "{}: the contents of the PEM file {} (relative to this folder){}. Pass it when deploying: "
+      "az deployment group create ... --parameters @azuredeploy.parameters.json {}=@{}",
+      what, path, use, name, path);
+  return Json{{"type", "securestring"}, {"metadata", {{"description", description}}}};
+}
+
+Json template_head(Json metadata, Json parameters) {
   Json json;
   json["$schema"] = kTemplateSchema;
   json["contentVersion"] = "1.0.0.0";
-  json["metadata"] = metadata(d);
-  json["parameters"] = parameters(d, context);
+  json["metadata"] = std::move(metadata);
+  json["parameters"] = std::move(parameters);
+  return json;
+}
+
+Json parameters_file(Json values) {
+  Json json;
+  json["$schema"] = kParametersSchema;
+  json["contentVersion"] = "1.0.0.0";
+  json["parameters"] = std::move(values);
+  return json;
+}
+
+Json deployment_template(const Deployment& d, const ArtifactContext& context) {
+  Json json = template_head(metadata(d), parameters(d, context));
   Json resources = Json::array();
   if (d.provisioned) {
     resources.push_back(managed_cluster_resource(d));
@@ -125,11 +138,7 @@ Json deployment_parameters(const Deployment& d) {
   values["workspaceName"] = {{"value", d.workspace.name}};
   values["computeName"] = {{"value", d.compute.name}};
   if (d.provisioned) values["clusterName"] = {{"value", d.provisioned->name}};
-  Json json;
-  json["$schema"] = kParametersSchema;
-  json["contentVersion"] = "1.0.0.0";
-  json["parameters"] = std::move(values);
-  return json;
+  return parameters_file(std::move(values));
 }
 
 std::string to_text(const Json& json) {

@@ -64,18 +64,8 @@ std::string extension_dependency(const Deployment& d) {
                      kLocalClusterId, kExtensionResourceType);
 }
 
-Json string_parameter(std::string_view description) {
-  return Json{{"type", "string"}, {"metadata", {{"description", description}}}};
-}
-
-Json certificate_parameter(std::string_view name, std::string_view what, const std::string& path) {
-  std::string description = fmt::format(
-      "{}: the contents of the PEM file {} (relative to this folder); the template base64-encodes "
-      "it into the extension's protected settings. Pass it when deploying: az deployment group "
-      "create ... --parameters @azuredeploy.parameters.json {}=@{}",
-      what, path, name, path);
-  return Json{{"type", "securestring"}, {"metadata", {{"description", description}}}};
-}
+constexpr std::string_view kEncoded =
+    "; the template base64-encodes it into the extension's protected settings";
 
 Json parameters(const Deployment& d, const ArtifactContext& context) {
   Json json;
@@ -88,9 +78,9 @@ Json parameters(const Deployment& d, const ArtifactContext& context) {
   if (uses_certificate_files(d)) {
     const intent::ScoringTls& tls = *d.kubernetes->extension.inference->tls;
     json["sslCert"] = certificate_parameter("sslCert", "TLS certificate of azureml-fe",
-                                            path_from_artifacts(context, tls.cert_file));
+                                            path_from_artifacts(context, tls.cert_file), kEncoded);
     json["sslKey"] = certificate_parameter("sslKey", "TLS private key of azureml-fe",
-                                           path_from_artifacts(context, tls.key_file));
+                                           path_from_artifacts(context, tls.key_file), kEncoded);
   }
   return json;
 }
@@ -278,11 +268,7 @@ Json metadata(const Deployment& d) {
 }  // namespace
 
 Json kubernetes_template(const Deployment& d, const ArtifactContext& context) {
-  Json json;
-  json["$schema"] = kTemplateSchema;
-  json["contentVersion"] = "1.0.0.0";
-  json["metadata"] = metadata(d);
-  json["parameters"] = parameters(d, context);
+  Json json = template_head(metadata(d), parameters(d, context));
   Json resources = Json::array();
   if (d.provisioned) resources.push_back(managed_cluster_resource(d));
   resources.push_back(extension_elsewhere(d) ? nested_extension_deployment(d)
@@ -298,11 +284,7 @@ Json kubernetes_parameters(const Deployment& d) {
   values["computeName"] = {{"value", d.compute.name}};
   values["clusterName"] = {{"value", d.attached->name}};
   values["extensionName"] = {{"value", d.kubernetes->extension.name}};
-  Json json;
-  json["$schema"] = kParametersSchema;
-  json["contentVersion"] = "1.0.0.0";
-  json["parameters"] = std::move(values);
-  return json;
+  return parameters_file(std::move(values));
 }
 
 }  // namespace aksc::arm

@@ -55,4 +55,13 @@ std::string look_up_cluster(const intent::ClusterReference& cluster) {
   return "cluster_id=$(" + command.text() + ")";
 }
 
+void add_cluster_step(Script& script, intent::Step step, const intent::Deployment& d) {
+  if (step == intent::Step::kCreateCluster) {
+    script.step("create the AKS cluster with AKS itself.", {}, create_cluster(*d.provisioned));
+  } else {
+    script.step("look up the AKS cluster's resource ID (this fails if it does not exist).", {},
+                look_up_cluster(*d.attached));
+  }
+}
+
 }  // namespace aksc::az

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "backends/az/script_text.h"
 #include "backends/intent.h"
 
 // The az aks commands both kinds' deploy.sh run on the cluster.
@@ -12,5 +13,8 @@ std::string create_cluster(const intent::ManagedCluster& cluster);
 
 /// `cluster_id=$(az aks show … --query id --output tsv)`: fails when the cluster does not exist.
 std::string look_up_cluster(const intent::ClusterReference& cluster);
+
+/// The step kCreateCluster or kLookUpClusterId of `deployment`, with its title.
+void add_cluster_step(Script& script, intent::Step step, const intent::Deployment& deployment);
 
 }  // namespace aksc::az

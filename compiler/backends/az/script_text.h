@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,22 @@ class Script {
   std::string text_;
   int count_ = 0;
 };
+
+/// The first lines of every deploy.sh: the shebang, then (right after it, so that it covers the
+/// whole file) ShellCheck's SC2016 off, because every value is single-quoted on purpose and a
+/// '$' or '`' in it stays literal; `title` and `about` as comments; strict mode; and `here`,
+/// the script's folder, for the files it reads beside it or relative to it.
+inline void start_script(Script& script, std::string_view title,
+                         std::initializer_list<std::string_view> about, bool needs_here) {
+  script.line("#!/usr/bin/env bash");
+  script.line(
+      "# shellcheck disable=SC2016  # values are single-quoted on purpose: literal $ and `");
+  script.line(comment_text(fmt::format("# {}", title)));
+  for (std::string_view line : about)
+    script.line(fmt::format("# {}", line));
+  script.line("set -euo pipefail");
+  if (needs_here) script.line("here=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"");
+}
 
 /// A path of the spec (a certificate) as a shell word: relative ones are anchored at the
 /// script's folder, so that the script works from any current folder.
