@@ -24,7 +24,7 @@ struct LintRequest {
   unsigned jobs = 0;                       ///< Threads for loading and checking; 0 = all.
   std::uintmax_t max_file_size = kDefaultMaxFileSize;  ///< --max-file-size, for specs and facts.
   /// --specs-only: a named file that cannot hold a spec (not named *.yaml or *.yml, or without
-  /// the text "aksc/" or "AksCompute" in any case) is skipped with a note, not linted.
+  /// the text "aksc/", "AksCompute" or "KubernetesCompute" in any case) is skipped with a note.
   bool specs_only = false;
   /// --allow-path: canonical folders outside the project whose files specs and aksc.yaml may
   /// name (docs/security.md).

@@ -29,10 +29,9 @@ DocumentCounts load_specs(FileState& file) {
     YamlDocument& doc = documents[i];
     DocumentKind kind = classify_document(doc);
     if (kind == DocumentKind::kOther) {
-      file.notes.push_back(
-          fmt::format("{}:{}: document {} is not an aksc spec (apiVersion: aksc/v1, "
-                      "kind: AksCompute), skipped",
-                      file.input.display, doc.range.begin.line, i + 1));
+      file.notes.push_back(fmt::format(
+          "{}:{}: document {} is not an aksc spec (apiVersion: {}, kind: {}), skipped",
+          file.input.display, doc.range.begin.line, i + 1, kSpecApiVersion, kSpecKindsText));
       continue;
     }
     ++spec_count;

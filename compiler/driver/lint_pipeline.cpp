@@ -55,7 +55,7 @@ void account(LintFiles& files, LintResult& result) {
       if (file->input.explicit_file) {
         result.input_errors.push_back(
             file->input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
-            std::string(kSpecApiVersion) + " and kind: " + std::string(kSpecKind) + ")");
+            std::string(kSpecApiVersion) + " and kind: " + std::string(kSpecKindsText) + ")");
       } else if (file->counts.documents == 0) {
         result.notes.push_back(file->input.display + ": no YAML documents, skipped");
       }

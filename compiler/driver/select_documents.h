@@ -8,14 +8,16 @@
 
 namespace aksc {
 
-/// What a spec document says it is (SPEC §1).
+/// What a spec document says it is (SPEC §1): apiVersion aksc/v1 with one of the kinds.
 inline constexpr std::string_view kSpecApiVersion = "aksc/v1";
-inline constexpr std::string_view kSpecKind = "AksCompute";
+inline constexpr std::string_view kSpecKinds[] = {"KubernetesCompute", "AksCompute"};
+/// The kinds as messages name them: "KubernetesCompute or AksCompute".
+inline constexpr std::string_view kSpecKindsText = "KubernetesCompute or AksCompute";
 
 /// What a YAML document of a linted file is to aksc.
 enum class DocumentKind {
-  kSpec,      ///< apiVersion aksc/v1 and kind AksCompute: checked.
-  kNearMiss,  ///< Plainly meant as a spec (apiVersion aksc/..., or kind AksCompute in any case).
+  kSpec,      ///< apiVersion aksc/v1 and one of kSpecKinds: checked.
+  kNearMiss,  ///< Plainly meant as a spec (apiVersion aksc/..., or a spec kind in any case).
   kOther,     ///< Not aksc's: skipped with a note.
 };
 
@@ -25,7 +27,7 @@ DocumentKind classify_document(const YamlDocument& doc);
 void report_near_miss(const YamlDocument& doc, const std::string& file, FindingSink& sink);
 
 /// --specs-only: whether `text` may hold a spec or a near miss, which has apiVersion aksc/...
-/// or kind AksCompute (in any case).
+/// or a spec kind (in any case).
 bool may_hold_spec(std::string_view text);
 
 }  // namespace aksc

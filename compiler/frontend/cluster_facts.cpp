@@ -270,6 +270,33 @@ void read_api_server_access(const Reader& in, const json& body, ir::ClusterFacts
   if (facts.private_cluster.origin == Origin::kAbsent) facts.private_cluster = in.defaulted(false);
 }
 
+// The cluster's identity: identity.type when it is a managed identity; else a service
+// principal when servicePrincipalProfile.clientId is one ("msi" marks a cluster whose identity
+// is managed); unknown when neither says.
+Field<ir::IdentityType> read_identity(const Reader& in, const json& cluster, const json& body) {
+  constexpr std::string_view kOtherIdentityTypes[] = {"None"};
+  if (const json* identity = member(cluster, "identity")) {
+    if (!identity->is_object()) {
+      return in.invalid<ir::IdentityType>(
+          fmt::format("identity is {}, not an object", type_name(*identity)));
+    }
+    Field<ir::IdentityType> type =
+        in.enumeration<ir::IdentityType>(*identity, "type", "identity.type", kOtherIdentityTypes);
+    if (type.origin != Origin::kAbsent) return type;
+  }
+  const json* principal = member(body, "servicePrincipalProfile");
+  if (!principal) return {};
+  if (!principal->is_object()) {
+    return in.invalid<ir::IdentityType>(
+        fmt::format("servicePrincipalProfile is {}, not an object", type_name(*principal)));
+  }
+  Field<std::string> client = in.text(*principal, "clientId", "servicePrincipalProfile.clientId");
+  if (!client.written() || trim(client.value).empty() || iequals(trim(client.value), "msi")) {
+    return {};
+  }
+  return in.written(ir::IdentityType::kServicePrincipal);
+}
+
 template <typename T>
 Field<T> pick(const Field<T>& inline_field, const Field<T>& file_field) {
   return inline_field.origin != Origin::kAbsent ? inline_field : file_field;
@@ -334,10 +361,17 @@ std::optional<ClusterJson> read_cluster_json(const json& cluster, SourceRange ra
   if (is_null_member(*body, "apiServerAccessProfile"))
     facts.null_profiles.push_back("apiServerAccessProfile");
   read_api_server_access(in, *body, facts);
+  facts.identity_type = read_identity(in, cluster, *body);
+  // disableLocalAccounts is false unless set (and API versions before it had local accounts).
+  facts.local_accounts_disabled = in.boolean(*body, "disableLocalAccounts", "disableLocalAccounts");
+  if (facts.local_accounts_disabled.origin == Origin::kAbsent) {
+    facts.local_accounts_disabled = in.defaulted(false);
+  }
   if (body == &kEmpty) {
     // properties null: the access profile's defaults would claim what is not known.
     facts.authorized_ip_ranges = {};
     facts.private_cluster = {};
+    facts.local_accounts_disabled = {};
   }
   return result;
 }
@@ -358,6 +392,9 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
       pick(inline_facts.authorized_ip_ranges, file_facts.authorized_ip_ranges);
   merged.outbound_type = pick(inline_facts.outbound_type, file_facts.outbound_type);
   merged.node_pools = pick(inline_facts.node_pools, file_facts.node_pools);
+  merged.identity_type = pick(inline_facts.identity_type, file_facts.identity_type);
+  merged.local_accounts_disabled =
+      pick(inline_facts.local_accounts_disabled, file_facts.local_accounts_disabled);
   return merged;
 }
 

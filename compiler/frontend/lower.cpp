@@ -1,108 +1,16 @@
 #include "frontend/lower.h"
 
+#include "frontend/lower_kubernetes.h"
+#include "frontend/spec_reader.h"
 #include "ir/spelling.h"
 
 namespace aksc {
 namespace {
 
-using ir::Field;
 using ir::Origin;
+using lowering::apply_default;
 
-// Reads typed fields from a document by JSON pointer, keeping their locations.
-class Reader {
- public:
-  Reader(const YamlDocument& document, const InvalidPointers& invalid)
-      : document_(document), invalid_(invalid) {}
-
-  const nlohmann::json* node(std::string_view pointer) const {
-    return node_at(document_.root, pointer);
-  }
-
-  SourceRange key_range(std::string_view pointer) const { return document_.locate_key(pointer); }
-
-  template <typename T, typename Convert>
-  Field<T> read(std::string_view pointer, Convert convert) const {
-    Field<T> field;
-    const nlohmann::json* value = node(pointer);
-    if (!value || value->is_null()) {
-      if (value) field.range = document_.locate(pointer);
-      return field;
-    }
-    field.range = document_.locate(pointer);
-    std::optional<T> converted = invalid_.count(pointer) ? std::nullopt : convert(*value);
-    field.origin = converted ? Origin::kWritten : Origin::kInvalid;
-    if (converted) field.value = std::move(*converted);
-    return field;
-  }
-
-  Field<std::string> text(std::string_view pointer) const {
-    return read<std::string>(pointer, [](const nlohmann::json& v) -> std::optional<std::string> {
-      if (!v.is_string()) return std::nullopt;
-      return v.get<std::string>();
-    });
-  }
-  Field<std::int64_t> integer(std::string_view pointer) const {
-    return read<std::int64_t>(pointer, [](const nlohmann::json& v) -> std::optional<std::int64_t> {
-      if (!v.is_number_integer()) return std::nullopt;
-      return v.get<std::int64_t>();
-    });
-  }
-  Field<bool> boolean(std::string_view pointer) const {
-    return read<bool>(pointer, [](const nlohmann::json& v) -> std::optional<bool> {
-      if (!v.is_boolean()) return std::nullopt;
-      return v.get<bool>();
-    });
-  }
-  template <typename Enum>
-  Field<Enum> enumeration(std::string_view pointer) const {
-    return read<Enum>(pointer, [](const nlohmann::json& v) -> std::optional<Enum> {
-      if (!v.is_string()) return std::nullopt;
-      return ir::parse_spelling<Enum>(v.get_ref<const std::string&>());
-    });
-  }
-  Field<std::vector<Field<std::string>>> text_list(std::string_view pointer) const {
-    Field<std::vector<Field<std::string>>> field;
-    const nlohmann::json* value = node(pointer);
-    if (!value || value->is_null()) return field;
-    field.range = document_.locate(pointer);
-    if (!value->is_array() || invalid_.count(pointer)) {
-      field.origin = Origin::kInvalid;
-      return field;
-    }
-    field.origin = Origin::kWritten;
-    for (std::size_t i = 0; i < value->size(); ++i) {
-      field.value.push_back(text(pointer_append(pointer, std::to_string(i))));
-    }
-    return field;
-  }
-  Field<std::map<std::string, std::string>> text_map(std::string_view pointer) const {
-    return read<std::map<std::string, std::string>>(
-        pointer, [](const nlohmann::json& v) -> std::optional<std::map<std::string, std::string>> {
-          if (!v.is_object()) return std::nullopt;
-          std::map<std::string, std::string> result;
-          for (const auto& [key, item] : v.items()) {
-            if (!item.is_string()) return std::nullopt;
-            result[key] = item.get<std::string>();
-          }
-          return result;
-        });
-  }
-
- private:
-  const YamlDocument& document_;
-  const InvalidPointers& invalid_;
-};
-
-// Applies a default to an absent field; the range points at `where` (a parent key).
-template <typename T>
-void apply_default(Field<T>& field, T value, SourceRange where) {
-  if (field.origin != Origin::kAbsent) return;
-  field.value = std::move(value);
-  field.origin = Origin::kDefaulted;
-  if (!field.range.known()) field.range = where;
-}
-
-ir::NodePool lower_node_pool(const Reader& in, const std::string& p) {
+ir::NodePool lower_node_pool(const lowering::Reader& in, const std::string& p) {
   ir::NodePool pool;
   pool.range = in.key_range(p);
   pool.name = in.text(p + "/name");
@@ -112,7 +20,7 @@ ir::NodePool lower_node_pool(const Reader& in, const std::string& p) {
   return pool;
 }
 
-ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
+ir::ClusterFacts lower_facts(const lowering::Reader& in, const std::string& p) {
   ir::ClusterFacts facts;
   facts.range = in.node(p) ? in.key_range(p) : SourceRange{};  // unknown when absent
   facts.location = in.text(p + "/location");
@@ -123,6 +31,8 @@ ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
   facts.private_cluster = in.boolean(p + "/private_cluster");
   facts.authorized_ip_ranges = in.text_list(p + "/authorized_ip_ranges");
   facts.outbound_type = in.enumeration<ir::OutboundType>(p + "/outbound_type");
+  facts.identity_type = in.enumeration<ir::IdentityType>(p + "/identity_type");
+  facts.local_accounts_disabled = in.boolean(p + "/local_accounts_disabled");
   const nlohmann::json* pools = in.node(p + "/node_pools");
   if (pools && pools->is_array()) {
     facts.node_pools.origin = Origin::kWritten;
@@ -137,7 +47,7 @@ ir::ClusterFacts lower_facts(const Reader& in, const std::string& p) {
   return facts;
 }
 
-ir::Cluster lower_cluster(const Reader& in, const ir::Spec& spec) {
+ir::Cluster lower_cluster(const lowering::Reader& in, const ir::Spec& spec) {
   ir::Cluster cluster;
   cluster.range = in.key_range("/cluster");
   cluster.resource_id = in.text("/cluster/resource_id");
@@ -152,7 +62,7 @@ ir::Cluster lower_cluster(const Reader& in, const ir::Spec& spec) {
   return cluster;
 }
 
-void lower_network(const Reader& in, ir::Spec& spec) {
+void lower_network(const lowering::Reader& in, ir::Spec& spec) {
   ir::Network& net = spec.network;
   net.range = in.node("/network") ? in.key_range("/network") : SourceRange{};
   net.vnet_resource_group = in.text("/network/vnet_resource_group");
@@ -164,7 +74,7 @@ void lower_network(const Reader& in, ir::Spec& spec) {
   net.docker_bridge_cidr = in.text("/network/docker_bridge_cidr");
 }
 
-void lower_ssl(const Reader& in, ir::Spec& spec) {
+void lower_ssl(const lowering::Reader& in, ir::Spec& spec) {
   ir::Ssl& ssl = spec.ssl;
   ssl.range = in.node("/ssl") ? in.key_range("/ssl") : SourceRange{};
   ssl.status = in.enumeration<ir::SslStatus>("/ssl/status");
@@ -179,9 +89,10 @@ void lower_ssl(const Reader& in, ir::Spec& spec) {
 void apply_defaults(ir::Spec& spec) {
   SourceRange top = spec.mode.usable() ? spec.mode.range : spec.range;
   apply_default(spec.purpose, defaults::kPurpose, top);
-  apply_default(spec.accelerator, defaults::kAccelerator, top);
+  bool v1 = spec.kind == ir::Kind::kAksCompute;  // accelerator and reattach are AksCompute's
+  if (v1) apply_default(spec.accelerator, defaults::kAccelerator, top);
   if (!spec.mode.usable() || spec.mode.value == ir::Mode::kAttach) {
-    apply_default(spec.reattach, false, top);
+    if (v1) apply_default(spec.reattach, false, top);
     return;
   }
   bool provision = spec.mode.value == ir::Mode::kProvisionAndAttach;
@@ -208,12 +119,14 @@ void apply_defaults(ir::Spec& spec) {
 
 ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid,
                     const std::string& file, int index) {
-  Reader in(document, invalid);
+  lowering::Reader in(document, invalid);
   ir::Spec spec;
   spec.file = file;
   spec.document = index;
   spec.range = document.range;
   spec.kind_range = document.locate("/kind");
+  // The document was chosen for its kind (driver/select_documents), so it is one of the two.
+  spec.kind = in.enumeration<ir::Kind>("/kind").value;
   spec.name = in.text("/name");
   spec.mode = in.enumeration<ir::Mode>("/mode");
   spec.workspace.name = in.text("/workspace/name");
@@ -226,19 +139,23 @@ ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid
   spec.location = in.text("/location");
   spec.agent_count = in.integer("/agent_count");
   spec.vm_size = in.text("/vm_size");
-  spec.accelerator = in.enumeration<ir::Accelerator>("/accelerator");
+  if (spec.kind == ir::Kind::kAksCompute) {
+    spec.accelerator = in.enumeration<ir::Accelerator>("/accelerator");
+    lower_ssl(in, spec);
+    spec.reattach = in.boolean("/reattach");
+  } else {
+    lowering::lower_kubernetes_parts(in, spec);
+  }
   spec.load_balancer.sku = in.enumeration<ir::LoadBalancerSku>("/load_balancer/sku");
   spec.load_balancer.type = in.enumeration<ir::LoadBalancerType>("/load_balancer/type");
   spec.load_balancer.subnet = in.text("/load_balancer/subnet");
   lower_network(in, spec);
-  lower_ssl(in, spec);
   spec.kubernetes_version = in.text("/kubernetes_version");
   spec.private_cluster = in.boolean("/private_cluster");
   spec.api_server_authorized_ip_ranges = in.text_list("/api_server_authorized_ip_ranges");
   spec.outbound_type = in.enumeration<ir::OutboundType>("/outbound_type");
   spec.cluster_name = in.text("/cluster_name");
   spec.cluster_resource_group = in.text("/cluster_resource_group");
-  spec.reattach = in.boolean("/reattach");
   if (in.node("/cluster")) spec.cluster = lower_cluster(in, spec);
   apply_defaults(spec);
   return spec;

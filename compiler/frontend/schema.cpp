@@ -15,6 +15,7 @@
 #include "diag/text_util.h"
 #include "frontend/lean_schemas.h"
 #include "frontend/schema_conformance.h"
+#include "frontend/schema_kinds.h"
 #include "frontend/schema_messages.h"
 
 namespace aksc {
@@ -254,7 +255,9 @@ InvalidPointers validate_document(const YamlDocument& document, const Schema& sc
                                   FindingSink& sink) {
   std::vector<SchemaProblem> problems = explain_schema_errors(
       document.root, schema, schema.raw_errors(document.root), document.plain_text);
-  append_mode_problems(document.root, schema, problems);
+  if (append_kind_problems(document.root, schema, problems)) {
+    append_mode_problems(document.root, schema, problems);
+  }
   InvalidPointers invalid;
   for (SchemaProblem& problem : problems) {
     SourceRange range =

@@ -275,9 +275,18 @@ class Checker {
     return from_bool(any);
   }
 
-  // An `enum` judged for strings: a string never equals another type under strong types.
+  // An `enum` judged for strings and booleans (the extension's settings list true, false,
+  // "True" and "False"): under strong types neither equals a value of another type.
   static Conformance one_of_strings(const json& value, const json& options) {
-    if (!value.is_string() || !options.is_array()) return Conformance::kUnknown;
+    if (!options.is_array()) return Conformance::kUnknown;
+    if (value.is_boolean()) {
+      bool flag = value.get<bool>();
+      bool listed = std::any_of(options.begin(), options.end(), [flag](const json& option) {
+        return option.is_boolean() && option.get<bool>() == flag;
+      });
+      return from_bool(listed);
+    }
+    if (!value.is_string()) return Conformance::kUnknown;
     for (const json& option : options) {
       if (option.is_string() &&
           option.get_ref<const std::string&>() == value.get_ref<const std::string&>()) {

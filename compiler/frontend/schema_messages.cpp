@@ -179,6 +179,12 @@ class Explainer {
       return wrong_type(pointer, *value, *subschema);
     }
     if (description.rfind("Failed to match against any enum values", 0) == 0) {
+      // A value its own property allows failed the narrower enum of an if/then (a mode that
+      // kind KubernetesCompute does not take): schema_kinds explains it.
+      if (const nlohmann::json* options = schema_.enum_options(subschema);
+          options && std::find(options->begin(), options->end(), *value) != options->end()) {
+        return std::nullopt;
+      }
       return bad_enum(pointer, *value, subschema);
     }
     if (description.rfind("Failed to match regex", 0) == 0) {
@@ -268,6 +274,7 @@ class Explainer {
   SchemaProblem unknown_key(const std::string& pointer, const std::string& key,
                             const nlohmann::json* subschema) {
     std::vector<std::string> names = property_names(subschema);
+    if (pointer.empty()) drop_other_kinds(subschema, names);
     std::vector<std::string> patterns;
     if (subschema && subschema->contains("patternProperties")) {
       for (const auto& [pattern, unused] : (*subschema)["patternProperties"].items())
@@ -283,6 +290,18 @@ class Explainer {
     return SchemaProblem{pointer_append(pointer, key), true,
                          fmt::format("unknown key '{}'{}{}", key, where, did_you_mean(key, names)),
                          help};
+  }
+
+  // The top-level keys of the other kind (x-aksc-kinds) are no spelling of this document's.
+  void drop_other_kinds(const nlohmann::json* subschema, std::vector<std::string>& names) const {
+    auto kind = instance_.find("kind");
+    if (!subschema || kind == instance_.end() || !kind->is_string()) return;
+    std::erase_if(names, [&](const std::string& name) {
+      const nlohmann::json* property = schema_.child_schema(subschema, name);
+      if (!property || !property->is_object() || !property->contains("x-aksc-kinds")) return false;
+      const nlohmann::json& kinds = (*property)["x-aksc-kinds"];
+      return std::find(kinds.begin(), kinds.end(), *kind) == kinds.end();
+    });
   }
 
   SchemaProblem wrong_type(const std::string& pointer, const nlohmann::json& value,

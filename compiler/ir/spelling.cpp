@@ -40,6 +40,28 @@ constexpr Spelling<SslStatus> kSslStatuses[] = {{"enabled", SslStatus::kEnabled}
                                                 {"auto", SslStatus::kAuto}};
 constexpr Spelling<NodePoolMode> kNodePoolModes[] = {{"system", NodePoolMode::kSystem},
                                                      {"user", NodePoolMode::kUser}};
+constexpr Spelling<Kind> kKinds[] = {{"AksCompute", Kind::kAksCompute},
+                                     {"KubernetesCompute", Kind::kKubernetesCompute}};
+// The extension's own spellings (inferenceRouterServiceType) after the canonical ones.
+constexpr Spelling<RouterServiceType> kRouterServiceTypes[] = {
+    {"load-balancer", RouterServiceType::kLoadBalancer},
+    {"node-port", RouterServiceType::kNodePort},
+    {"cluster-ip", RouterServiceType::kClusterIp},
+    {"loadBalancer", RouterServiceType::kLoadBalancer},
+    {"nodePort", RouterServiceType::kNodePort},
+    {"clusterIP", RouterServiceType::kClusterIp}};
+constexpr Spelling<ReleaseTrain> kReleaseTrains[] = {{"stable", ReleaseTrain::kStable},
+                                                     {"preview", ReleaseTrain::kPreview}};
+// ARM's identity types (SystemAssigned, ...) after the canonical ones.
+constexpr Spelling<IdentityType> kIdentityTypes[] = {
+    {"system-assigned", IdentityType::kSystemAssigned},
+    {"user-assigned", IdentityType::kUserAssigned},
+    {"service-principal", IdentityType::kServicePrincipal},
+    {"SystemAssigned", IdentityType::kSystemAssigned},
+    {"UserAssigned", IdentityType::kUserAssigned},
+    {"ServicePrincipal", IdentityType::kServicePrincipal}};
+// The extension's configuration settings write booleans as the strings True and False.
+constexpr Spelling<bool> kBooleans[] = {{"true", true}, {"false", false}};
 
 template <typename Enum, std::size_t N>
 std::string_view canonical(const Spelling<Enum> (&table)[N], Enum value) {
@@ -83,6 +105,18 @@ std::string_view to_string(SslStatus value) {
 std::string_view to_string(NodePoolMode value) {
   return canonical(kNodePoolModes, value);
 }
+std::string_view to_string(Kind value) {
+  return canonical(kKinds, value);
+}
+std::string_view to_string(RouterServiceType value) {
+  return canonical(kRouterServiceTypes, value);
+}
+std::string_view to_string(ReleaseTrain value) {
+  return canonical(kReleaseTrains, value);
+}
+std::string_view to_string(IdentityType value) {
+  return canonical(kIdentityTypes, value);
+}
 
 template <>
 std::optional<Mode> parse_spelling<Mode>(std::string_view text) {
@@ -115,6 +149,26 @@ std::optional<SslStatus> parse_spelling<SslStatus>(std::string_view text) {
 template <>
 std::optional<NodePoolMode> parse_spelling<NodePoolMode>(std::string_view text) {
   return parse(kNodePoolModes, text);
+}
+template <>
+std::optional<Kind> parse_spelling<Kind>(std::string_view text) {
+  return parse(kKinds, text);
+}
+template <>
+std::optional<RouterServiceType> parse_spelling<RouterServiceType>(std::string_view text) {
+  return parse(kRouterServiceTypes, text);
+}
+template <>
+std::optional<ReleaseTrain> parse_spelling<ReleaseTrain>(std::string_view text) {
+  return parse(kReleaseTrains, text);
+}
+template <>
+std::optional<IdentityType> parse_spelling<IdentityType>(std::string_view text) {
+  return parse(kIdentityTypes, text);
+}
+template <>
+std::optional<bool> parse_spelling<bool>(std::string_view text) {
+  return parse(kBooleans, text);
 }
 
 }  // namespace aksc::ir

@@ -16,9 +16,14 @@ std::string_view to_string(LoadBalancerType value);
 std::string_view to_string(OutboundType value);
 std::string_view to_string(SslStatus value);
 std::string_view to_string(NodePoolMode value);
+std::string_view to_string(Kind value);
+std::string_view to_string(RouterServiceType value);
+std::string_view to_string(ReleaseTrain value);
+std::string_view to_string(IdentityType value);
 
 /// Parses a SPEC spelling or an accepted SDK/ARM spelling, case-insensitively
-/// (`FastProd` → production, `InternalLoadBalancer` → internal, `userDefinedRouting` → ...).
+/// (`FastProd` → production, `InternalLoadBalancer` → internal, `userDefinedRouting` → ...,
+/// the extension's `clusterIP` → cluster-ip, and for `bool` its `True` and `False`).
 template <typename Enum>
 std::optional<Enum> parse_spelling(std::string_view text);
 

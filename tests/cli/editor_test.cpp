@@ -68,8 +68,10 @@ TEST_CASE("editor: every spec field has a description, valid examples, enums and
     if (property.contains("default")) CHECK(valid(property, property["default"]));
     if (property.contains("enum")) {
       CHECK(property["enum"].size() >= 2);
-      // The description names every canonical (lower-case) value.
+      // The description names every canonical (lower-case) value; true and false are the
+      // booleans of the extension's settings, beside its strings True and False.
       for (const auto& value : property["enum"]) {
+        if (value.is_boolean()) continue;
         std::string text = value.get<std::string>();
         bool canonical = std::none_of(text.begin(), text.end(), [](char c) { return isupper(c); });
         if (canonical) CHECK(contains(property["description"].get<std::string>(), text));
@@ -88,6 +90,51 @@ TEST_CASE("editor: every spec field has a description, valid examples, enums and
   CHECK(properties["private_cluster"]["default"] == false);
   CHECK(properties["reattach"]["default"] == false);
   CHECK(properties["ssl"]["properties"]["overwrite_existing_domain"]["default"] == false);
+  // ... and those of SPEC-2 §B for kind KubernetesCompute.
+  CHECK(properties["namespace"]["default"] == "default");
+  const auto& extension = properties["extension"]["properties"];
+  CHECK(extension["name"]["default"] == "azureml");
+  CHECK(extension["release_train"]["default"] == "stable");
+  CHECK(extension["auto_upgrade_minor_version"]["default"] == true);
+  CHECK(extension["training"]["default"] == false);
+  CHECK(extension["install_nvidia_device_plugin"]["default"] == false);
+  CHECK(extension["install_dcgm_exporter"]["default"] == false);
+  CHECK(extension["install_prom_op"]["default"] == true);
+  CHECK(extension["install_volcano"]["default"] == true);
+  const auto& inference = extension["inference"]["properties"];
+  CHECK(inference["enabled"]["default"] == false);
+  CHECK(inference["router_ha"]["default"] == true);
+  CHECK(inference["internal_load_balancer"]["default"] == false);
+  CHECK(inference["allow_insecure_connections"]["default"] == false);
+}
+
+TEST_CASE("editor: the spec schema completes both kinds and tells them apart") {
+  auto schema =
+      nlohmann::json::parse(read_text(source_dir() / "schemas" / "aksc-spec.schema.json"));
+  CHECK(schema["properties"]["kind"]["enum"] ==
+        nlohmann::json::array({"KubernetesCompute", "AksCompute"}));
+  auto spec = [](const char* kind, const char* mode) {
+    return nlohmann::json{{"apiVersion", "aksc/v1"},
+                          {"kind", kind},
+                          {"mode", mode},
+                          {"workspace",
+                           {{"name", "ml-ws"},
+                            {"resource_group", "ml-rg"},
+                            {"subscription_id", "0b1f6471-1bf0-4dda-aec3-cb9272f09590"},
+                            {"location", "eastus"}}}};
+  };
+  // An editor's validator (not aksc's messages) sees the mode and the fields of each kind.
+  CHECK(valid(schema, spec("KubernetesCompute", "provision-and-attach")));
+  CHECK_FALSE(valid(schema, spec("KubernetesCompute", "create")));
+  CHECK(valid(schema, spec("AksCompute", "create")));
+  auto v2 = spec("KubernetesCompute", "provision-and-attach");
+  v2["extension"] = {{"inference", {{"enabled", "True"}, {"router_service_type", "nodePort"}}}};
+  CHECK(valid(schema, v2));
+  v2["ssl"] = {{"status", "enabled"}};
+  CHECK_FALSE(valid(schema, v2));
+  auto v1 = spec("AksCompute", "create");
+  v1["namespace"] = "azureml";
+  CHECK_FALSE(valid(schema, v1));
 }
 
 TEST_CASE("editor: every YAML file of samples/ starts with the modeline of its schema") {

@@ -13,6 +13,7 @@
 #include "frontend/lower.h"
 #include "frontend/schema.h"
 #include "ir/spelling.h"
+#include "lowered_spec.h"
 
 using aksc::FindingSink;
 using aksc::SourceFile;
@@ -34,16 +35,7 @@ YamlDocument load_one(const std::string& text) {
 
 // As driver/lint.cpp does it: canonicalize, validate (which must pass), lower.
 ir::Spec lower_valid(const std::string& text) {
-  YamlDocument document = load_one(text);
-  const aksc::Schema& schema = aksc::Schema::embedded("aksc-spec.schema.json");
-  aksc::canonicalize_enums(document, schema);
-  FindingSink sink;
-  aksc::InvalidPointers invalid =
-      aksc::validate_document(document, schema, "specs/s.yaml", "AKS002", sink);
-  for (const aksc::Finding& f : sink.findings())
-    UNSCOPED_INFO(f.location.range.begin.line << ": " << f.message);
-  REQUIRE(sink.findings().empty());
-  return aksc::lower_spec(document, invalid, "specs/s.yaml", 0);
+  return aksc::test::lowered_valid_spec(text, "specs/s.yaml");
 }
 
 // Lowers without the schema, with the given pointers marked invalid.
@@ -52,22 +44,11 @@ ir::Spec lower_raw(const std::string& text, const aksc::InvalidPointers& invalid
 }
 
 SourceRange range(int line, int column, int end_column) {
-  return {{line, column}, {line, end_column}};
+  return aksc::test::line_range(line, column, end_column);
 }
 
-template <typename T>
-void check_written(const ir::Field<T>& field, const T& value, SourceRange where) {
-  CHECK(field.origin == Origin::kWritten);
-  CHECK(field.value == value);
-  CHECK(field.range == where);
-}
-
-template <typename T>
-void check_defaulted(const ir::Field<T>& field, const T& value, SourceRange where) {
-  CHECK(field.origin == Origin::kDefaulted);
-  CHECK(field.value == value);
-  CHECK(field.range == where);
-}
+using aksc::test::check_defaulted;
+using aksc::test::check_written;
 
 template <typename T>
 void check_absent(const ir::Field<T>& field) {

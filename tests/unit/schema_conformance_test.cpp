@@ -45,10 +45,19 @@ TEST_CASE("ConformancePlan: types under strong typing", "[schema][conformance]")
   CHECK(judge("1", R"({"type": "whole"})") == kUnknown);
 }
 
-TEST_CASE("ConformancePlan: enum and const judge strings only", "[schema][conformance]") {
+TEST_CASE("ConformancePlan: enum judges strings and booleans, const strings",
+          "[schema][conformance]") {
   CHECK(judge(R"("gpu")", R"({"enum": ["none", "gpu"]})") == kConforms);
   CHECK(judge(R"("GPU")", R"({"enum": ["none", "gpu"]})") == kFails);
   CHECK(judge("1", R"({"enum": [1, 2]})") == kUnknown);
+  // The extension's settings: true, false and the strings True and False.
+  const char* setting = R"({"enum": [true, false, "True", "False"]})";
+  CHECK(judge("true", setting) == kConforms);
+  CHECK(judge(R"("False")", setting) == kConforms);
+  CHECK(judge(R"("yes")", setting) == kFails);
+  CHECK(judge("1", setting) == kUnknown);
+  CHECK(judge("false", R"({"enum": [true]})") == kFails);
+  CHECK(judge("true", R"({"enum": ["true"]})") == kFails);  // strong types: no conversion
   CHECK(judge(R"("aksc/v1")", R"({"const": "aksc/v1"})") == kConforms);
   CHECK(judge(R"("aksc/v2")", R"({"const": "aksc/v1"})") == kFails);
   CHECK(judge("2", R"({"const": 2})") == kUnknown);
