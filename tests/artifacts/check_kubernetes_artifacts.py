@@ -75,6 +75,22 @@ def check_compute_yaml(folder, validator):
     return document
 
 
+def unescaped(value):
+    """A literal string of the template as ARM reads it: '[[' stands for '['."""
+    return value[1:] if isinstance(value, str) and value.startswith("[[") else value
+
+
+def check_compute_fields(document, compute):
+    """compute.yml and the template carry the same description and tags, read back by a YAML
+    parser and as ARM reads them (the nasty values of k8s-quoting among them)."""
+    expected = {"description": unescaped(compute["properties"].get("description")),
+                "tags": {key: unescaped(value) for key, value in compute.get("tags", {}).items()}
+                or None}
+    actual = {"description": document.get("description"), "tags": document.get("tags")}
+    if actual != expected:
+        raise Failure(f"compute.yml {actual} differs from the template's {expected}")
+
+
 def check_instance_types(folder, compute):
     properties = compute["properties"]["properties"]
     expected = {name: {"nodeSelector": spec.get("nodeSelector"), "resources": spec["resources"]}
@@ -111,9 +127,7 @@ def check_script(folder, stub_dir, settings, document):
     if len(create) != 1 or len(attach) != 1:
         raise Failure("deploy.sh does not create the extension and attach the compute once")
     config = dict(item.split("=", 1) for item in values_after(create[0], "--config"))
-    # ARM writes a value that starts with '[' and ends with ']' as '[[...]'.
-    literal = {key: value[1:] if value.startswith("[[") else value
-               for key, value in settings.items()}
+    literal = {key: unescaped(value) for key, value in settings.items()}
     template = {key: literal[key] for key in config if key in literal}
     if config != template:
         raise Failure(f"--config {config} differs from configurationSettings {template}")
@@ -153,6 +167,7 @@ def main():
             extension = find(template["resources"], "Microsoft.KubernetesConfiguration/extensions")
             try:
                 document = check_compute_yaml(folder, validator)
+                check_compute_fields(document, compute)
                 check_instance_types(folder, compute)
                 check_script(work, stub_dir, extension["properties"]["configurationSettings"],
                              document)

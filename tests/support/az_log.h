@@ -1,4 +1,4 @@
-// The log of the fake `az` of the deploy.sh tests: each argument followed by a NUL byte, and
+// The fake `az` of the deploy.sh tests and its log: each argument followed by a NUL byte, and
 // "<end>" (with its NUL) after each call.
 #pragma once
 
@@ -6,6 +6,19 @@
 #include <vector>
 
 namespace aksc::test {
+
+// A fake `az` for running deploy.sh: it appends each call's argv to $AZ_LOG (one NUL-terminated
+// record per argument, then "<end>"), saves a body read from stdin (--body @/dev/stdin) to
+// $AZ_BODY, and says Succeeded when asked for a provisioningState; for KubernetesCompute, the
+// extension does not exist yet and kubectl on the cluster exits 0.
+inline constexpr const char* kFakeAz =
+    "#!/bin/sh\nprintf '%s\\0' \"$@\" '<end>' >> \"$AZ_LOG\"\n"
+    "case \"$1 $2\" in 'k8s-extension show') exit 3 ;; esac\n"
+    "for a in \"$@\"; do case $a in\n"
+    "  @/dev/stdin) cat > \"$AZ_BODY\" ;;\n"
+    "  properties.provisioningState) echo Succeeded ;;\n"
+    "  '[exitCode, logs]') printf '0\\tapplied\\n' ;;\n"
+    "esac; done\n";
 
 /// The argv of each az call of `log`, in order.
 inline std::vector<std::vector<std::string>> az_calls(const std::string& log) {

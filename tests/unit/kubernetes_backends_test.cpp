@@ -330,15 +330,6 @@ TEST_CASE("yaml::quoted escapes what could end the scalar or is not printable",
 
 namespace {
 
-// Records each call's argv (NUL after each argument, "<end>" after each call); answers the
-// queries deploy.sh makes; the extension does not exist yet.
-const char* const kFakeAz =
-    "#!/bin/sh\nprintf '%s\\0' \"$@\" '<end>' >> \"$AZ_LOG\"\n"
-    "case \"$1 $2\" in 'k8s-extension show') exit 3 ;; esac\n"
-    "for a in \"$@\"; do case $a in\n"
-    "  '[exitCode, logs]') printf '0\\tapplied\\n' ;;\n"
-    "esac; done\n";
-
 std::vector<std::string> values_after(const std::vector<std::string>& argv,
                                       const std::string& option) {
   std::vector<std::string> values;
@@ -391,7 +382,7 @@ TEST_CASE("deploy.sh: az gets every nasty spec value as one literal argument, ru
   fs::create_directories(folder.path / "bin");
   for (const auto& artifact : aksc::render_artifacts(d, aksc::Target::kAz, context()))
     std::ofstream(out / artifact.file_name, std::ios::binary) << artifact.content;
-  fs::path fake = folder.write("bin/az", kFakeAz);
+  fs::path fake = folder.write("bin/az", aksc::test::kFakeAz);
   fs::permissions(fake, fs::perms::owner_all);
   CHECK(run_bash(out / "deploy.sh", folder.path) == 0);
 
