@@ -7,6 +7,15 @@ namespace aksc::rules {
 
 void check_purpose_defaulted(const ir::Spec& spec, const RuleContext& context, RuleReporter& out) {
   if (!spec.purpose.defaulted()) return;
+  if (spec.kind == ir::Kind::kKubernetesCompute) {
+    // A Kubernetes compute has no cluster purpose in Azure; aksc's own production checks apply.
+    out.report(spec.purpose.range,
+               "purpose is not set, so aksc checks this compute as a production one: HTTPS "
+               "without insecure connections (AKS803) and the production capacity of the "
+               "cluster (AKS815)",
+               "write 'purpose: production' or 'purpose: dev-test' explicitly");
+    return;
+  }
   out.report(spec.purpose.range,
              fmt::format("purpose is not set, so Azure ML treats this as a production cluster, "
                          "which needs at least {} in all",

@@ -12,6 +12,13 @@
 namespace aksc::rules {
 namespace {
 
+// A Kubernetes cluster "can also attach it to multiple workspaces" and to one workspace
+// "multiple times" (how-to-attach-kubernetes-to-workspace.md), so only AksCompute specs take
+// part, on either side.
+bool is_v1_attachment(const ir::Spec& spec) {
+  return spec.kind == ir::Kind::kAksCompute;
+}
+
 std::string how(const ir::Spec& spec) {
   return spec.mode.value == ir::Mode::kProvisionAndAttach ? "creates and attaches" : "attaches";
 }
@@ -24,6 +31,7 @@ void check_specs(const Project& project, FindingPlan& plan) {
   std::unordered_set<ViewKey<3>, ViewKeyHash> other_attachments;
   for (const IndexedSpec& indexed : project.specs) {
     const ir::Spec* spec = indexed.spec;
+    if (!is_v1_attachment(*spec)) continue;
     const ProjectKeys& keys = indexed.keys;
     if (keys.workspace.empty() || keys.name.empty() || keys.cluster.empty()) continue;
     auto [seen, first_seen] = first_attachment.try_emplace(keys.cluster, &indexed);
@@ -82,6 +90,7 @@ void check_inventory(const Project& project, FindingPlan& plan) {
   }
   if (by_cluster.empty()) return;
   for (const IndexedSpec& indexed : project.specs) {
+    if (!is_v1_attachment(*indexed.spec)) continue;
     const ProjectKeys& keys = indexed.keys;
     if (keys.workspace_name.empty() || keys.name.empty() || keys.cluster.empty()) continue;
     auto attached = by_cluster.find(keys.cluster);

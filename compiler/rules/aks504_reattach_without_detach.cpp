@@ -37,6 +37,9 @@ void check_reattach_without_detach(const Project& project, const RuleContext& /*
   FindingPlan plan(project);
   for (const IndexedSpec& indexed : project.specs) {
     const ir::Spec* spec = indexed.spec;
+    // A Kubernetes cluster may be attached "multiple times" (how-to-attach-kubernetes-to-
+    // workspace.md): a KubernetesCompute detaches nothing first.
+    if (spec->kind != ir::Kind::kAksCompute) continue;
     if (!spec->mode.usable() || spec->mode.value != ir::Mode::kAttach) continue;
     if (spec->reattach.usable() && spec->reattach.value) continue;
     const ProjectKeys& keys = indexed.keys;

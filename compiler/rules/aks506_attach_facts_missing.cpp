@@ -45,7 +45,34 @@ bool any_inline_fact(const ir::ClusterFacts& facts) {
          facts.private_cluster.origin != ir::Origin::kAbsent ||
          facts.authorized_ip_ranges.origin != ir::Origin::kAbsent ||
          facts.outbound_type.origin != ir::Origin::kAbsent ||
-         facts.node_pools.origin != ir::Origin::kAbsent;
+         facts.node_pools.origin != ir::Origin::kAbsent ||
+         facts.identity_type.origin != ir::Origin::kAbsent ||
+         facts.local_accounts_disabled.origin != ir::Origin::kAbsent;
+}
+
+// The rules of each kind that read the node pools: for AksCompute the vCPU floor of the spec's
+// purpose (both when the purpose is unusable) and the accelerator rules; for KubernetesCompute
+// router HA's three nodes (AKS806), the instance types' fit (AKS812) and the production
+// capacity (AKS815). What each needs: every pool's VM size, its node count, and its mode.
+struct PoolRules {
+  std::vector<std::string> vm_size;
+  std::vector<std::string> count;
+  std::vector<std::string> mode;
+};
+
+PoolRules pool_rules(const ir::Spec& spec) {
+  if (spec.kind == ir::Kind::kKubernetesCompute) {
+    return {{"AKS812", "AKS815"}, {"AKS806", "AKS815"}, {}};
+  }
+  PoolRules rules;
+  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kProduction)
+    rules.count.push_back("AKS201");
+  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kDevTest)
+    rules.count.push_back("AKS202");
+  rules.vm_size = rules.count;
+  rules.vm_size.insert(rules.vm_size.end(), {"AKS401", "AKS402"});
+  rules.mode = {"AKS402"};
+  return rules;
 }
 
 }  // namespace
@@ -66,31 +93,25 @@ void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*conte
     missing.push_back("location");
     rules.insert("AKS502");
   }
-  // The vCPU floor of the spec's purpose (both when the purpose is unusable).
-  std::vector<std::string> vcpu_rules;
-  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kProduction)
-    vcpu_rules.push_back("AKS201");
-  if (!spec.purpose.usable() || spec.purpose.value == ir::Purpose::kDevTest)
-    vcpu_rules.push_back("AKS202");
+  const PoolRules by_pools = pool_rules(spec);
   const auto& pools = facts.node_pools;
   if (!pools.usable() || pools.value.empty()) {
     missing.push_back("node_pools");
-    rules.insert(vcpu_rules.begin(), vcpu_rules.end());
-    rules.insert({"AKS401", "AKS402"});
+    rules.insert(by_pools.vm_size.begin(), by_pools.vm_size.end());
+    rules.insert(by_pools.count.begin(), by_pools.count.end());
   } else {
     if (has_some(pools.value, [](const ir::NodePool& p) { return !p.vm_size.usable(); })) {
       missing.push_back("node_pools[].vm_size");
-      rules.insert(vcpu_rules.begin(), vcpu_rules.end());
-      rules.insert({"AKS401", "AKS402"});
+      rules.insert(by_pools.vm_size.begin(), by_pools.vm_size.end());
     }
     if (has_some(pools.value, [](const ir::NodePool& p) { return !p.count.usable(); })) {
       missing.push_back("node_pools[].count");
-      rules.insert(vcpu_rules.begin(), vcpu_rules.end());
+      rules.insert(by_pools.count.begin(), by_pools.count.end());
     }
-    if (pools.value.size() > 1 &&
+    if (pools.value.size() > 1 && !by_pools.mode.empty() &&
         has_some(pools.value, [](const ir::NodePool& p) { return !p.mode.usable(); })) {
       missing.push_back("node_pools[].mode");
-      rules.insert("AKS402");
+      rules.insert(by_pools.mode.begin(), by_pools.mode.end());
     }
   }
   const auto& ranges = facts.authorized_ip_ranges;
@@ -117,6 +138,16 @@ void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*conte
     if (!facts.outbound_type.usable()) {
       missing.push_back("outbound_type");
       rules.insert("AKS307");
+    }
+  }
+  if (spec.kind == ir::Kind::kKubernetesCompute) {
+    if (!facts.identity_type.usable()) {
+      missing.push_back("identity_type");
+      rules.insert("AKS808");
+    }
+    if (!facts.local_accounts_disabled.usable()) {
+      missing.push_back("local_accounts_disabled");
+      rules.insert("AKS809");
     }
   }
   if (rules.empty()) return;

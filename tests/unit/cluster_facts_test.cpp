@@ -57,6 +57,20 @@ fs::path shared_examples() {
   return fs::path(AKSC_SOURCE_DIR) / ".." / "shared" / "data" / "aks-show";
 }
 
+// Reads the 200 response's cluster of a REST example in both shapes, the ARM resource and az
+// aks show's, and calls check(read, arm) for each.
+template <typename Check>
+void read_example_in_both_shapes(const fs::path& file, Check check) {
+  INFO(file.string());
+  std::ifstream in(file);
+  REQUIRE(in);
+  json cluster = json::parse(in).at("responses").at("200").at("body");
+  for (bool arm : {true, false}) {
+    INFO((arm ? "ARM resource" : "az aks show shape"));
+    check(read_ok(arm ? cluster : flatten(cluster)), arm);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[facts]") {
@@ -82,13 +96,7 @@ TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[
        Origin::kWritten, LoadBalancerSku::kBasic, true},
   };
   for (const Expected& example : examples) {
-    INFO(example.file);
-    std::ifstream in(folder / example.file);
-    REQUIRE(in);
-    json cluster = json::parse(in).at("responses").at("200").at("body");
-    for (bool arm : {true, false}) {
-      INFO((arm ? "ARM resource" : "az aks show shape"));
-      ClusterJson read = read_ok(arm ? cluster : flatten(cluster));
+    read_example_in_both_shapes(folder / example.file, [&](const ClusterJson& read, bool arm) {
       CHECK(read.shape == (arm ? ClusterJsonShape::kArmResource : ClusterJsonShape::kAzAksShow));
       CHECK(read.problems.empty());
       const aksc::ir::ClusterFacts& facts = read.facts;
@@ -112,7 +120,7 @@ TEST_CASE("the REST examples of ../shared/data/aks-show read in both shapes", "[
             (example.private_cluster ? Origin::kWritten : Origin::kDefaulted));
       CHECK(facts.authorized_ip_ranges.value.empty());
       CHECK(facts.authorized_ip_ranges.origin == Origin::kDefaulted);
-    }
+    });
     // The example file itself (parameters and responses) is not a cluster.
     std::ifstream again(folder / example.file);
     CHECK(read_error(json::parse(again)).find("responses.200.body") != std::string::npos);
@@ -393,4 +401,80 @@ TEST_CASE("a facts file repeating a key is unusable, and the message says where"
         "readers disagree on which value counts, so aksc uses neither");
   CHECK(spec.cluster.facts.private_cluster.origin == Origin::kAbsent);
   fs::remove_all(dir);
+}
+
+TEST_CASE("the cluster's identity and local accounts from the REST examples", "[facts][v2]") {
+  fs::path folder = shared_examples();
+  if (!fs::is_directory(folder)) {
+    WARN("skipped: " << folder.string()
+                     << " is absent (the shared data folder is not checked out)");
+    return;
+  }
+  using aksc::ir::IdentityType;
+  struct Expected {
+    const char* file;
+    IdentityType identity;  // clientId "clientid" alone: a service principal
+  };
+  const Expected examples[] = {
+      {"ManagedClustersGet_2024-09-01.json", IdentityType::kServicePrincipal},
+      {"ManagedClustersGet_2020-03-01.json", IdentityType::kServicePrincipal},
+      {"rest-examples/2020-12-01/ManagedClustersCreate_Update.json", IdentityType::kUserAssigned},
+      {"rest-examples/2024-09-01/ManagedClustersCreate_DualStackNetworking.json",
+       IdentityType::kUserAssigned},
+  };
+  for (const Expected& example : examples) {
+    read_example_in_both_shapes(folder / example.file, [&](const ClusterJson& read, bool) {
+      CHECK(read.problems.empty());
+      CHECK(read.facts.identity_type.value == example.identity);
+      CHECK(read.facts.identity_type.origin == Origin::kWritten);
+      CHECK(read.facts.identity_type.range == kFrom);
+      // None of Azure's examples sets disableLocalAccounts: local accounts are on.
+      CHECK(read.facts.local_accounts_disabled.value == false);
+      CHECK(read.facts.local_accounts_disabled.origin == Origin::kDefaulted);
+    });
+  }
+}
+
+TEST_CASE("identity: a managed identity wins, msi is no service principal", "[facts][v2]") {
+  using aksc::ir::IdentityType;
+  auto identity_of = [](const char* text) { return read_ok(json::parse(text)).facts; };
+  const char* versions = R"("kubernetesVersion": "1.35.0")";
+  auto cluster = [&](const std::string& rest) { return "{" + std::string(versions) + rest + "}"; };
+
+  auto system = identity_of(cluster(R"(, "identity": {"type": "SystemAssigned"},
+      "servicePrincipalProfile": {"clientId": "msi"}, "disableLocalAccounts": true)")
+                                .c_str());
+  CHECK(system.identity_type.value == IdentityType::kSystemAssigned);
+  CHECK(system.local_accounts_disabled.value == true);
+  CHECK(system.local_accounts_disabled.origin == Origin::kWritten);
+
+  auto msi_only =
+      identity_of(cluster(R"(, "servicePrincipalProfile": {"clientId": "msi"})").c_str());
+  CHECK(msi_only.identity_type.origin == Origin::kAbsent);
+
+  auto none = identity_of(cluster(R"(, "identity": {"type": "None"},
+      "servicePrincipalProfile": {"clientId": "5a1c0f2e-0000-4000-8000-000000000001"})")
+                              .c_str());
+  CHECK(none.identity_type.value == IdentityType::kServicePrincipal);
+
+  auto neither = identity_of(cluster("").c_str());
+  CHECK(neither.identity_type.origin == Origin::kAbsent);
+
+  ClusterJson wrong = read_ok(json::parse(cluster(R"(, "identity": {"type": "Federated"},
+      "disableLocalAccounts": "yes")")));
+  CHECK(wrong.facts.identity_type.origin == Origin::kInvalid);
+  CHECK(wrong.facts.local_accounts_disabled.origin == Origin::kInvalid);
+  REQUIRE(wrong.problems.size() == 2);
+  CHECK(wrong.problems[0] == "identity.type 'Federated' is not a value aksc knows");
+  CHECK(wrong.problems[1] == "disableLocalAccounts is a string, not true or false");
+}
+
+TEST_CASE("inline identity facts win over the file's", "[facts][v2]") {
+  ClusterJson file = read_ok(json::parse(R"({"kubernetesVersion": "1.35.0",
+      "servicePrincipalProfile": {"clientId": "app-id"}, "disableLocalAccounts": true})"));
+  aksc::ir::ClusterFacts inline_facts;
+  inline_facts.identity_type = {aksc::ir::IdentityType::kSystemAssigned, kFrom, Origin::kWritten};
+  aksc::ir::ClusterFacts merged = aksc::merge_cluster_facts(inline_facts, file.facts);
+  CHECK(merged.identity_type.value == aksc::ir::IdentityType::kSystemAssigned);
+  CHECK(merged.local_accounts_disabled.value == true);  // from the file
 }
