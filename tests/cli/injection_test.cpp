@@ -46,6 +46,19 @@ std::string url_segment_after(const std::string& url, const std::string& key) {
   return decoded;
 }
 
+// Runs `script` with the fake az first on PATH (log and body in `dir`); the calls it made.
+std::vector<std::vector<std::string>> run_with_fake_az(TempDir& dir, const fs::path& script) {
+  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
+  fs::permissions(fake, fs::perms::owner_all);
+  auto run = run_process({"bash", script.string()}, dir.path(),
+                         {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
+                          "AZ_LOG=" + (dir.path() / "az.log").string(),
+                          "AZ_BODY=" + (dir.path() / "body.json").string()});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  return az_calls(read_text(dir.path() / "az.log"));
+}
+
 }  // namespace
 
 TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs nothing else") {
@@ -78,20 +91,11 @@ TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs 
   auto built = run_aksc({"build", "specs", "-o", "out", "--target", "az"}, dir.path());
   INFO(built.out << built.err);
   REQUIRE(built.exit_code == 0);
-  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
-  fs::permissions(fake, fs::perms::owner_all);
   fs::path script;
   for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "out"))
     if (entry.path().filename() == "deploy.sh") script = entry.path();
   REQUIRE_FALSE(script.empty());
-  auto run = run_process({"bash", script.string()}, dir.path(),
-                         {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
-                          "AZ_LOG=" + (dir.path() / "az.log").string(),
-                          "AZ_BODY=" + (dir.path() / "body.json").string()});
-  INFO(run.out << run.err);
-  CHECK(run.exit_code == 0);
-
-  auto calls = az_calls(read_text(dir.path() / "az.log"));
+  auto calls = run_with_fake_az(dir, script);
   REQUIRE_FALSE(calls.empty());
   const std::vector<std::string>& put = calls.front();
   REQUIRE(put.size() > 4);
@@ -154,17 +158,9 @@ TEST_CASE("KubernetesCompute deploy.sh hands az each spec value as one literal a
   auto built = run_aksc({"build", "specs", "-o", "out", "--target", "az"}, dir.path());
   INFO(built.out << built.err);
   REQUIRE(built.exit_code == 0);
-  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
-  fs::permissions(fake, fs::perms::owner_all);
   fs::path script = dir.path() / "out/ml-ws/k8s-nasty/deploy.sh";
   REQUIRE(fs::exists(script));
-  auto run = run_process({"bash", script.string()}, dir.path(),
-                         {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
-                          "AZ_LOG=" + (dir.path() / "az.log").string(),
-                          "AZ_BODY=" + (dir.path() / "body.json").string()});
-  INFO(run.out << run.err);
-  CHECK(run.exit_code == 0);
-  auto calls = az_calls(read_text(dir.path() / "az.log"));
+  auto calls = run_with_fake_az(dir, script);
   std::vector<std::string> create, attach;
   for (const auto& call : calls) {
     if (call.size() > 1 && call[0] == "k8s-extension" && call[1] == "create") create = call;
