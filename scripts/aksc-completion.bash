@@ -61,7 +61,7 @@ _aksc() {
       return
       ;;
     -t | --target)
-      mapfile -t COMPREPLY < <(compgen -W 'arm az all' -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W 'arm az cli all' -- "$cur")
       return
       ;;
     -k | --kind)

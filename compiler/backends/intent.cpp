@@ -4,49 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "backends/field_reader.h"
+
 namespace aksc::intent {
 namespace {
 
 using ir::Field;
-
-// Reads IR fields into plain values, recording why a required one is unusable.
-class FieldReader {
- public:
-  explicit FieldReader(std::vector<std::string>& problems) : problems_(problems) {}
-
-  // A string that must be there (written or defaulted) and not empty.
-  std::string required(const Field<std::string>& field, std::string_view what) {
-    if (!field.usable() || field.value.empty()) {
-      problems_.push_back(fmt::format("{} is missing", what));
-      return "";
-    }
-    return checked(field.value, what);
-  }
-
-  // A string that may be absent: empty then.
-  std::string optional(const Field<std::string>& field, std::string_view what) {
-    return field.usable() ? checked(field.value, what) : "";
-  }
-
-  template <typename T>
-  T required(const Field<T>& field, std::string_view what) {
-    if (!field.usable()) problems_.push_back(fmt::format("{} is missing", what));
-    return field.value;
-  }
-
-  void problem(std::string text) { problems_.push_back(std::move(text)); }
-
-  // Bash and ARM strings cannot carry a NUL byte, so such a value cannot be deployed as written.
-  std::string checked(const std::string& value, std::string_view what) {
-    if (value.find('\0') != std::string::npos) {
-      problems_.push_back(fmt::format("{} contains a NUL character", what));
-    }
-    return value;
-  }
-
- private:
-  std::vector<std::string>& problems_;
-};
 
 bool any_usable(std::initializer_list<const Field<std::string>*> fields) {
   return std::any_of(fields.begin(), fields.end(), [](const auto* f) { return f->usable(); });
@@ -171,7 +134,34 @@ ClusterReference lower_existing(const ir::Cluster& cluster, FieldReader& in) {
   return reference;
 }
 
+// The cluster of a KubernetesCompute by its parts: az k8s-extension and az aks command
+// invoke name it by resource group and name, never by ID.
+void split_written_id(ClusterReference& reference, FieldReader& in) {
+  if (!reference.id_written) return;
+  std::optional<ClusterIdParts> parts = parse_managed_cluster_id(reference.resource_id);
+  if (!parts) {
+    in.problem(fmt::format("cluster.resource_id '{}' is not the ID of an AKS managed cluster",
+                           reference.resource_id));
+    return;
+  }
+  reference.subscription_id = parts->subscription_id;
+  reference.resource_group = parts->resource_group;
+  reference.name = parts->name;
+}
+
+std::vector<Step> kubernetes_steps(const Deployment& d) {
+  std::vector<Step> steps;
+  if (d.provisioned) steps.push_back(Step::kCreateCluster);
+  if (!d.attached->id_written) steps.push_back(Step::kLookUpClusterId);
+  steps.push_back(Step::kInstallExtension);
+  if (d.kubernetes->kubernetes_namespace != "default") steps.push_back(Step::kCreateNamespace);
+  if (!d.kubernetes->cluster_instance_types().empty()) steps.push_back(Step::kApplyInstanceTypes);
+  steps.push_back(Step::kAttachKubernetes);
+  return steps;
+}
+
 std::vector<Step> steps_for(const Deployment& d) {
+  if (d.kubernetes && d.attached) return kubernetes_steps(d);
   std::vector<Step> steps;
   switch (d.mode) {
     case ir::Mode::kCreate:
@@ -251,6 +241,15 @@ Lowering lower_deployment(const ir::Spec& spec, const Existing& existing) {
       d.attached = reference;
       break;
     }
+  }
+  if (spec.kind == ir::Kind::kKubernetesCompute) {
+    if (d.mode == ir::Mode::kCreate) in.problem("mode create is not a KubernetesCompute mode");
+    d.compute.load_balancer.reset();  // AksCompute's; the extension carries the router's
+    d.compute.tls.reset();
+    d.detach.clear();  // a v2 cluster may be attached several times: nothing to detach
+    d.detach_from_inventory = false;
+    d.kubernetes = lower_kubernetes(spec, in);
+    if (d.attached) split_written_id(*d.attached, in);
   }
   d.steps = steps_for(d);
   if (result.problems.empty()) result.deployment = std::move(d);

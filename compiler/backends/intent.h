@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "backends/kubernetes_intent.h"
 #include "ir/spec.h"
 
 // Deployment intent: what a spec deploys, with every value resolved. Both back-ends (ARM and
@@ -22,6 +23,11 @@ enum class Step {
   kCheckCompute,     ///< create of a compute the inventory lists: only check that it exists.
   kAttachCompute,    ///< attach and provision-and-attach: attach the cluster as the compute,
                      ///< with its load balancer and TLS settings.
+  // kind KubernetesCompute, after kCreateCluster and kLookUpClusterId:
+  kInstallExtension,    ///< Install the Azure ML extension on the cluster.
+  kCreateNamespace,     ///< Create the compute's namespace (not "default") on the cluster.
+  kApplyInstanceTypes,  ///< Apply the InstanceType resources (the extension installs the CRD).
+  kAttachKubernetes,    ///< Attach the cluster as a compute of type Kubernetes.
 };
 
 /// The AKS network plugin of provision-and-attach (see docs/artifacts.md for why kubenet).
@@ -134,7 +140,10 @@ struct Deployment {
   std::optional<CreatedCluster> created;      ///< mode create.
   std::optional<ManagedCluster> provisioned;  ///< mode provision-and-attach.
   std::optional<ClusterReference> attached;   ///< attach and provision-and-attach.
-  std::vector<Step> steps;                    ///< In order.
+  /// kind KubernetesCompute: the extension, namespace, identity and instance types. With it,
+  /// `attached` always has its subscription, resource group and name.
+  std::optional<KubernetesCompute> kubernetes;
+  std::vector<Step> steps;  ///< In order.
   /// create: the inventory lists the compute, so nothing is created (create is not idempotent).
   bool exists_already = false;
   /// kDetachCompute: the computes to detach, from the inventory (those holding the cluster),

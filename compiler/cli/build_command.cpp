@@ -22,7 +22,7 @@ BuildRequest parse_request(const po::variables_map& values) {
   request.out_dir = values["out-dir"].as<std::string>();
   std::string target = values["target"].as<std::string>();
   std::optional<Target> parsed = parse_target(target);
-  if (!parsed) throw UsageError{"--target must be arm, az or all, not '" + target + "'"};
+  if (!parsed) throw UsageError{"--target must be arm, az, cli or all, not '" + target + "'"};
   request.target = *parsed;
   request.check = values.count("check") > 0;
   request.jobs = parse_jobs(values);
@@ -57,7 +57,8 @@ int run_build(const std::vector<std::string>& args) {
       "out-dir,o", po::value<std::string>(),
       "write the artifacts under OUTDIR/<workspace>/<name>/")(
       "target,t", po::value<std::string>()->default_value("all"),
-      "which artifacts: arm (azuredeploy.json and its parameters), az (deploy.sh) or all")(
+      "which artifacts: arm (azuredeploy.json and its parameters), az (deploy.sh), cli "
+      "(KubernetesCompute: compute.yml and instance-types.yaml) or all")(
       "check", "write nothing; exit 1 when OUTDIR does not hold exactly what the specs build")(
       "config,c", po::value<std::string>(), "use this aksc.yaml instead of searching upwards")(
       "verbose,v", "say which files and documents were skipped, and why");

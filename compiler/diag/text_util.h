@@ -26,6 +26,11 @@ std::string percent_encode(std::string_view text, std::string_view keep = {});
 bool is_ascii_letter_or_digit(char c);
 /// `text` with leading and trailing blanks removed.
 std::string_view trim(std::string_view text);
+/// Decodes the UTF-8 code point at `at` and moves past it; what is not well-formed UTF-8
+/// (overlong forms and surrogates included) yields U+FFFD and one byte.
+char32_t next_code_point(std::string_view text, std::size_t& at);
+/// Appends `code` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t code);
 /// Takes the first line off `text` and returns it, without its '\n'.
 std::string_view take_line(std::string_view& text);
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every golden deploy.sh (tests/golden-build/*/expected/) is valid bash (bash -n), has no
-# ShellCheck finding, and every az command of it, in every command group (az aks, az rest,
-# az resource), is accepted by the real az CLI's parser through ../shared/tools/az-parse-check
-# --all --deep, none left UNCHECKED or never reached. That last check is skipped with a
+# Every golden deploy.sh (tests/golden-build/*/expected/), of both kinds, is valid bash
+# (bash -n), has no ShellCheck finding, and every az command of it, in every command group (az
+# aks, az rest, az resource; az k8s-extension and az ml compute of the KubernetesCompute
+# scripts, checked statically), is accepted through ../shared/tools/az-parse-check --all
+# --deep, none left UNCHECKED or never reached. That last check is skipped with a
 # visible message (ctest SKIP_RETURN_CODE 77) when ../shared/tools or azure-cli is absent,
 # e.g. in a user's fresh clone.
 set -uo pipefail
@@ -12,6 +13,15 @@ if ((${#scripts[@]} < 8)); then
   echo "FAIL: expected at least 8 golden deploy.sh files, found ${#scripts[@]}"
   exit 1
 fi
+# The KubernetesCompute scripts are those beside a compute.yml.
+v2=0
+for script in "${scripts[@]}"; do
+  [[ -f $(dirname "$script")/compute.yml ]] && v2=$((v2 + 1))
+done
+if ((v2 < 2)); then
+  echo "FAIL: expected KubernetesCompute deploy.sh files of both modes, found $v2"
+  exit 1
+fi
 failed=0
 for script in "${scripts[@]}"; do
   shown=${script#"$root"/}
@@ -19,7 +29,7 @@ for script in "${scripts[@]}"; do
   shellcheck --shell=bash "$script" || { echo "FAIL: shellcheck $shown"; failed=1; }
 done
 ((failed)) && exit 1
-echo "ok: ${#scripts[@]} scripts pass bash -n and shellcheck"
+echo "ok: ${#scripts[@]} scripts ($v2 of kind KubernetesCompute) pass bash -n and shellcheck"
 
 checker="$root/../shared/tools/az-parse-check"
 if [[ ! -x $checker ]]; then

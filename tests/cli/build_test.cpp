@@ -248,7 +248,7 @@ TEST_CASE("build without -o, or with an unknown target, is a usage error (exit 2
   CHECK(contains(no_out.err, "build needs an output folder: -o OUTDIR"));
   auto bad_target = run_aksc({"build", "a.yaml", "-o", "out", "--target", "bicep"}, dir.path());
   CHECK(bad_target.exit_code == 2);
-  CHECK(contains(bad_target.err, "--target must be arm, az or all, not 'bicep'"));
+  CHECK(contains(bad_target.err, "--target must be arm, az, cli or all, not 'bicep'"));
   CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 

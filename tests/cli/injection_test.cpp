@@ -1,15 +1,18 @@
 // deploy.sh passes spec values to az as literal arguments and in its request body: run with a
 // fake `az` first on PATH, every argument and body value it receives is exactly the spec's
 // value (or the certificate file's contents), whatever shell syntax the value holds.
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../support/az_log.h"
 #include "../support/process.h"
 #include "integration_support.h"
 
+using aksc::test::az_calls;
 using aksc::test::read_text;
 using aksc::test::run_aksc;
 using aksc::test::run_process;
@@ -18,23 +21,6 @@ using aksc::test::TempDir;
 
 namespace {
 namespace fs = std::filesystem;
-
-// The argv of each az call, from the fake az's log: one NUL-terminated record per argument,
-// one empty record after each call.
-std::vector<std::vector<std::string>> az_calls(const std::string& log) {
-  std::vector<std::vector<std::string>> calls(1);
-  std::size_t start = 0;
-  for (std::size_t end; (end = log.find('\0', start)) != std::string::npos; start = end + 1) {
-    std::string argument = log.substr(start, end - start);
-    if (argument == "<end>") {
-      calls.emplace_back();
-    } else {
-      calls.back().push_back(argument);
-    }
-  }
-  calls.pop_back();
-  return calls;
-}
 
 std::string value_after(const std::vector<std::string>& argv, const std::string& option) {
   for (std::size_t i = 0; i + 1 < argv.size(); ++i)
@@ -58,6 +44,19 @@ std::string url_segment_after(const std::string& url, const std::string& key) {
     }
   }
   return decoded;
+}
+
+// Runs `script` with the fake az first on PATH (log and body in `dir`); the calls it made.
+std::vector<std::vector<std::string>> run_with_fake_az(TempDir& dir, const fs::path& script) {
+  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
+  fs::permissions(fake, fs::perms::owner_all);
+  auto run = run_process({"bash", script.string()}, dir.path(),
+                         {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
+                          "AZ_LOG=" + (dir.path() / "az.log").string(),
+                          "AZ_BODY=" + (dir.path() / "body.json").string()});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  return az_calls(read_text(dir.path() / "az.log"));
 }
 
 }  // namespace
@@ -92,20 +91,11 @@ TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs 
   auto built = run_aksc({"build", "specs", "-o", "out", "--target", "az"}, dir.path());
   INFO(built.out << built.err);
   REQUIRE(built.exit_code == 0);
-  fs::path fake = dir.write("bin/az", aksc::test::kFakeAz);
-  fs::permissions(fake, fs::perms::owner_all);
   fs::path script;
   for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "out"))
     if (entry.path().filename() == "deploy.sh") script = entry.path();
   REQUIRE_FALSE(script.empty());
-  auto run = run_process({"bash", script.string()}, dir.path(),
-                         {"PATH=" + (dir.path() / "bin").string() + ":/usr/bin:/bin",
-                          "AZ_LOG=" + (dir.path() / "az.log").string(),
-                          "AZ_BODY=" + (dir.path() / "body.json").string()});
-  INFO(run.out << run.err);
-  CHECK(run.exit_code == 0);
-
-  auto calls = az_calls(read_text(dir.path() / "az.log"));
+  auto calls = run_with_fake_az(dir, script);
   REQUIRE_FALSE(calls.empty());
   const std::vector<std::string>& put = calls.front();
   REQUIRE(put.size() > 4);
@@ -125,6 +115,66 @@ TEST_CASE("deploy.sh hands az each spec value as one literal argument, and runs 
       CHECK(argument.find("BEGIN") == std::string::npos);
   }
   for (const char* pwned : {"pwned1", "pwned2", "pwned3", "pwned4"}) {
+    CHECK_FALSE(fs::exists(dir.path() / pwned));
+    CHECK_FALSE(fs::exists(script.parent_path() / pwned));
+  }
+}
+
+TEST_CASE("KubernetesCompute deploy.sh hands az each spec value as one literal argument") {
+  TempDir dir;
+  const std::string description = "[$(touch pwned1)] `touch pwned2`; echo 'done'";
+  const std::string secret = "tls'; touch pwned3; '";
+  const std::string selector = "ml $(touch pwned4) \"x\"";
+  const std::string identity =
+      "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/ml-rg/providers/"
+      "Microsoft.ManagedIdentity/userAssignedIdentities/id-$(touch pwned5)";
+  auto quoted = [](std::string text) {
+    for (std::size_t at = 0; (at = text.find('\'', at)) != std::string::npos; at += 2)
+      text.insert(at, "'");
+    return "'" + text + "'";
+  };
+  dir.write(
+      "specs/nasty.yaml",
+      "apiVersion: aksc/v1\nkind: KubernetesCompute\nname: k8s-nasty\nmode: attach\n"
+      "workspace:\n  name: ml-ws\n  resource_group: ml-rg\n"
+      "  subscription_id: 0b1f6471-1bf0-4dda-aec3-cb9272f09590\n  location: eastus\n"
+      "purpose: dev-test\ndescription: " +
+          quoted(description) + "\ntags: {owner: " + quoted(description) +
+          "}\nidentity:\n  type: user-assigned\n  user_assigned_identities: [" + quoted(identity) +
+          "]\nextension:\n  inference:\n    enabled: true\n"
+          "    router_service_type: cluster-ip\n    router_ha: false\n"
+          "    ssl:\n      cname: scoring.contoso.com\n      secret: " +
+          quoted(secret) + "\n  node_selector: {pool: " + quoted(selector) +
+          "}\ninstance_types:\n  - name: cpu-small\n    node_selector: {pool: " + quoted(selector) +
+          "}\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: \"1\", memory: 2Gi}\n"
+          "cluster:\n  resource_id: /subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/"
+          "resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/aks\n"
+          "  facts:\n    location: eastus\n    identity_type: system-assigned\n"
+          "    local_accounts_disabled: false\n    kubernetes_version: \"1.35.1\"\n"
+          "    load_balancer_sku: standard\n    private_cluster: false\n"
+          "    authorized_ip_ranges: []\n    outbound_type: load-balancer\n"
+          "    node_pools:\n      - {name: system, mode: system, vm_size: Standard_D4s_v3, "
+          "count: 1}\n");
+  auto built = run_aksc({"build", "specs", "-o", "out", "--target", "az"}, dir.path());
+  INFO(built.out << built.err);
+  REQUIRE(built.exit_code == 0);
+  fs::path script = dir.path() / "out/ml-ws/k8s-nasty/deploy.sh";
+  REQUIRE(fs::exists(script));
+  auto calls = run_with_fake_az(dir, script);
+  std::vector<std::string> create, attach;
+  for (const auto& call : calls) {
+    if (call.size() > 1 && call[0] == "k8s-extension" && call[1] == "create") create = call;
+    if (call.size() > 2 && call[0] == "ml" && call[2] == "attach") attach = call;
+  }
+  REQUIRE_FALSE(create.empty());
+  REQUIRE_FALSE(attach.empty());
+  auto has = [](const std::vector<std::string>& argv, const std::string& value) {
+    return std::find(argv.begin(), argv.end(), value) != argv.end();
+  };
+  CHECK(has(create, "sslSecret=" + secret));
+  CHECK(has(create, "nodeSelector.pool=" + selector));
+  CHECK(value_after(attach, "--user-assigned-identities") == identity);
+  for (const char* pwned : {"pwned1", "pwned2", "pwned3", "pwned4", "pwned5"}) {
     CHECK_FALSE(fs::exists(dir.path() / pwned));
     CHECK_FALSE(fs::exists(script.parent_path() / pwned));
   }

@@ -1,6 +1,8 @@
 #pragma once
 // Helpers of the integration tests (SARIF, JUnit, GitHub, pre-commit, CI recipes, install).
 
+#include "../support/az_log.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -41,15 +43,7 @@ inline std::map<std::string, std::string> tree(const std::filesystem::path& root
 
 /// Marks the running test case as skipped: prints "WARN: skipped: <reason>", which ctest's
 /// SKIP_REGULAR_EXPRESSION (tests/CMakeLists.txt) turns into a visible "Skipped" result.
-// A fake `az` for running deploy.sh: it appends each call's argv to $AZ_LOG (one NUL-terminated
-// record per argument, then "<end>"), saves a body read from stdin (--body @/dev/stdin) to
-// $AZ_BODY, and says Succeeded when asked for a provisioningState.
-inline constexpr const char* kFakeAz =
-    "#!/bin/sh\nprintf '%s\\0' \"$@\" '<end>' >> \"$AZ_LOG\"\n"
-    "for a in \"$@\"; do case $a in\n"
-    "  @/dev/stdin) cat > \"$AZ_BODY\" ;;\n"
-    "  properties.provisioningState) echo Succeeded ;;\n"
-    "esac; done\n";
+using aksc::test::kFakeAz;  // tests/support/az_log.h
 
 inline void skip_test(const std::string& reason) {
   std::cout << "WARN: skipped: " << reason << std::endl;

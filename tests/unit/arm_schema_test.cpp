@@ -22,6 +22,10 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "backends/arm/kubernetes_template.h"
+#include "backends/intent.h"
+#include "kubernetes_specs.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -338,6 +342,7 @@ void check_names(SchemaStore& store, const std::vector<Node>& schemas, const jso
 const std::map<std::string, std::vector<std::string>> kStrictRoots = {
     {"Microsoft.MachineLearningServices/workspaces/computes", {"properties", "properties"}},
     {"Microsoft.ContainerService/managedClusters", {"properties"}},
+    {"Microsoft.KubernetesConfiguration/extensions", {"properties"}},
 };
 
 // The local schema URI of a resource type's definition, e.g.
@@ -357,9 +362,11 @@ std::string resource_definition_uri(SchemaStore& store, const std::string& type,
     if (file.rfind(provider + ".", 0) != 0) continue;
     std::string uri = kSchemaHost + api_version + "/" + file;
     const json* doc = store.document(uri);
-    if (doc && doc->contains("resourceDefinitions") &&
-        (*doc)["resourceDefinitions"].contains(definition)) {
-      return uri + "#/resourceDefinitions/" + definition;
+    // Extension resources (Microsoft.KubernetesConfiguration/extensions) have their own list.
+    for (const char* list : {"resourceDefinitions", "extension_resourceDefinitions"}) {
+      if (doc && doc->contains(list) && (*doc)[list].contains(definition)) {
+        return uri + "#/" + list + "/" + definition;
+      }
     }
   }
   return "";
@@ -541,4 +548,102 @@ TEST_CASE("ARM schemas: a misspelled managed cluster property fails") {
   INFO(joined(errors));
   CHECK(errors.size() == 1);
   CHECK(joined(errors).find("networkPlugn") != std::string::npos);
+}
+
+namespace {
+
+// The KubernetesCompute templates of the back-end, for specs built field by field: until the
+// golden builds hold them, these are the templates the schema checks see.
+std::vector<std::pair<std::string, json>> kubernetes_templates() {
+  std::vector<std::pair<std::string, aksc::ir::Spec>> specs;
+  specs.emplace_back("attach in another resource group", aksc::test::attach_spec());
+  specs.emplace_back("provision-and-attach", aksc::test::provision_spec());
+  aksc::ir::Spec other_group = aksc::test::provision_spec();
+  other_group.cluster_resource_group = aksc::test::written<std::string>("aks-rg");
+  specs.emplace_back("provision-and-attach in another resource group", other_group);
+  aksc::ir::Spec user = aksc::test::attach_spec();
+  user.cluster.resource_id = aksc::test::written(
+      "/subscriptions/" + aksc::test::kSubscription +
+      "/resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/c");
+  user.kubernetes.identity.type = aksc::test::written(aksc::ir::IdentityType::kUserAssigned);
+  user.kubernetes.identity.user_assigned_identities =
+      aksc::test::written(std::vector<aksc::ir::Field<std::string>>{aksc::test::written(
+          "/subscriptions/" + aksc::test::kSubscription +
+          "/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id")});
+  user.kubernetes.extension.version = aksc::test::written<std::string>("1.1.88");
+  user.kubernetes.extension.training = aksc::test::written(true);
+  user.kubernetes.extension.inference.allow_insecure_connections = aksc::test::written(true);
+  specs.emplace_back("attach in the workspace's group, user-assigned, pinned, insecure", user);
+  std::vector<std::pair<std::string, json>> templates;
+  for (const auto& [name, spec] : specs) {
+    aksc::intent::Lowering lowering = aksc::intent::lower_deployment(spec);
+    INFO(name << ": " << (lowering.problems.empty() ? "" : lowering.problems.front()));
+    REQUIRE(lowering.deployment);
+    auto tmpl = aksc::arm::kubernetes_template(*lowering.deployment, {"../../../specs"});
+    templates.emplace_back(name, json::parse(tmpl.dump()));
+  }
+  return templates;
+}
+
+json& extension_in(json& tmpl) {
+  for (json& resource : tmpl["resources"]) {
+    if (resource["type"] == "Microsoft.KubernetesConfiguration/extensions") return resource;
+    if (resource["type"] == "Microsoft.Resources/deployments" &&
+        resource["properties"]["template"]["resources"][0]["type"] ==
+            "Microsoft.KubernetesConfiguration/extensions") {
+      return resource["properties"]["template"]["resources"][0];
+    }
+  }
+  FAIL("no extension resource");
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("ARM schemas: KubernetesCompute templates validate, with the strict name checks") {
+  if (skip_without_schemas()) return;
+  SchemaStore store;
+  for (auto& [name, tmpl] : kubernetes_templates()) {
+    std::vector<std::string> errors = check_template(store, tmpl);
+    INFO(name << "\n" << joined(errors));
+    CHECK(errors.empty());
+  }
+}
+
+TEST_CASE("ARM schemas: a misspelled extension or Kubernetes compute property fails") {
+  if (skip_without_schemas()) return;
+  SchemaStore store;
+  auto templates = kubernetes_templates();
+  const json original = templates[1].second;  // provision-and-attach: everything top-level
+  REQUIRE(check_template(store, original).empty());
+  SECTION("an extension property") {
+    json tmpl = original;
+    extension_in(tmpl)["properties"]["releaseTrian"] = "stable";
+    std::vector<std::string> errors = check_template(store, tmpl);
+    INFO(joined(errors));
+    CHECK(errors.size() == 1);
+    CHECK(joined(errors).find("releaseTrian") != std::string::npos);
+  }
+  SECTION("the extension's scope block") {
+    json tmpl = original;
+    extension_in(tmpl)["properties"]["scope"]["cluster"]["releaseNamspace"] = "azureml";
+    CHECK(!check_template(store, tmpl).empty());
+  }
+  SECTION("a setting that is not a string") {
+    json tmpl = original;
+    extension_in(tmpl)["properties"]["configurationSettings"]["enableTraining"] = true;
+    CHECK(!check_template(store, tmpl).empty());
+  }
+  SECTION("a Kubernetes compute property") {
+    json tmpl = original;
+    compute_resource(tmpl)["properties"]["properties"]["namepsace"] = "default";
+    std::vector<std::string> errors = check_template(store, tmpl);
+    INFO(joined(errors));
+    CHECK(errors.size() == 1);
+  }
+  SECTION("a bad compute identity type") {
+    json tmpl = original;
+    compute_resource(tmpl)["identity"]["type"] = "Automatic";
+    CHECK(!check_template(store, tmpl).empty());
+  }
 }

@@ -4,8 +4,10 @@
 #include <fmt/ranges.h>
 
 #include "backends/arm/arm_template.h"
+#include "backends/az/cluster_commands.h"
 #include "backends/az/compute_request.h"
 #include "backends/az/script_functions.h"
+#include "backends/az/script_text.h"
 #include "backends/az/shell_quote.h"
 #include "ir/spelling.h"
 
@@ -14,56 +16,6 @@ namespace {
 
 using intent::Deployment;
 using intent::Step;
-
-// One az command, rendered one option per line so that reviews and diffs stay readable.
-class Command {
- public:
-  explicit Command(std::string words) : words_(std::move(words)) {}
-
-  /// An option with a spec value: always quoted.
-  Command& value(std::string_view option, std::string_view value) {
-    return word(option, shell_quote(value));
-  }
-  /// An option whose value is already a shell-safe word (a quoted value or "$variable").
-  Command& word(std::string_view option, std::string word) {
-    lines_.push_back(fmt::format("{} {}", option, word));
-    return *this;
-  }
-  /// A switch without a value.
-  Command& flag(std::string_view option) {
-    lines_.emplace_back(option);
-    return *this;
-  }
-
-  std::string text() const {
-    std::string out = words_;
-    for (const std::string& line : lines_)
-      out += " \\\n  " + line;
-    return out;
-  }
-
- private:
-  std::string words_;
-  std::vector<std::string> lines_;
-};
-
-// The script text: a header, then numbered steps with their comments.
-class Script {
- public:
-  void line(std::string_view text) { text_ += std::string(text) + "\n"; }
-  void step(std::string_view title, const std::vector<std::string>& notes, std::string_view body) {
-    text_ += fmt::format("\n# Step {}: {}\n", ++count_, comment_text(title));
-    for (const std::string& note : notes)
-      text_ += "# " + comment_text(note) + "\n";
-    text_ += std::string(body) + "\n";
-  }
-  void raw(std::string_view text) { text_ += text; }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-  int count_ = 0;
-};
 
 bool puts_compute(const Deployment& d) {
   return d.has_step(Step::kCreateCompute) || d.has_step(Step::kAttachCompute);
@@ -80,13 +32,6 @@ bool sends_certificate(const Deployment& d) {
   const auto& tls = d.compute.tls;
   return puts_compute(d) && tls && tls->status != ir::SslStatus::kDisabled &&
          tls->custom_certificate();
-}
-
-// A certificate path as a shell word: relative ones are anchored at this script's folder, so
-// the script works from any current folder.
-std::string file_word(const std::string& written, const ArtifactContext& context) {
-  std::string path = path_from_artifacts(context, written);
-  return is_absolute_path(written) ? shell_quote(path) : "\"$here\"/" + shell_quote(path);
 }
 
 // The PUT of the compute with the template's body, then the wait for its provisioningState.
@@ -139,53 +84,6 @@ std::vector<std::string> attach_notes(const Deployment& d) {
         "Troubleshooting, \"Update the cluster\").");
   }
   return notes;
-}
-
-std::string create_cluster(const intent::ManagedCluster& cluster) {
-  Command command("az aks create");
-  command.value("--subscription", cluster.subscription_id)
-      .value("--resource-group", cluster.resource_group)
-      .value("--name", cluster.name)
-      .value("--location", cluster.location)
-      .value("--dns-name-prefix", cluster.dns_prefix);
-  if (!cluster.kubernetes_version.empty()) {
-    command.value("--kubernetes-version", cluster.kubernetes_version);
-  }
-  command.value("--nodepool-name", intent::kNodePoolName)
-      .value("--node-count", std::to_string(cluster.node_count))
-      .value("--node-vm-size", cluster.vm_size)
-      .value("--network-plugin", intent::kNetworkPlugin)
-      .value("--load-balancer-sku", intent::azure_load_balancer_sku(cluster.load_balancer_sku))
-      .value("--outbound-type", intent::azure_outbound_type(cluster.outbound_type));
-  if (cluster.subnet) command.value("--vnet-subnet-id", cluster.subnet->resource_id());
-  if (const auto& service = cluster.service_network) {
-    command.value("--service-cidr", service->service_cidr)
-        .value("--dns-service-ip", service->dns_service_ip)
-        .value("--docker-bridge-address", service->docker_bridge_cidr);
-  }
-  if (cluster.private_cluster) command.flag("--enable-private-cluster");
-  if (!cluster.authorized_ip_ranges.empty()) {
-    command.value("--api-server-authorized-ip-ranges",
-                  fmt::format("{}", fmt::join(cluster.authorized_ip_ranges, ",")));
-  }
-  command.flag("--enable-managed-identity").flag("--no-ssh-key");
-  if (!cluster.tags.empty()) {
-    std::string words;
-    for (const auto& [key, value] : cluster.tags)
-      words += (words.empty() ? "" : " ") + shell_quote(key + "=" + value);
-    command.word("--tags", words);
-  }
-  return command.text();
-}
-
-std::string look_up_cluster(const intent::ClusterReference& cluster) {
-  Command command("az aks show");
-  command.value("--subscription", cluster.subscription_id)
-      .value("--resource-group", cluster.resource_group)
-      .value("--name", cluster.name)
-      .word("--query", "id")
-      .word("--output", "tsv");
-  return "cluster_id=$(" + command.text() + ")";
 }
 
 // DELETE with underlyingResourceAction=Detach removes the attachment and keeps the cluster;
@@ -242,11 +140,8 @@ void add_step(Script& script, Step step, const Deployment& d, const ArtifactCont
       }
       break;
     case Step::kCreateCluster:
-      script.step("create the AKS cluster with AKS itself.", {}, create_cluster(*d.provisioned));
-      break;
     case Step::kLookUpClusterId:
-      script.step("look up the AKS cluster's resource ID (this fails if it does not exist).", {},
-                  look_up_cluster(*d.attached));
+      add_cluster_step(script, step, d);
       break;
     case Step::kCreateCompute:
       script.step("create the AKS cluster and the compute with Azure ML.", put_notes(d),
@@ -262,24 +157,22 @@ void add_step(Script& script, Step step, const Deployment& d, const ArtifactCont
       script.step("attach the AKS cluster to the workspace as the compute.", attach_notes(d),
                   put_compute(d, context));
       break;
+    case Step::kInstallExtension:
+    case Step::kCreateNamespace:
+    case Step::kApplyInstanceTypes:
+    case Step::kAttachKubernetes:
+      break;  // KubernetesCompute's: backends/az/kubernetes_script.cpp
   }
 }
 
 void header(Script& script, const Deployment& d) {
-  script.line("#!/usr/bin/env bash");
-  // Right after the shebang, so that it covers the whole file: every value is single-quoted on
-  // purpose, so a '$' or '`' in it stays literal, which is what SC2016 would question.
-  script.line(
-      "# shellcheck disable=SC2016  # values are single-quoted on purpose: literal $ and `");
-  script.line(comment_text(
-      fmt::format("# Generated by aksc build (mode: {}): compute '{}' of Azure ML workspace '{}'.",
-                  ir::to_string(d.mode), d.compute.name, d.workspace.name)));
-  script.line("# Edit the spec, not this file. Needs the core az CLI (no extension), logged in");
-  script.line("# (az login): the compute steps call the Azure ML REST API with az rest.");
-  script.line("set -euo pipefail");
-  if (relative_certificate(d)) {
-    script.line("here=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"");
-  }
+  start_script(script,
+               fmt::format("Generated by aksc build (mode: {}): compute '{}' of Azure ML "
+                           "workspace '{}'.",
+                           ir::to_string(d.mode), d.compute.name, d.workspace.name),
+               {"Edit the spec, not this file. Needs the core az CLI (no extension), logged in",
+                "(az login): the compute steps call the Azure ML REST API with az rest."},
+               relative_certificate(d));
   if (!puts_compute(d) && !d.has_step(Step::kCheckCompute)) return;
   script.line("compute_url=" + shell_quote(compute_url(d.workspace, d.compute.name)));
   if (!puts_compute(d)) return;

@@ -60,4 +60,19 @@ wait_for_compute() {
 }
 )sh";
 
+inline constexpr std::string_view kRunOnCluster = R"sh(
+# az aks command invoke runs a command on the cluster and reports its exit code, but exits 0
+# itself: check the code, so that set -e stops the script when kubectl fails.
+run_on_cluster() {
+  local result code
+  result=$(az aks command invoke "$@" --query '[exitCode, logs]' --output tsv)
+  code=${result%%$'\t'*}
+  printf '%s\n' "${result#*$'\t'}"
+  if [[ $code != 0 ]]; then
+    echo "deploy.sh: the command on the cluster failed (exit code '$code'; output above)" >&2
+    return 1
+  fi
+}
+)sh";
+
 }  // namespace aksc::az
