@@ -134,7 +134,7 @@ std::vector<InstanceType> KubernetesCompute::cluster_instance_types() const {
 }
 
 KubernetesCompute lower_kubernetes(const ir::Spec& spec, FieldReader& in) {
-  const ir::KubernetesComputeParts& parts = spec.kubernetes;
+  const ir::KubernetesComputeParts& parts = *spec.kubernetes;
   KubernetesCompute k;
   if (parts.kubernetes_namespace.usable()) {
     k.kubernetes_namespace = in.required(parts.kubernetes_namespace, "namespace");

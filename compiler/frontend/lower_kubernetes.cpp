@@ -106,7 +106,8 @@ void lower_extension(const Reader& in, ir::Extension& extension, SourceRange kin
 }  // namespace
 
 void lower_kubernetes_parts(const Reader& in, ir::Spec& spec) {
-  ir::KubernetesComputeParts& parts = spec.kubernetes;
+  spec.kubernetes = std::make_shared<ir::KubernetesComputeParts>();
+  ir::KubernetesComputeParts& parts = *spec.kubernetes;
   parts.kubernetes_namespace = in.text("/namespace");
   apply_default(parts.kubernetes_namespace, std::string(kDefaultNamespace), spec.kind_range);
   parts.identity.range = in.key_range_if_present("/identity");

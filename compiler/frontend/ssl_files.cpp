@@ -100,7 +100,7 @@ void check_v1_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder
 // passphrase (AKS805).
 void check_v2_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder,
                         const PathFence& fence, FindingSink& sink) {
-  ir::InferenceSsl& ssl = spec.kubernetes.extension.inference.ssl;
+  ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
   ssl.cert_file_check = check_fenced(spec, ssl.cert_file, "extension.inference.ssl.cert_file",
                                      false, spec_folder, fence, sink)
                             .file;

@@ -11,7 +11,7 @@ namespace aksc::rules {
 // inference" (AzureMLKubernetes.py, __validate_config).
 void check_extension_enables_nothing(const ir::Spec& spec, const RuleContext& /*context*/,
                                      RuleReporter& out) {
-  const ir::Extension& extension = spec.kubernetes.extension;
+  const ir::Extension& extension = spec.kubernetes->extension;
   const ir::Field<bool>& inference = extension.inference.enabled;
   const ir::Field<bool>& training = extension.training;
   // An invalid value was reported by the schema (AKS002); judge only what is known.

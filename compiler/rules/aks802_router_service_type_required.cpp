@@ -8,7 +8,7 @@ namespace aksc::rules {
 // enableInference=True." (how-to-deploy-kubernetes-extension.md)
 void check_router_service_type_required(const ir::Spec& spec, const RuleContext& /*context*/,
                                         RuleReporter& out) {
-  const ir::Inference& inference = spec.kubernetes.extension.inference;
+  const ir::Inference& inference = spec.kubernetes->extension.inference;
   if (!inference_enabled(spec)) return;
   // Written but invalid: the schema (AKS002) reported the value.
   if (inference.router_service_type.origin != ir::Origin::kAbsent) return;

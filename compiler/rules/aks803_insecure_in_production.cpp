@@ -10,7 +10,7 @@ namespace aksc::rules {
 // HTTP endpoints for development or test purposes." (how-to-deploy-kubernetes-extension.md)
 void check_insecure_in_production(const ir::Spec& spec, const RuleContext& /*context*/,
                                   RuleReporter& out) {
-  const ir::Field<bool>& insecure = spec.kubernetes.extension.inference.allow_insecure_connections;
+  const ir::Field<bool>& insecure = spec.kubernetes->extension.inference.allow_insecure_connections;
   if (!inference_enabled(spec) || !insecure.written() || !insecure.value) return;
   if (!spec.purpose.usable() || spec.purpose.value != ir::Purpose::kProduction) return;
   out.report(insecure.range,

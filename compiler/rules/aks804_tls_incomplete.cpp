@@ -18,7 +18,7 @@ bool tls_value_given(const ir::Field<std::string>& field) {
 // (how-to-deploy-kubernetes-extension.md). The CLI refuses both cases
 // (AzureMLKubernetes.py, __validate_scoring_fe_settings).
 void check_tls_incomplete(const ir::Spec& spec, const RuleContext& /*context*/, RuleReporter& out) {
-  const ir::Inference& inference = spec.kubernetes.extension.inference;
+  const ir::Inference& inference = spec.kubernetes->extension.inference;
   const ir::InferenceSsl& ssl = inference.ssl;
   if (!inference_enabled(spec)) return;
   if (!inference.allow_insecure_connections.usable() || inference.allow_insecure_connections.value)

@@ -9,7 +9,7 @@ namespace aksc::rules {
 // how-to-deploy-kubernetes-extension.md); the front end reads the key file (ssl.key_protection).
 void check_tls_key_encrypted(const ir::Spec& spec, const RuleContext& /*context*/,
                              RuleReporter& out) {
-  const ir::InferenceSsl& ssl = spec.kubernetes.extension.inference.ssl;
+  const ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
   if (ssl.key_protection != ir::PemKeyProtection::kEncrypted || !ssl.key_file.usable()) return;
   out.report(ssl.key_file.range,
              fmt::format("the key in '{}' is protected by a passphrase (an encrypted PEM key); "

@@ -14,7 +14,7 @@ namespace aksc::rules {
 void check_router_ha_needs_three_nodes(const ir::Spec& spec, const RuleContext& context,
                                        RuleReporter& out) {
   constexpr std::int64_t kRouterReplicas = 3;
-  const ir::Field<bool>& router_ha = spec.kubernetes.extension.inference.router_ha;
+  const ir::Field<bool>& router_ha = spec.kubernetes->extension.inference.router_ha;
   if (!inference_enabled(spec) || !router_ha.usable() || !router_ha.value) return;
   const ClusterNodes nodes = cluster_nodes(spec, context.catalog);
   std::int64_t total = 0;

@@ -22,7 +22,7 @@ bool has_nvidia_gpus(const VmSize& size) {
 // how-to-deploy-kubernetes-extension.md)
 void check_gpu_without_device_plugin(const ir::Spec& spec, const RuleContext& context,
                                      RuleReporter& out) {
-  const ir::Field<bool>& plugin = spec.kubernetes.extension.install_nvidia_device_plugin;
+  const ir::Field<bool>& plugin = spec.kubernetes->extension.install_nvidia_device_plugin;
   if (!plugin.usable() || plugin.value) return;
   const std::string state = plugin.written() ? "install_nvidia_device_plugin is false"
                                              : "install_nvidia_device_plugin is false by default";
@@ -30,7 +30,7 @@ void check_gpu_without_device_plugin(const ir::Spec& spec, const RuleContext& co
       "write extension.install_nvidia_device_plugin: true; if the cluster has the device "
       "plugin already (AKS-managed GPU node pools or the NVIDIA GPU Operator install it), "
       "suppress this warning with a comment saying so";
-  const auto& types = spec.kubernetes.instance_types;
+  const auto& types = spec.kubernetes->instance_types;
   if (types.usable()) {
     for (const ir::InstanceType& type : types.value) {
       const ir::Field<std::string>& gpu = type.limits.gpu;

@@ -157,7 +157,7 @@ class InstanceTypeChecker {
 
   void check_node_selector(const ir::InstanceType& type) {
     if (!type.node_selector.usable()) return;
-    const auto& extension_selector = spec_.kubernetes.extension.node_selector;
+    const auto& extension_selector = spec_.kubernetes->extension.node_selector;
     const bool extension_selects = extension_selector.usable() && !extension_selector.value.empty();
     for (const auto& [key, value] : type.node_selector.value) {
       if (std::string problem = label_key_problem(key); !problem.empty()) {
@@ -209,7 +209,7 @@ class InstanceTypeChecker {
 // the extension's.
 void check_instance_type_invalid(const ir::Spec& spec, const RuleContext& /*context*/,
                                  RuleReporter& out) {
-  const auto& types = spec.kubernetes.instance_types;
+  const auto& types = spec.kubernetes->instance_types;
   std::map<std::string, const ir::InstanceType*, std::less<>> seen;
   if (types.usable()) {
     InstanceTypeChecker checker(spec, out);
@@ -244,7 +244,7 @@ void check_instance_type_invalid(const ir::Spec& spec, const RuleContext& /*cont
       checker.check(type, i);
     }
   }
-  const ir::Field<std::string>& default_type = spec.kubernetes.default_instance_type;
+  const ir::Field<std::string>& default_type = spec.kubernetes->default_instance_type;
   if (!default_type.written() || default_type.value == kBuiltInInstanceType) return;
   if (seen.count(default_type.value)) return;
   std::string listed;

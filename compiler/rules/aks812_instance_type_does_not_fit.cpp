@@ -57,11 +57,11 @@ std::string node_capacity_text(const VmSize& size) {
 // rules/AKS812-instance-type-does-not-fit.md.
 void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& context,
                                       RuleReporter& out) {
-  const auto& types = spec.kubernetes.instance_types;
+  const auto& types = spec.kubernetes->instance_types;
   if (!types.usable() || types.value.empty()) return;
   const ClusterNodes nodes = cluster_nodes(spec, context.catalog);
   if (!nodes.complete) return;  // AKS506 / AKS204 report the missing fact or size
-  const auto& extension_selector = spec.kubernetes.extension.node_selector;
+  const auto& extension_selector = spec.kubernetes->extension.node_selector;
   for (const ir::InstanceType& type : types.value) {
     std::map<std::string, std::string> selector;
     if (extension_selector.usable()) selector = extension_selector.value;

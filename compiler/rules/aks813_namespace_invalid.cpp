@@ -11,7 +11,7 @@ namespace aksc::rules {
 // workspace.md).
 void check_namespace_invalid(const ir::Spec& spec, const RuleContext& /*context*/,
                              RuleReporter& out) {
-  const ir::Field<std::string>& name = spec.kubernetes.kubernetes_namespace;
+  const ir::Field<std::string>& name = spec.kubernetes->kubernetes_namespace;
   if (!name.written()) return;
   const std::string problem = dns1123_label_problem(name.value);
   if (problem.empty()) return;

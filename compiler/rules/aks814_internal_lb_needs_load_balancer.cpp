@@ -10,7 +10,7 @@ namespace aksc::rules {
 // left alone (see the page).
 void check_internal_lb_needs_load_balancer(const ir::Spec& spec, const RuleContext& /*context*/,
                                            RuleReporter& out) {
-  const ir::Inference& inference = spec.kubernetes.extension.inference;
+  const ir::Inference& inference = spec.kubernetes->extension.inference;
   if (!inference_enabled(spec)) return;
   if (!inference.internal_load_balancer.written() || !inference.internal_load_balancer.value)
     return;

@@ -27,7 +27,7 @@ std::string dns_label_pattern_problem(std::string_view label, std::string_view n
 }  // namespace
 
 bool inference_enabled(const ir::Spec& spec) {
-  const ir::Field<bool>& enabled = spec.kubernetes.extension.inference.enabled;
+  const ir::Field<bool>& enabled = spec.kubernetes->extension.inference.enabled;
   return enabled.usable() && enabled.value;
 }
 

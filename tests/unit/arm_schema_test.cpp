@@ -565,14 +565,14 @@ std::vector<std::pair<std::string, json>> kubernetes_templates() {
   user.cluster.resource_id = aksc::test::written(
       "/subscriptions/" + aksc::test::kSubscription +
       "/resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/c");
-  user.kubernetes.identity.type = aksc::test::written(aksc::ir::IdentityType::kUserAssigned);
-  user.kubernetes.identity.user_assigned_identities =
+  user.kubernetes->identity.type = aksc::test::written(aksc::ir::IdentityType::kUserAssigned);
+  user.kubernetes->identity.user_assigned_identities =
       aksc::test::written(std::vector<aksc::ir::Field<std::string>>{aksc::test::written(
           "/subscriptions/" + aksc::test::kSubscription +
           "/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id")});
-  user.kubernetes.extension.version = aksc::test::written<std::string>("1.1.88");
-  user.kubernetes.extension.training = aksc::test::written(true);
-  user.kubernetes.extension.inference.allow_insecure_connections = aksc::test::written(true);
+  user.kubernetes->extension.version = aksc::test::written<std::string>("1.1.88");
+  user.kubernetes->extension.training = aksc::test::written(true);
+  user.kubernetes->extension.inference.allow_insecure_connections = aksc::test::written(true);
   specs.emplace_back("attach in the workspace's group, user-assigned, pinned, insecure", user);
   std::vector<std::pair<std::string, json>> templates;
   for (const auto& [name, spec] : specs) {

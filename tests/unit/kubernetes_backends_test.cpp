@@ -90,8 +90,8 @@ TEST_CASE("KubernetesCompute intent: attach by ID splits the ID and orders the s
 TEST_CASE("KubernetesCompute intent: provision-and-attach creates and looks up the cluster",
           "[backends][kubernetes]") {
   aksc::ir::Spec spec = provision_spec();
-  spec.kubernetes.kubernetes_namespace = written<std::string>("default");
-  spec.kubernetes.default_instance_type = {};
+  spec.kubernetes->kubernetes_namespace = written<std::string>("default");
+  spec.kubernetes->default_instance_type = {};
   Deployment d = deployment_of(spec);
   CHECK(d.steps == std::vector<Step>{Step::kCreateCluster, Step::kLookUpClusterId,
                                      Step::kInstallExtension, Step::kApplyInstanceTypes,
@@ -104,24 +104,24 @@ TEST_CASE("KubernetesCompute intent: what cannot be deployed is refused with a r
           "[backends][kubernetes]") {
   SECTION("HTTPS without a secret or the two files") {
     aksc::ir::Spec spec = attach_spec();
-    spec.kubernetes.extension.inference.ssl.secret = {};
-    spec.kubernetes.extension.inference.ssl.cert_file = written<std::string>("cert.pem");
+    spec.kubernetes->extension.inference.ssl.secret = {};
+    spec.kubernetes->extension.inference.ssl.cert_file = written<std::string>("cert.pem");
     auto problems = problems_of(spec);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("needs a secret or both cert_file and key_file") != std::string::npos);
   }
   SECTION("a pinned version that would still upgrade itself") {
     aksc::ir::Spec spec = attach_spec();
-    spec.kubernetes.extension.version = written<std::string>("1.1.88");
-    spec.kubernetes.extension.auto_upgrade_minor_version = written(true);
+    spec.kubernetes->extension.version = written<std::string>("1.1.88");
+    spec.kubernetes->extension.auto_upgrade_minor_version = written(true);
     REQUIRE(problems_of(spec).size() == 1);
-    spec.kubernetes.extension.auto_upgrade_minor_version = {};
+    spec.kubernetes->extension.auto_upgrade_minor_version = {};
     Deployment d = deployment_of(spec);
     CHECK_FALSE(d.kubernetes->extension.auto_upgrade_minor_version);
   }
   SECTION("a node selector key holding '=' (az would split it there)") {
     aksc::ir::Spec spec = attach_spec();
-    spec.kubernetes.extension.node_selector =
+    spec.kubernetes->extension.node_selector =
         written(std::map<std::string, std::string>{{"a=b", "c"}});
     auto problems = problems_of(spec);
     REQUIRE(problems.size() == 1);
@@ -134,14 +134,14 @@ TEST_CASE("KubernetesCompute intent: what cannot be deployed is refused with a r
   }
   SECTION("a default instance type that is not listed") {
     aksc::ir::Spec spec = attach_spec();
-    spec.kubernetes.default_instance_type = written<std::string>("gpu-large");
+    spec.kubernetes->default_instance_type = written<std::string>("gpu-large");
     auto problems = problems_of(spec);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0] == "default_instance_type 'gpu-large' is not one of instance_types");
   }
   SECTION("neither training nor inference") {
     aksc::ir::Spec spec = attach_spec();
-    spec.kubernetes.extension.inference.enabled = written(false);
+    spec.kubernetes->extension.inference.enabled = written(false);
     CHECK(problems_of(spec) ==
           std::vector<std::string>{"the extension enables neither training nor inference"});
   }
@@ -245,10 +245,10 @@ TEST_CASE("ARM: a user-assigned identity and spec values that look like expressi
   std::string identity = "/subscriptions/" + kSubscription +
                          "/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/"
                          "userAssignedIdentities/vision-id";
-  spec.kubernetes.identity.type = written(aksc::ir::IdentityType::kUserAssigned);
-  spec.kubernetes.identity.user_assigned_identities =
+  spec.kubernetes->identity.type = written(aksc::ir::IdentityType::kUserAssigned);
+  spec.kubernetes->identity.user_assigned_identities =
       written(std::vector<Field<std::string>>{written(identity)});
-  spec.kubernetes.kubernetes_namespace = written<std::string>("[concat('x')]");
+  spec.kubernetes->kubernetes_namespace = written<std::string>("[concat('x')]");
   ordered_json tmpl = aksc::arm::kubernetes_template(deployment_of(spec), context());
   const auto& compute = resource_of(tmpl, "Microsoft.MachineLearningServices/workspaces/computes");
   CHECK(compute["identity"]["type"] == "UserAssigned");
@@ -365,15 +365,15 @@ TEST_CASE("deploy.sh: az gets every nasty spec value as one literal argument, ru
   const std::string selector_value = "ml\nsecond line; touch pwned5";
   const std::string type_name = "gpu'\"$(touch pwned6)";
   aksc::ir::Spec spec = attach_spec();
-  spec.kubernetes.kubernetes_namespace = written(nasty_namespace);
-  spec.kubernetes.extension.inference.ssl.cname = written(cname);
-  spec.kubernetes.extension.inference.ssl.secret = written(secret);
-  spec.kubernetes.extension.node_selector =
+  spec.kubernetes->kubernetes_namespace = written(nasty_namespace);
+  spec.kubernetes->extension.inference.ssl.cname = written(cname);
+  spec.kubernetes->extension.inference.ssl.secret = written(secret);
+  spec.kubernetes->extension.node_selector =
       written(std::map<std::string, std::string>{{selector_key, selector_value}});
-  auto types = spec.kubernetes.instance_types.value;
+  auto types = spec.kubernetes->instance_types.value;
   types[0].name = written(type_name);
-  spec.kubernetes.instance_types = written(types);
-  spec.kubernetes.default_instance_type = written(type_name);
+  spec.kubernetes->instance_types = written(types);
+  spec.kubernetes->default_instance_type = written(type_name);
   spec.name = written<std::string>("k8s $(touch pwned7)");
   Deployment d = deployment_of(spec);
 

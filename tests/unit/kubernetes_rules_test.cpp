@@ -39,11 +39,12 @@ ir::Spec kubernetes_spec(const std::string& vm_size = "Standard_D4s_v3", std::in
   spec.file = "k.yaml";
   spec.range = {{1, 1}, {1, 2}};
   spec.kind = ir::Kind::kKubernetesCompute;
+  spec.kubernetes = std::make_shared<ir::KubernetesComputeParts>();
   spec.mode = at_line(ir::Mode::kProvisionAndAttach, 4);
   spec.purpose = at_line(ir::Purpose::kDevTest, 5);
   spec.vm_size = at_line(vm_size, 6);
   spec.agent_count = at_line(count, 7);
-  ir::Extension& extension = spec.kubernetes.extension;
+  ir::Extension& extension = spec.kubernetes->extension;
   extension.range = {{8, 1}, {8, 10}};
   extension.training = by_default(false);
   extension.install_nvidia_device_plugin = by_default(false);
@@ -53,7 +54,7 @@ ir::Spec kubernetes_spec(const std::string& vm_size = "Standard_D4s_v3", std::in
   extension.inference.allow_insecure_connections = at_line(true, 12);
   extension.inference.router_ha = by_default(true);
   extension.inference.internal_load_balancer = by_default(false);
-  spec.kubernetes.kubernetes_namespace = by_default(std::string("default"));
+  spec.kubernetes->kubernetes_namespace = by_default(std::string("default"));
   return spec;
 }
 
@@ -92,6 +93,7 @@ TEST_CASE("AKS8xx: no KubernetesCompute rule checks an AksCompute spec") {
   legacy.kind = ir::Kind::kAksCompute;
   ir::Spec v2;
   v2.kind = ir::Kind::kKubernetesCompute;
+  v2.kubernetes = std::make_shared<ir::KubernetesComputeParts>();
   int checked = 0;
   for (const aksc::RuleEntry& rule : aksc::rule_registry()) {
     if (!rule.id.starts_with("AKS8") || rule.id == "AKS816") continue;
@@ -106,7 +108,7 @@ TEST_CASE("AKS8xx: no KubernetesCompute rule checks an AksCompute spec") {
 
 TEST_CASE("AKS8xx: the clean spec of these tests is clean for every KubernetesCompute rule") {
   ir::Spec spec = kubernetes_spec();
-  spec.kubernetes.instance_types =
+  spec.kubernetes->instance_types =
       at_line(std::vector<ir::InstanceType>{instance_type("small", "500m", "1Gi", "1", "2Gi")}, 19);
   for (const aksc::RuleEntry& rule : aksc::rule_registry()) {
     if (!rule.id.starts_with("AKS8") || !rule.check) continue;
@@ -118,11 +120,11 @@ TEST_CASE("AKS8xx: the clean spec of these tests is clean for every KubernetesCo
 
 TEST_CASE("AKS811: requests equal to limits pass, a nano-unit above is refused") {
   ir::Spec spec = kubernetes_spec();
-  spec.kubernetes.instance_types = at_line(
+  spec.kubernetes->instance_types = at_line(
       std::vector<ir::InstanceType>{instance_type("a", "1.5Gi", "1536Mi", "1536Mi", "1.5Gi")}, 19);
   // cpu "1.5Gi" is a valid quantity too (1.5 × 2^30): only the comparison matters here.
   CHECK(check(aksc::rules::check_instance_type_invalid, spec).empty());
-  spec.kubernetes.instance_types.value[0].requests.cpu.value = "1610612736000000001n";
+  spec.kubernetes->instance_types.value[0].requests.cpu.value = "1610612736000000001n";
   std::vector<Finding> findings = check(aksc::rules::check_instance_type_invalid, spec);
   REQUIRE(findings.size() == 1);
   CHECK(has_text(findings[0], "requests.cpu 1610612736000000001n is more than limits.cpu 1536Mi"));
@@ -134,11 +136,11 @@ TEST_CASE("AKS811: one finding per problem, at its field") {
   ir::InstanceType bad = instance_type("Bad_Name", "0", "4GB", "", "8Gi");
   bad.requests.gpu = at_line(std::string("1"), 21);
   bad.limits.gpu = at_line(std::string("1.5"), 22);
-  spec.kubernetes.instance_types =
+  spec.kubernetes->instance_types =
       at_line(std::vector<ir::InstanceType>{bad, instance_type("ok", "1", "1Gi", "1", "1Gi", 30),
                                             instance_type("ok", "1", "1Gi", "1", "1Gi", 40)},
               19);
-  spec.kubernetes.default_instance_type = at_line(std::string("missing"), 50);
+  spec.kubernetes->default_instance_type = at_line(std::string("missing"), 50);
   std::vector<Finding> findings = check(aksc::rules::check_instance_type_invalid, spec);
   std::vector<std::string> expected = {
       "instance type name 'Bad_Name' is not a Kubernetes resource name",
@@ -159,7 +161,7 @@ TEST_CASE("AKS811: one finding per problem, at its field") {
   REQUIRE(findings[6].related.size() == 1);
   CHECK(findings[6].related[0].location.range.begin.line == 30);
   CHECK(findings[7].location.range.begin.line == 50);
-  spec.kubernetes.default_instance_type.value = "defaultinstancetype";
+  spec.kubernetes->default_instance_type.value = "defaultinstancetype";
   CHECK(check(aksc::rules::check_instance_type_invalid, spec).size() == expected.size() - 1);
 }
 
@@ -174,19 +176,19 @@ TEST_CASE("AKS812: a request equal to a node's capacity fits, one millicore more
     const std::string cpu = std::to_string(size->vcpus_available);
     const std::string memory = std::to_string(size->memory_mib) + "Mi";
     ir::Spec spec = kubernetes_spec(name, 3);
-    spec.kubernetes.instance_types =
+    spec.kubernetes->instance_types =
         at_line(std::vector<ir::InstanceType>{instance_type("full", cpu, memory, cpu, memory)}, 19);
     CHECK(check(aksc::rules::check_instance_type_does_not_fit, spec).empty());
 
-    spec.kubernetes.instance_types.value[0].requests.cpu.value =
+    spec.kubernetes->instance_types.value[0].requests.cpu.value =
         std::to_string(size->vcpus_available * 1000 + 1) + "m";
     std::vector<Finding> findings = check(aksc::rules::check_instance_type_does_not_fit, spec);
     REQUIRE(findings.size() == 1);
     CHECK(has_text(findings[0], "asks for cpu"));
     CHECK(findings[0].location.range.begin.line == 21);
 
-    spec.kubernetes.instance_types.value[0].requests.cpu.value = cpu;
-    spec.kubernetes.instance_types.value[0].requests.memory.value =
+    spec.kubernetes->instance_types.value[0].requests.cpu.value = cpu;
+    spec.kubernetes->instance_types.value[0].requests.memory.value =
         std::to_string(size->memory_mib * 1024 * 1024 + 1);
     findings = check(aksc::rules::check_instance_type_does_not_fit, spec);
     REQUIRE(findings.size() == 1);
@@ -201,9 +203,9 @@ TEST_CASE("AKS812: GPUs are judged by the limit, against the size's GPU count") 
   ir::Spec spec = kubernetes_spec("Standard_NC6s_v3", 3);
   ir::InstanceType gpu = instance_type("gpu", "1", "4Gi", "2", "8Gi");
   gpu.limits.gpu = at_line(std::to_string(size->gpus), 22);
-  spec.kubernetes.instance_types = at_line(std::vector<ir::InstanceType>{gpu}, 19);
+  spec.kubernetes->instance_types = at_line(std::vector<ir::InstanceType>{gpu}, 19);
   CHECK(check(aksc::rules::check_instance_type_does_not_fit, spec).empty());
-  spec.kubernetes.instance_types.value[0].limits.gpu.value = std::to_string(size->gpus + 1);
+  spec.kubernetes->instance_types.value[0].limits.gpu.value = std::to_string(size->gpus + 1);
   std::vector<Finding> findings = check(aksc::rules::check_instance_type_does_not_fit, spec);
   REQUIRE(findings.size() == 1);
   CHECK(has_text(findings[0], "asks for nvidia.com/gpu"));
@@ -261,7 +263,7 @@ TEST_CASE("AKS806: three nodes in all, counted over every pool as the CLI counts
   spec.agent_count.value = 3;
   CHECK(check(aksc::rules::check_router_ha_needs_three_nodes, spec).empty());
   spec.agent_count.value = 1;
-  spec.kubernetes.extension.inference.router_ha = at_line(false, 13);
+  spec.kubernetes->extension.inference.router_ha = at_line(false, 13);
   CHECK(check(aksc::rules::check_router_ha_needs_three_nodes, spec).empty());
 }
 
@@ -269,13 +271,13 @@ TEST_CASE("AKS813: namespace names as Kubernetes checks them") {
   ir::Spec spec = kubernetes_spec();
   for (const std::string& good :
        std::vector<std::string>{"default", "a", "ml-team-1", std::string(63, 'a')}) {
-    spec.kubernetes.kubernetes_namespace = at_line(good, 3);
+    spec.kubernetes->kubernetes_namespace = at_line(good, 3);
     CHECK(check(aksc::rules::check_namespace_invalid, spec).empty());
   }
   for (const std::string& bad :
        std::vector<std::string>{"ML", "-ml", "ml-", "ml_team", "ml.team", std::string(64, 'a')}) {
     INFO(bad);
-    spec.kubernetes.kubernetes_namespace = at_line(bad, 3);
+    spec.kubernetes->kubernetes_namespace = at_line(bad, 3);
     CHECK(check(aksc::rules::check_namespace_invalid, spec).size() == 1);
   }
 }

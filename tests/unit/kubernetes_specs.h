@@ -32,6 +32,7 @@ inline const std::string kClusterId = "/subscriptions/" + kSubscription +
 inline aksc::ir::Spec attach_spec() {
   aksc::ir::Spec spec;
   spec.kind = aksc::ir::Kind::kKubernetesCompute;
+  spec.kubernetes = std::make_shared<aksc::ir::KubernetesComputeParts>();
   spec.name = written<std::string>("k8s-vision");
   spec.mode = written(aksc::ir::Mode::kAttach);
   spec.workspace.name = written<std::string>("ml-ws");
@@ -40,7 +41,7 @@ inline aksc::ir::Spec attach_spec() {
   spec.workspace.location = written<std::string>("eastus");
   spec.purpose = written(aksc::ir::Purpose::kProduction);
   spec.cluster.resource_id = written(kClusterId);
-  auto& k = spec.kubernetes;
+  auto& k = *spec.kubernetes;
   k.kubernetes_namespace = written<std::string>("azureml-vision");
   k.identity.type = written(aksc::ir::IdentityType::kSystemAssigned);
   auto& extension = k.extension;
@@ -75,7 +76,7 @@ inline aksc::ir::Spec provision_spec() {
   spec.outbound_type = written(aksc::ir::OutboundType::kLoadBalancer);
   spec.cluster_name = written<std::string>("vision-aks");
   spec.cluster_resource_group = written<std::string>("ml-rg");
-  auto& ssl = spec.kubernetes.extension.inference.ssl;
+  auto& ssl = spec.kubernetes->extension.inference.ssl;
   ssl.secret = {};
   ssl.cert_file = written<std::string>("certs/cert.pem");
   ssl.key_file = written<std::string>("certs/key.pem");

@@ -85,7 +85,7 @@ TEST_CASE("lower_spec: kind KubernetesCompute, every field with its range", "[lo
                                      "    local_accounts_disabled: true\n"));
   CHECK(s.kind == ir::Kind::kKubernetesCompute);
   CHECK(s.kind_range == range(2, 7, 24));
-  const ir::KubernetesComputeParts& k = s.kubernetes;
+  const ir::KubernetesComputeParts& k = *s.kubernetes;
   check_written<std::string>(k.kubernetes_namespace, "azureml-vision");
   CHECK(k.kubernetes_namespace.range == range(10, 12, 26));
   CHECK(k.identity.range == range(11, 1, 9));
@@ -145,8 +145,8 @@ TEST_CASE("lower_spec: KubernetesCompute defaults at their parent's key", "[lowe
   SECTION("no extension: the defaults point at the kind") {
     ir::Spec s = lowered_clean(v2_spec("provision-and-attach"));
     SourceRange kind = range(2, 7, 24);
-    const ir::Extension& e = s.kubernetes.extension;
-    check_defaulted<std::string>(s.kubernetes.kubernetes_namespace, "default", kind);
+    const ir::Extension& e = s.kubernetes->extension;
+    check_defaulted<std::string>(s.kubernetes->kubernetes_namespace, "default", kind);
     check_defaulted<std::string>(e.name, "azureml", kind);
     check_defaulted(e.release_train, ir::ReleaseTrain::kStable, kind);
     check_defaulted(e.auto_upgrade_minor_version, true, kind);
@@ -162,9 +162,9 @@ TEST_CASE("lower_spec: KubernetesCompute defaults at their parent's key", "[lowe
     CHECK_FALSE(e.range.known());
     CHECK(e.inference.router_service_type.origin == Origin::kAbsent);
     CHECK(e.version.origin == Origin::kAbsent);
-    CHECK(s.kubernetes.identity.type.origin == Origin::kAbsent);
-    CHECK(s.kubernetes.instance_types.origin == Origin::kAbsent);
-    CHECK(s.kubernetes.default_instance_type.origin == Origin::kAbsent);
+    CHECK(s.kubernetes->identity.type.origin == Origin::kAbsent);
+    CHECK(s.kubernetes->instance_types.origin == Origin::kAbsent);
+    CHECK(s.kubernetes->default_instance_type.origin == Origin::kAbsent);
     // The shared provision-and-attach defaults hold for this kind too.
     CHECK(s.agent_count.defaulted());
     CHECK(s.load_balancer.sku.value == ir::LoadBalancerSku::kStandard);
@@ -174,7 +174,7 @@ TEST_CASE("lower_spec: KubernetesCompute defaults at their parent's key", "[lowe
                                        "extension:\n"  // 10
                                        "  training: true\n"
                                        "  version: \"\"\n"));
-    const ir::Extension& e = s.kubernetes.extension;
+    const ir::Extension& e = s.kubernetes->extension;
     SourceRange extension = range(10, 1, 10);
     check_defaulted(e.inference.enabled, false, extension);
     check_defaulted(e.inference.router_ha, true, extension);
@@ -187,10 +187,10 @@ TEST_CASE("lower_spec: KubernetesCompute defaults at their parent's key", "[lowe
                                        "  inference:\n"  // 11
                                        "    enabled: true\n"
                                        "    router_service_type: node-port\n"));
-    const ir::Inference& i = s.kubernetes.extension.inference;
+    const ir::Inference& i = s.kubernetes->extension.inference;
     check_defaulted(i.router_ha, true, range(11, 3, 12));
     check_defaulted(i.allow_insecure_connections, false, range(11, 3, 12));
-    check_defaulted<std::string>(s.kubernetes.extension.name, "azureml", range(10, 1, 10));
+    check_defaulted<std::string>(s.kubernetes->extension.name, "azureml", range(10, 1, 10));
   }
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("lower_spec: instance-type quantities keep their text", "[lower][v2]")
                             "  - name: a\n"
                             "    requests: {cpu: 0.5, memory: 1e9}\n"
                             "    limits: {cpu: 0x10, memory: \"2Gi\", nvidia.com/gpu: null}\n"));
-  const ir::InstanceType& a = s.kubernetes.instance_types.value.at(0);
+  const ir::InstanceType& a = s.kubernetes->instance_types.value.at(0);
   check_written<std::string>(a.requests.cpu, "0.5");
   check_written<std::string>(a.requests.memory, "1e9");  // a YAML float, as written
   check_written<std::string>(a.limits.cpu, "16");        // a YAML integer, in decimal
@@ -215,8 +215,7 @@ TEST_CASE("lower_spec: an AksCompute spec has no KubernetesCompute parts", "[low
       "workspace: {name: ml-ws, resource_group: ml-rg, subscription_id: "
       "0b1f6471-1bf0-4dda-aec3-cb9272f09590, location: eastus}\n");
   CHECK(s.kind == ir::Kind::kAksCompute);
-  CHECK(s.kubernetes.kubernetes_namespace.origin == Origin::kAbsent);
-  CHECK(s.kubernetes.extension.inference.enabled.origin == Origin::kAbsent);
+  CHECK_FALSE(s.kubernetes);
   CHECK(s.accelerator.defaulted());
 }
 
@@ -227,8 +226,8 @@ TEST_CASE("lower_spec: settings in another spelling or of the wrong type", "[low
                                                 "  training: yes\n"
                                                 "  inference: {enabled: 1, router_ha: TRUE}\n"
                                                 "instance_types: {name: a}\n"));
-  CHECK(s.kubernetes.extension.training.origin == Origin::kInvalid);
-  CHECK(s.kubernetes.extension.inference.enabled.origin == Origin::kInvalid);
-  check_written(s.kubernetes.extension.inference.router_ha, true);  // case-insensitive
-  CHECK(s.kubernetes.instance_types.origin == Origin::kInvalid);
+  CHECK(s.kubernetes->extension.training.origin == Origin::kInvalid);
+  CHECK(s.kubernetes->extension.inference.enabled.origin == Origin::kInvalid);
+  check_written(s.kubernetes->extension.inference.router_ha, true);  // case-insensitive
+  CHECK(s.kubernetes->instance_types.origin == Origin::kInvalid);
 }

@@ -67,15 +67,16 @@ TEST_CASE("check_ssl_files reads extension.inference.ssl of a KubernetesCompute"
     aksc::ir::Spec spec;
     spec.file = "spec.yaml";
     spec.kind = aksc::ir::Kind::kKubernetesCompute;
-    spec.kubernetes.extension.inference.ssl.cert_file = written_path(cert);
-    spec.kubernetes.extension.inference.ssl.key_file = written_path(key);
+    spec.kubernetes = std::make_shared<aksc::ir::KubernetesComputeParts>();
+    spec.kubernetes->extension.inference.ssl.cert_file = written_path(cert);
+    spec.kubernetes->extension.inference.ssl.key_file = written_path(key);
     aksc::check_ssl_files(spec, dir, fence, sink);
     return spec;
   };
   SECTION("a plain key") {
     aksc::FindingSink sink;
     aksc::ir::Spec spec = checked("certs/cert.pem", "certs/key.pem", sink);
-    const auto& ssl = spec.kubernetes.extension.inference.ssl;
+    const auto& ssl = spec.kubernetes->extension.inference.ssl;
     CHECK(sink.findings().empty());
     CHECK(ssl.cert_file_check == PemFile::kUsable);
     CHECK(ssl.key_file_check == PemFile::kUsable);
@@ -85,12 +86,12 @@ TEST_CASE("check_ssl_files reads extension.inference.ssl of a KubernetesCompute"
   SECTION("a passphrase-protected key") {
     aksc::FindingSink sink;
     aksc::ir::Spec spec = checked("certs/cert.pem", "certs/locked.pem", sink);
-    CHECK(spec.kubernetes.extension.inference.ssl.key_protection == PemKeyProtection::kEncrypted);
+    CHECK(spec.kubernetes->extension.inference.ssl.key_protection == PemKeyProtection::kEncrypted);
   }
   SECTION("swapped files: no protection to tell") {
     aksc::FindingSink sink;
     aksc::ir::Spec spec = checked("certs/key.pem", "certs/cert.pem", sink);
-    const auto& ssl = spec.kubernetes.extension.inference.ssl;
+    const auto& ssl = spec.kubernetes->extension.inference.ssl;
     CHECK(ssl.cert_file_check == PemFile::kSwapped);
     CHECK(ssl.key_file_check == PemFile::kSwapped);
     CHECK(ssl.key_protection == PemKeyProtection::kUnchecked);
@@ -101,7 +102,7 @@ TEST_CASE("check_ssl_files reads extension.inference.ssl of a KubernetesCompute"
     REQUIRE(sink.findings().size() == 1);
     CHECK(sink.findings()[0].rule == "AKS007");
     CHECK(sink.findings()[0].message.rfind("extension.inference.ssl.key_file '/etc/", 0) == 0);
-    CHECK(spec.kubernetes.extension.inference.ssl.key_file_check == PemFile::kUnchecked);
+    CHECK(spec.kubernetes->extension.inference.ssl.key_file_check == PemFile::kUnchecked);
   }
   fs::remove_all(dir);
 }
