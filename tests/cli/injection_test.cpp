@@ -146,7 +146,8 @@ TEST_CASE("KubernetesCompute deploy.sh hands az each spec value as one literal a
           "    ssl:\n      cname: scoring.contoso.com\n      secret: " +
           quoted(secret) + "\n  node_selector: {pool: " + quoted(selector) +
           "}\ninstance_types:\n  - name: cpu-small\n    node_selector: {pool: " + quoted(selector) +
-          "}  # aksc-ignore AKS811: not a label value, kept to test quoting\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: \"1\", memory: 2Gi}\n"
+          "}  # aksc-ignore AKS811: not a label value, kept to test quoting\n    requests: {cpu: "
+          "500m, memory: 1Gi}\n    limits: {cpu: \"1\", memory: 2Gi}\n"
           "cluster:\n  resource_id: /subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/"
           "resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/aks\n"
           "  facts:\n    location: eastus\n    identity_type: system-assigned\n"
