@@ -8,8 +8,8 @@ namespace {
 
 // The front end (frontend/ssl_files) looked at the file; this rule reads its verdict.
 void check_file(const ir::Field<std::string>& field, ir::PemFile verdict, bool key,
-                RuleReporter& out) {
-  const char* what = key ? "ssl.key_file" : "ssl.cert_file";
+                std::string_view ssl_key, RuleReporter& out) {
+  std::string what = fmt::format("{}.{}", ssl_key, key ? "key_file" : "cert_file");
   const char* kind = key ? "private key" : "certificate";
   const char* header =
       key ? "-----BEGIN PRIVATE KEY----- (or RSA/EC PRIVATE KEY)" : "-----BEGIN CERTIFICATE-----";
@@ -51,11 +51,19 @@ void check_file(const ir::Field<std::string>& field, ir::PemFile verdict, bool k
 }  // namespace
 
 // "The certificate must contain the full certificate chain, and it must be "PEM-encoded."" and
-// "The key must also be PEM-encoded." (how-to-secure-web-service)
+// "The key must also be PEM-encoded." (v1 how-to-secure-web-service); "A certificate that
+// contains the full certificate chain and is PEM encoded" and "A key that's PEM encoded" (v2
+// how-to-secure-kubernetes-online-endpoint).
 void check_ssl_file_unusable(const ir::Spec& spec, const RuleContext& /*context*/,
                              RuleReporter& out) {
-  check_file(spec.ssl.cert_file, spec.ssl.cert_file_check, false, out);
-  check_file(spec.ssl.key_file, spec.ssl.key_file_check, true, out);
+  if (spec.kubernetes) {
+    const ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
+    check_file(ssl.cert_file, ssl.cert_file_check, false, "extension.inference.ssl", out);
+    check_file(ssl.key_file, ssl.key_file_check, true, "extension.inference.ssl", out);
+    return;
+  }
+  check_file(spec.ssl.cert_file, spec.ssl.cert_file_check, false, "ssl", out);
+  check_file(spec.ssl.key_file, spec.ssl.key_file_check, true, "ssl", out);
 }
 
 }  // namespace aksc::rules

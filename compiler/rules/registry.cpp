@@ -65,7 +65,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS601", nullptr, rules::check_vm_size_change, SpecKinds::kBoth},
       {"AKS602", nullptr, rules::check_scale_outside_sdk, SpecKinds::kBoth},
       {"AKS701", rules::check_ssl_incomplete},
-      {"AKS702", rules::check_ssl_file_unusable},
+      {"AKS702", rules::check_ssl_file_unusable, nullptr, SpecKinds::kBoth},
       {"AKS703", rules::check_ssl_conflict},
       {"AKS704", rules::check_ssl_overwrite_conflict},
       {"AKS705", rules::check_internal_lb_microsoft_cert},
