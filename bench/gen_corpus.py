@@ -61,12 +61,11 @@ def provision_spec(index, name, region, purpose, flaw, rng):
             f"cluster_name: {name}-aks\ncluster_resource_group: {name}-rg\n")
 
 
-def attach_spec(index, name, region, purpose, flaw, rng):
-    size = rng.choice(PRODUCTION_SIZES if purpose == "production" else DEV_SIZES)
-    count = 1 if flaw == "vcpus" else 3
-    version = "1.24.3" if flaw == "version" else "1.35.0"
-    return ("mode: attach\n" f"purpose: {purpose}\naccelerator: none\nreattach: false\n"
-            "cluster:\n"
+def cluster_block(index, name, region, size, count, version, identity):
+    """The attached cluster with inline facts; `identity` adds the facts KubernetesCompute uses."""
+    identity_facts = ("    identity_type: system-assigned\n"
+                      "    local_accounts_disabled: false\n") if identity else ""
+    return ("cluster:\n"
             f"  resource_id: /subscriptions/{SUBSCRIPTION}/resourcegroups/{name}-rg/providers/"
             f"Microsoft.ContainerService/managedClusters/{name}-aks-{index}\n"
             "  facts:\n"
@@ -74,9 +73,17 @@ def attach_spec(index, name, region, purpose, flaw, rng):
             f'    kubernetes_version: "{version}"\n'
             "    load_balancer_sku: standard\n"
             "    private_cluster: false\n"
-            "    authorized_ip_ranges: []\n"
+            "    authorized_ip_ranges: []\n" + identity_facts +
             "    node_pools:\n"
             f"      - {{name: agentpool, mode: system, vm_size: {size}, count: {count}}}\n")
+
+
+def attach_spec(index, name, region, purpose, flaw, rng):
+    size = rng.choice(PRODUCTION_SIZES if purpose == "production" else DEV_SIZES)
+    count = 1 if flaw == "vcpus" else 3
+    version = "1.24.3" if flaw == "version" else "1.35.0"
+    return ("mode: attach\n" f"purpose: {purpose}\naccelerator: none\nreattach: false\n" +
+            cluster_block(index, name, region, size, count, version, identity=False))
 
 
 def kubernetes_body(index, name, region, purpose, flaw, rng):
@@ -100,19 +107,8 @@ def kubernetes_body(index, name, region, purpose, flaw, rng):
                 "load_balancer:\n  sku: standard\n  type: public-ip\n"
                 f"cluster_name: {name}-aks\ncluster_resource_group: {name}-rg\n" + common)
     version = "1.24.3" if flaw == "version" else "1.35.0"
-    return ("mode: attach\n" f"purpose: {purpose}\n" + common + "cluster:\n"
-            f"  resource_id: /subscriptions/{SUBSCRIPTION}/resourcegroups/{name}-rg/providers/"
-            f"Microsoft.ContainerService/managedClusters/{name}-aks-{index}\n"
-            "  facts:\n"
-            f"    location: {region}\n"
-            f'    kubernetes_version: "{version}"\n'
-            "    load_balancer_sku: standard\n"
-            "    private_cluster: false\n"
-            "    authorized_ip_ranges: []\n"
-            "    identity_type: system-assigned\n"
-            "    local_accounts_disabled: false\n"
-            "    node_pools:\n"
-            f"      - {{name: agentpool, mode: system, vm_size: {size}, count: {count}}}\n")
+    return ("mode: attach\n" f"purpose: {purpose}\n" + common +
+            cluster_block(index, name, region, size, count, version, identity=True))
 
 
 MODES = [("create", create_spec)] * 2 + [("attach", attach_spec),
