@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "diag/text_util.h"
+
 namespace aksc {
 namespace {
 
@@ -27,39 +29,11 @@ constexpr CodePointRange kInvisible[] = {
     {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
 };
 
-constexpr char32_t kNotUtf8 = 0xFFFD;
-
 bool is_invisible(char32_t c) {
   auto after =
       std::upper_bound(std::begin(kInvisible), std::end(kInvisible), c,
                        [](char32_t value, const CodePointRange& r) { return value < r.first; });
   return after != std::begin(kInvisible) && c <= std::prev(after)->last;
-}
-
-// Decodes the code point at `i` and moves `i` past it; a byte that starts no valid sequence is
-// kNotUtf8, one byte long.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  std::size_t length = lead < 0x80           ? 1
-                       : (lead >> 5) == 0x6  ? 2
-                       : (lead >> 4) == 0xE  ? 3
-                       : (lead >> 3) == 0x1E ? 4
-                                             : 0;
-  if (length == 0 || i + length > text.size()) {
-    ++i;
-    return lead < 0x80 ? lead : kNotUtf8;
-  }
-  char32_t value = length == 1 ? lead : lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return kNotUtf8;
-    }
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  i += length;
-  return value;
 }
 
 }  // namespace

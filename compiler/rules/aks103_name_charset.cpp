@@ -8,7 +8,7 @@ namespace aksc::rules {
 namespace {
 
 // "Valid characters are upper and lower case letters, digits, and the - character."
-bool is_allowed(char c) {
+bool is_compute_name_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
@@ -25,7 +25,7 @@ void check_name_charset(const ir::Spec& spec, const RuleContext& /*context*/, Ru
       ++length;
     }
     std::string character = name.substr(i, length);
-    if (!(length == 1 && is_allowed(name[i])) &&
+    if (!(length == 1 && is_compute_name_character(name[i])) &&
         shown.find("'" + character + "'") == std::string::npos) {
       if (!shown.empty()) shown += ", ";
       shown += character == " " ? "' ' (space)" : "'" + character + "'";

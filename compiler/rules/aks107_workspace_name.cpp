@@ -17,7 +17,7 @@ namespace {
 constexpr std::size_t kMinLength = 3;
 constexpr std::size_t kMaxLength = 33;
 
-bool is_allowed(char c) {
+bool is_workspace_name_character(char c) {
   return is_ascii_letter_or_digit(c) || c == '-' || c == '_';
 }
 
@@ -37,7 +37,7 @@ std::string refused_characters(std::string_view name) {
   for (std::size_t i = 0; i < name.size();) {
     std::string_view character = first_character(name.substr(i));
     i += character.size();
-    if (character.size() == 1 && is_allowed(character[0])) continue;
+    if (character.size() == 1 && is_workspace_name_character(character[0])) continue;
     if (std::find(seen.begin(), seen.end(), character) != seen.end()) continue;
     seen.push_back(character);
     if (!listed.empty()) listed += ", ";

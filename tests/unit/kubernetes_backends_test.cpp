@@ -315,16 +315,16 @@ TEST_CASE("CLI files: compute.yml and the InstanceTypeList", "[backends][kuberne
             spec);
 }
 
-TEST_CASE("yaml::quoted escapes what could end the scalar or is not printable",
+TEST_CASE("yaml::double_quoted escapes what could end the scalar or is not printable",
           "[backends][kubernetes]") {
-  CHECK(aksc::yaml::quoted("plain") == "\"plain\"");
-  CHECK(aksc::yaml::quoted("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  CHECK(aksc::yaml::quoted("line\nkey: value") == "\"line\\u000Akey: value\"");
-  CHECK(aksc::yaml::quoted("del\x7f") == "\"del\\u007F\"");
-  CHECK(aksc::yaml::quoted("w\xc5\xa1") == "\"w\xc5\xa1\"");      // š kept
-  CHECK(aksc::yaml::quoted("c1\xc2\x85") == "\"c1\\u0085\"");     // NEL escaped
-  CHECK(aksc::yaml::quoted("bad\xff") == "\"bad\xef\xbf\xbd\"");  // not UTF-8: U+FFFD
-  CHECK(aksc::yaml::quoted("\xed\xa0\x80") ==  // a surrogate: U+FFFD for each byte
+  CHECK(aksc::yaml::double_quoted("plain") == "\"plain\"");
+  CHECK(aksc::yaml::double_quoted("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(aksc::yaml::double_quoted("line\nkey: value") == "\"line\\u000Akey: value\"");
+  CHECK(aksc::yaml::double_quoted("del\x7f") == "\"del\\u007F\"");
+  CHECK(aksc::yaml::double_quoted("w\xc5\xa1") == "\"w\xc5\xa1\"");      // š kept
+  CHECK(aksc::yaml::double_quoted("c1\xc2\x85") == "\"c1\\u0085\"");     // NEL escaped
+  CHECK(aksc::yaml::double_quoted("bad\xff") == "\"bad\xef\xbf\xbd\"");  // not UTF-8: U+FFFD
+  CHECK(aksc::yaml::double_quoted("\xed\xa0\x80") ==  // a surrogate: U+FFFD for each byte
         "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
 }
 

@@ -16,7 +16,8 @@ using intent::Deployment;
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kExtensionResourceType = "Microsoft.KubernetesConfiguration/extensions";
-constexpr std::string_view kComputeType = "Microsoft.MachineLearningServices/workspaces/computes";
+constexpr std::string_view kKubernetesComputeType =
+    "Microsoft.MachineLearningServices/workspaces/computes";
 constexpr std::string_view kDeploymentType = "Microsoft.Resources/deployments";
 // The cluster's ID inside the scope that holds the extension: the workspace's resource group,
 // or the nested deployment into the cluster's own.
@@ -67,7 +68,7 @@ std::string extension_dependency(const Deployment& d) {
 constexpr std::string_view kEncoded =
     "; the template base64-encodes it into the extension's protected settings";
 
-Json parameters(const Deployment& d, const ArtifactContext& context) {
+Json kubernetes_parameter_declarations(const Deployment& d, const ArtifactContext& context) {
   Json json;
   json["workspaceName"] = string_parameter("Name of the Azure ML workspace that owns the compute.");
   json["computeName"] = string_parameter("Name of the compute inside the workspace.");
@@ -216,7 +217,7 @@ Json compute_identity(const intent::KubernetesCompute& k) {
   return json;
 }
 
-Json compute_resource(const Deployment& d) {
+Json kubernetes_compute_resource(const Deployment& d) {
   const intent::KubernetesCompute& k = *d.kubernetes;
   Json kubernetes;
   kubernetes["namespace"] = literal(k.kubernetes_namespace);
@@ -230,7 +231,7 @@ Json compute_resource(const Deployment& d) {
   properties["resourceId"] = outer_cluster_id(d);
   properties["properties"] = std::move(kubernetes);
   Json json;
-  json["type"] = kComputeType;
+  json["type"] = kKubernetesComputeType;
   json["apiVersion"] = kMachineLearningApiVersion;
   json["name"] = "[concat(parameters('workspaceName'), '/', parameters('computeName'))]";
   json["location"] = literal(d.workspace.location);
@@ -241,7 +242,7 @@ Json compute_resource(const Deployment& d) {
   return json;
 }
 
-Json metadata(const Deployment& d) {
+Json kubernetes_metadata(const Deployment& d) {
   Json json;
   json["generator"] = "aksc build";
   json["kind"] = "KubernetesCompute";
@@ -268,12 +269,12 @@ Json metadata(const Deployment& d) {
 }  // namespace
 
 Json kubernetes_template(const Deployment& d, const ArtifactContext& context) {
-  Json json = template_head(metadata(d), parameters(d, context));
+  Json json = template_head(kubernetes_metadata(d), kubernetes_parameter_declarations(d, context));
   Json resources = Json::array();
   if (d.provisioned) resources.push_back(managed_cluster_resource(d));
   resources.push_back(extension_elsewhere(d) ? nested_extension_deployment(d)
                                              : extension_resource(d, d.provisioned.has_value()));
-  resources.push_back(compute_resource(d));
+  resources.push_back(kubernetes_compute_resource(d));
   json["resources"] = std::move(resources);
   return json;
 }

@@ -140,7 +140,7 @@ std::string attach_compute(const Deployment& d) {
   return attach.text();
 }
 
-std::vector<std::string> attach_notes(const Deployment& d) {
+std::vector<std::string> kubernetes_attach_notes(const Deployment& d) {
   std::vector<std::string> notes;
   if (!d.compute.description.empty() || !d.compute.tags.empty()) {
     notes.push_back(
@@ -156,7 +156,8 @@ std::vector<std::string> attach_notes(const Deployment& d) {
   return notes;
 }
 
-void add_step(Script& script, Step step, const Deployment& d, const ArtifactContext& context) {
+void add_kubernetes_step(Script& script, Step step, const Deployment& d,
+                         const ArtifactContext& context) {
   switch (step) {
     case Step::kCreateCluster:
     case Step::kLookUpClusterId:
@@ -179,8 +180,8 @@ void add_step(Script& script, Step step, const Deployment& d, const ArtifactCont
                   {}, apply_instance_types(d));
       break;
     case Step::kAttachKubernetes:
-      script.step("attach the cluster to the workspace as a Kubernetes compute.", attach_notes(d),
-                  attach_compute(d));
+      script.step("attach the cluster to the workspace as a Kubernetes compute.",
+                  kubernetes_attach_notes(d), attach_compute(d));
       break;
     default:
       break;  // AksCompute's steps: backends/az/deploy_script.cpp
@@ -203,7 +204,7 @@ std::string kubernetes_script(const Deployment& d, const ArtifactContext& contex
     script.raw(kRunOnCluster);
   }
   for (Step step : d.steps)
-    add_step(script, step, d, context);
+    add_kubernetes_step(script, step, d, context);
   return script.text();
 }
 

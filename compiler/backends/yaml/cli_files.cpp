@@ -10,7 +10,7 @@ namespace {
 void append_map(std::string& out, const std::map<std::string, std::string>& values,
                 std::string_view indent) {
   for (const auto& [key, value] : values)
-    out += fmt::format("{}{}: {}\n", indent, quoted(key), quoted(value));
+    out += fmt::format("{}{}: {}\n", indent, double_quoted(key), double_quoted(value));
 }
 
 }  // namespace
@@ -19,17 +19,17 @@ std::string compute_yaml(const intent::Deployment& d) {
   const intent::KubernetesCompute& k = *d.kubernetes;
   std::string out = fmt::format("$schema: {}\n", kComputeSchemaUrl);
   out += "type: kubernetes\n";
-  out += fmt::format("name: {}\n", quoted(d.compute.name));
+  out += fmt::format("name: {}\n", double_quoted(d.compute.name));
   if (!d.compute.description.empty()) {
-    out += fmt::format("description: {}\n", quoted(d.compute.description));
+    out += fmt::format("description: {}\n", double_quoted(d.compute.description));
   }
-  out += fmt::format("resource_id: {}\n", quoted(d.attached->resource_id));
-  out += fmt::format("namespace: {}\n", quoted(k.kubernetes_namespace));
+  out += fmt::format("resource_id: {}\n", double_quoted(d.attached->resource_id));
+  out += fmt::format("namespace: {}\n", double_quoted(k.kubernetes_namespace));
   out += "identity:\n";
   if (k.identity == ir::IdentityType::kUserAssigned) {
     out += "  type: user_assigned\n  user_assigned_identities:\n";
     for (const std::string& id : k.user_assigned_identities)
-      out += fmt::format("    - resource_id: {}\n", quoted(id));
+      out += fmt::format("    - resource_id: {}\n", double_quoted(id));
   } else {
     out += "  type: system_assigned\n";
   }
@@ -44,7 +44,7 @@ std::string instance_types_yaml(const intent::Deployment& d) {
   std::string out =
       fmt::format("apiVersion: {}\nkind: InstanceTypeList\nitems:\n", kInstanceTypeApiVersion);
   for (const intent::InstanceType& type : d.kubernetes->cluster_instance_types()) {
-    out += fmt::format("  - metadata:\n      name: {}\n    spec:\n", quoted(type.name));
+    out += fmt::format("  - metadata:\n      name: {}\n    spec:\n", double_quoted(type.name));
     if (!type.node_selector.empty()) {
       out += "      nodeSelector:\n";
       append_map(out, type.node_selector, "        ");

@@ -19,7 +19,7 @@ bool printable(char32_t c) {
 
 }  // namespace
 
-std::string quoted(std::string_view value) {
+std::string double_quoted(std::string_view value) {
   std::string out = "\"";
   for (std::size_t at = 0; at < value.size();) {
     char32_t c = next_code_point(value, at);

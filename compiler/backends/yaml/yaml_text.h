@@ -10,6 +10,6 @@ namespace aksc::yaml {
 /// `value`: `"` and `\` escaped, and every character YAML does not allow in a document
 /// (control characters, DEL, C1 controls, U+FEFF, U+FFFE, U+FFFF) as a \u escape; what is
 /// not well-formed UTF-8 becomes U+FFFD. Nothing can end the scalar or start a key.
-std::string quoted(std::string_view value);
+std::string double_quoted(std::string_view value);
 
 }  // namespace aksc::yaml
