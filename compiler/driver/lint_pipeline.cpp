@@ -126,9 +126,8 @@ ShownLines lines_with_findings(const LintFiles& files) {
     for (const Finding& finding : file->sink.findings()) {
       add_lines_shown(finding, finding.location.file, shown[finding.location.file]);
       for (const RelatedLocation& related : finding.related) {
-        std::vector<int>& lines = shown[related.location.file];
-        if (related.location.file != finding.location.file && related.location.range.begin.known())
-          lines.push_back(related.location.range.begin.line);
+        if (related.location.file != finding.location.file)
+          add_lines_shown(finding, related.location.file, shown[related.location.file]);
       }
     }
   }
