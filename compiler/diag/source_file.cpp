@@ -15,6 +15,13 @@ std::size_t bom_length(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
+bool has_no_byte_above_0x7f(std::string_view text) {
+  unsigned char any_byte = 0;
+  for (char c : text)
+    any_byte |= static_cast<unsigned char>(c);
+  return any_byte < 0x80;
+}
+
 }  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text)
@@ -27,10 +34,7 @@ SourceFile::SourceFile(std::string path, std::string text)
     ++at;
     line_starts_.push_back(static_cast<std::size_t>(at - begin));
   }
-  unsigned char any_byte = 0;
-  for (char c : text_)
-    any_byte |= static_cast<unsigned char>(c);
-  ascii_ = any_byte < 0x80;
+  ascii_ = has_no_byte_above_0x7f(text_);
 }
 
 SourceFile SourceFile::with_lines_only(std::vector<int> lines) const {
@@ -47,10 +51,7 @@ SourceFile SourceFile::with_lines_only(std::vector<int> lines) const {
     copy.text_.append(line(kept));
     copy.text_.push_back('\n');
   }
-  unsigned char any_byte = 0;
-  for (char c : copy.text_)
-    any_byte |= static_cast<unsigned char>(c);
-  copy.ascii_ = any_byte < 0x80;
+  copy.ascii_ = has_no_byte_above_0x7f(copy.text_);
   copy.partial_ = true;
   copy.kept_lines_ = std::move(lines);
   return copy;
