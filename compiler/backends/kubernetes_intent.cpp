@@ -112,7 +112,7 @@ std::vector<InstanceType> lower_instance_types(const ir::KubernetesComputeParts&
 std::string cluster_location(const ir::Spec& spec, FieldReader& in) {
   if (spec.mode.value == ir::Mode::kProvisionAndAttach)
     return in.optional(spec.location, "location");
-  return in.optional(spec.cluster.facts.location, "cluster.facts.location");
+  return in.optional(spec.cluster->facts.location, "cluster.facts.location");
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ std::string printable(std::string_view text) {
 // facts with their line, or aksc's default for an absent profile.
 template <typename T>
 std::string origin_of(const ir::Field<T>& field, const ir::Spec& spec) {
-  const ir::Field<std::string>& from = spec.cluster.facts_from;
+  const ir::Field<std::string>& from = spec.cluster->facts_from;
   bool from_file = from.written() && field.range == from.range;
   if (field.origin == ir::Origin::kDefaulted) {
     return from_file ? fmt::format("default: absent from {}", printable(from.value)) : "default";
@@ -79,9 +79,9 @@ std::string facts_text(const ir::Spec& spec) {
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) {
     return text + "  no existing cluster: only mode: attach has cluster facts\n";
   }
-  const ir::ClusterFacts& facts = spec.cluster.facts;
-  if (spec.cluster.facts_from.written())
-    text += fmt::format("  facts_from: {}\n", printable(spec.cluster.facts_from.value));
+  const ir::ClusterFacts& facts = spec.cluster->facts;
+  if (spec.cluster->facts_from.written())
+    text += fmt::format("  facts_from: {}\n", printable(spec.cluster->facts_from.value));
   text += fact_line("location", facts.location, spec, text_of);
   std::string version = fact_line("kubernetes_version", facts.kubernetes_version, spec, text_of);
   if (!facts.kubernetes_version_field.empty() && facts.kubernetes_version.usable()) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -400,7 +401,8 @@ ir::ClusterFacts merge_cluster_facts(const ir::ClusterFacts& inline_facts,
 
 void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder,
                         const PathFence& fence, FindingSink& sink, std::uintmax_t max_file_size) {
-  const Field<std::string>& from = spec.cluster.facts_from;
+  // Read through a const spec: a spec without a cluster block must not get one here.
+  const Field<std::string>& from = std::as_const(spec).cluster->facts_from;
   if (!from.written()) return;
   const std::string help =
       "point facts_from (relative to the spec file) at the output of az aks show -g <group> -n "
@@ -451,7 +453,7 @@ void load_cluster_facts(ir::Spec& spec, const std::filesystem::path& spec_folder
                 "fix those values, or write the facts inline under cluster.facts (inline facts win "
                 "field by field)");
   }
-  spec.cluster.facts = merge_cluster_facts(spec.cluster.facts, file->facts);
+  spec.cluster->facts = merge_cluster_facts(spec.cluster->facts, file->facts);
 }
 
 }  // namespace aksc

@@ -63,8 +63,9 @@ ir::Cluster lower_cluster(const lowering::Reader& in, const ir::Spec& spec) {
 }
 
 void lower_network(const lowering::Reader& in, ir::Spec& spec) {
-  ir::Network& net = spec.network;
-  net.range = in.node("/network") ? in.key_range("/network") : SourceRange{};
+  if (!in.node("/network")) return;  // absent: the spec carries no network block
+  ir::Network& net = *spec.network;
+  net.range = in.key_range("/network");
   net.vnet_resource_group = in.text("/network/vnet_resource_group");
   net.vnet_name = in.text("/network/vnet_name");
   net.subnet_name = in.text("/network/subnet_name");
@@ -75,8 +76,9 @@ void lower_network(const lowering::Reader& in, ir::Spec& spec) {
 }
 
 void lower_ssl(const lowering::Reader& in, ir::Spec& spec) {
-  ir::Ssl& ssl = spec.ssl;
-  ssl.range = in.node("/ssl") ? in.key_range("/ssl") : SourceRange{};
+  if (!in.node("/ssl")) return;  // absent: the spec carries no ssl block
+  ir::Ssl& ssl = *spec.ssl;
+  ssl.range = in.key_range("/ssl");
   ssl.status = in.enumeration<ir::SslStatus>("/ssl/status");
   ssl.leaf_domain_label = in.text("/ssl/leaf_domain_label");
   ssl.overwrite_existing_domain = in.boolean("/ssl/overwrite_existing_domain");

@@ -89,7 +89,8 @@ PemInspection check_fenced(const ir::Spec& spec, const ir::Field<std::string>& f
 // AksCompute's `ssl`.
 void check_v1_ssl_files(ir::Spec& spec, const std::filesystem::path& spec_folder,
                         const PathFence& fence, FindingSink& sink) {
-  ir::Ssl& ssl = spec.ssl;
+  if (!spec.ssl.has_value()) return;  // no files named, and no block to create
+  ir::Ssl& ssl = *spec.ssl;
   ssl.cert_file_check =
       check_fenced(spec, ssl.cert_file, "ssl.cert_file", false, spec_folder, fence, sink).file;
   ssl.key_file_check =

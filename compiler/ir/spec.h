@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ir/boxed.h"
 #include "ir/field.h"
 #include "ir/kubernetes_compute.h"
 #include "ir/pem_file.h"
@@ -121,8 +122,8 @@ struct Spec {
   Field<std::string> vm_size;
   Field<Accelerator> accelerator;
   LoadBalancer load_balancer;
-  Network network;
-  Ssl ssl;
+  Boxed<Network> network;  ///< Empty unless written.
+  Boxed<Ssl> ssl;          ///< Empty unless written.
 
   // settable by AKS only; accepted everywhere so rules can explain
   Field<std::string> kubernetes_version;
@@ -133,7 +134,7 @@ struct Spec {
   Field<std::string> cluster_resource_group;
 
   // attach
-  Cluster cluster;
+  Boxed<Cluster> cluster;  ///< Empty unless written.
   Field<bool> reattach;
 
   /// Set for kind KubernetesCompute only (modes attach and provision-and-attach): held apart,

@@ -118,7 +118,7 @@ void check_location(const ir::Field<std::string>& field, std::string_view key,
 void check_unknown_region(const ir::Spec& spec, const RuleContext& context, RuleReporter& out) {
   check_location(spec.workspace.location, "workspace.location", context.catalog, out);
   check_location(spec.location, "location", context.catalog, out);
-  check_location(spec.cluster.facts.location, "cluster.facts.location", context.catalog, out);
+  check_location(spec.cluster->facts.location, "cluster.facts.location", context.catalog, out);
 }
 
 }  // namespace aksc::rules

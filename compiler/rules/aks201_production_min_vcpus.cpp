@@ -12,7 +12,7 @@ namespace {
 // pools of an attached cluster do not count. " (a; b)" or "".
 std::string finding_notes(const ir::Spec& spec, const DeploymentNodes& nodes) {
   std::vector<std::string> parts;
-  if (nodes.pool && spec.cluster.facts.node_pools.value.size() > 1) {
+  if (nodes.pool && spec.cluster->facts.node_pools.value.size() > 1) {
     parts.push_back(
         "other node pools do not count: models are deployed only to the pool the cluster was "
         "created with");

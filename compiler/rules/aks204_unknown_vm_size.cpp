@@ -23,8 +23,8 @@ void check_size(const ir::Field<std::string>& field, std::string_view what, cons
 
 void check_unknown_vm_size(const ir::Spec& spec, const RuleContext& context, RuleReporter& out) {
   check_size(spec.vm_size, "vm_size", context.catalog, out);
-  if (!spec.cluster.facts.node_pools.usable()) return;
-  for (const ir::NodePool& pool : spec.cluster.facts.node_pools.value) {
+  if (!spec.cluster->facts.node_pools.usable()) return;
+  for (const ir::NodePool& pool : spec.cluster->facts.node_pools.value) {
     std::string what = pool.name.usable() ? fmt::format("node pool '{}': vm_size", pool.name.value)
                                           : std::string("node pool: vm_size");
     check_size(pool.vm_size, what, context.catalog, out);

@@ -44,7 +44,7 @@ void check_production_min_nodes(const ir::Spec& spec, const RuleContext& /*conte
   const ir::NodePool& pool = *nodes.pool;
   const std::string pool_name = pool.name.usable() ? pool.name.value : "(unnamed)";
   std::string notes = defaulted.empty() ? "" : "purpose is defaulted to production";
-  if (spec.cluster.facts.node_pools.value.size() > 1) {
+  if (spec.cluster->facts.node_pools.value.size() > 1) {
     notes += std::string(notes.empty() ? "" : "; ") +
              "other node pools do not count: models are deployed only to the pool the cluster "
              "was created with";

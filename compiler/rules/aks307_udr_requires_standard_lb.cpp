@@ -26,7 +26,7 @@ void check_udr_requires_standard_lb(const ir::Spec& spec, const RuleContext& /*c
                      "cluster created with --load-balancer-sku standard"
                    : "set load_balancer.sku: standard (the AKS default)");
   }
-  if (net::mode_is(spec, ir::Mode::kProvisionAndAttach) && !spec.network.subnet_name.usable()) {
+  if (net::mode_is(spec, ir::Mode::kProvisionAndAttach) && !spec.network->subnet_name.usable()) {
     out.report(outbound.field->range,
                "outbound_type user-defined-routing needs the cluster in an existing subnet whose "
                "route table sends egress to your firewall, but network.subnet_name is not set",

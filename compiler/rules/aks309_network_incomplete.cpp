@@ -22,7 +22,7 @@ void check_group(std::span<const Member> group, std::string_view what, const ir:
     (member.field->origin == ir::Origin::kAbsent ? missing : present).push_back(member.name);
   }
   if (present.empty() || missing.empty()) return;
-  out.report(spec.network.range,
+  out.report(spec.network->range,
              fmt::format("network sets {} of the {} {} ({}) but not {}", present.size(),
                          group.size(), what, fmt::join(present, ", "), fmt::join(missing, ", ")),
              fmt::format("add {} too, or remove {} so that the defaults apply",

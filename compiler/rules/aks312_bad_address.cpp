@@ -52,8 +52,8 @@ void check_bad_address(const ir::Spec& spec, const RuleContext& /*context*/, Rul
     check_ranges(spec.api_server_authorized_ip_ranges.value, "api_server_authorized_ip_ranges",
                  out);
   }
-  if (spec.mode.value == ir::Mode::kAttach && spec.cluster.facts.authorized_ip_ranges.usable()) {
-    check_ranges(spec.cluster.facts.authorized_ip_ranges.value,
+  if (spec.mode.value == ir::Mode::kAttach && spec.cluster->facts.authorized_ip_ranges.usable()) {
+    check_ranges(spec.cluster->facts.authorized_ip_ranges.value,
                  "cluster.facts.authorized_ip_ranges", out);
   }
 }

@@ -39,10 +39,10 @@ void check_field(std::string_view name, std::string_view what, const ir::Field<s
 void check_network_reserved_range(const ir::Spec& spec, const RuleContext& /*context*/,
                                   RuleReporter& out) {
   if (!spec.mode.usable() || spec.mode.value == ir::Mode::kAttach) return;
-  check_field("service_cidr", "the Kubernetes service address range", spec.network.service_cidr,
+  check_field("service_cidr", "the Kubernetes service address range", spec.network->service_cidr,
               out);
   check_field("subnet_prefix", "the cluster's virtual network address range",
-              spec.network.subnet_prefix, out);
+              spec.network->subnet_prefix, out);
 }
 
 }  // namespace aksc::rules

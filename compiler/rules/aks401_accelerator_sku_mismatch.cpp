@@ -38,7 +38,7 @@ void check_accelerator_sku_mismatch(const ir::Spec& spec, const RuleContext& con
     return;
   }
   // A secondary pool that has the accelerator is AKS402's finding.
-  for (const ir::NodePool& pool : spec.cluster.facts.node_pools.value) {
+  for (const ir::NodePool& pool : spec.cluster->facts.node_pools.value) {
     if (&pool == nodes.pool || !pool.vm_size.usable()) continue;
     const VmSize* other = context.catalog.find_vm_size(pool.vm_size.value);
     if (other && provides(*other, wanted)) return;

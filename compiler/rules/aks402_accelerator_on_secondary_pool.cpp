@@ -11,11 +11,11 @@ void check_accelerator_on_secondary_pool(const ir::Spec& spec, const RuleContext
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
   if (!spec.accelerator.written() || spec.accelerator.value == ir::Accelerator::kNone) return;
   const ir::Accelerator wanted = spec.accelerator.value;
-  const ir::NodePool* system = deployment_pool(spec.cluster.facts);
+  const ir::NodePool* system = deployment_pool(spec.cluster->facts);
   if (!system || !system->vm_size.usable()) return;  // AKS506
   const VmSize* system_size = context.catalog.find_vm_size(system->vm_size.value);
   if (!system_size || provides(*system_size, wanted)) return;  // unknown: AKS204
-  for (const ir::NodePool& pool : spec.cluster.facts.node_pools.value) {
+  for (const ir::NodePool& pool : spec.cluster->facts.node_pools.value) {
     if (&pool == system || !pool.vm_size.usable()) continue;
     const VmSize* size = context.catalog.find_vm_size(pool.vm_size.value);
     if (!size || !provides(*size, wanted)) continue;

@@ -31,9 +31,9 @@ std::string calendar_source(const Catalog& catalog) {
 
 // Which field the version was read from: a facts file has two (SPEC §1, mode: attach).
 std::string version_field(const ir::Spec& spec) {
-  const std::string& field = spec.cluster.facts.kubernetes_version_field;
+  const std::string& field = spec.cluster->facts.kubernetes_version_field;
   if (field.empty() || field.rfind("cluster.", 0) == 0) return "cluster.facts.kubernetes_version";
-  return fmt::format("{} in '{}'", field, spec.cluster.facts_from.value);
+  return fmt::format("{} in '{}'", field, spec.cluster->facts_from.value);
 }
 
 // The seed's window "version 1.17 or lower", kept as the seed-2020 profile and for policy
@@ -109,7 +109,7 @@ void check_attach_kubernetes_version(const ir::Spec& spec, const RuleContext& co
   if (!spec.mode.usable() || spec.mode.value == ir::Mode::kCreate) return;
   bool attach = spec.mode.value == ir::Mode::kAttach;
   const ir::Field<std::string>& version =
-      attach ? spec.cluster.facts.kubernetes_version : spec.kubernetes_version;
+      attach ? spec.cluster->facts.kubernetes_version : spec.kubernetes_version;
   if (!version.usable()) return;
   std::optional<ir::KubernetesVersion> parsed = ir::parse_kubernetes_version(version.value);
   // An unparsable version was reported by the schema (AKS002) or the facts file (AKS507).

@@ -11,7 +11,7 @@ namespace aksc::rules {
 void check_attach_other_region(const ir::Spec& spec, const RuleContext& context,
                                RuleReporter& out) {
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
-  const ir::Field<std::string>& cluster = spec.cluster.facts.location;
+  const ir::Field<std::string>& cluster = spec.cluster->facts.location;
   const ir::Field<std::string>& workspace = spec.workspace.location;
   if (!cluster.usable() || !workspace.usable()) return;
   // Unknown regions are AKS004's; compare the catalog's names, case-insensitively.

@@ -81,7 +81,7 @@ PoolRules pool_rules(const ir::Spec& spec) {
 void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*context*/,
                                 RuleReporter& out) {
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
-  const ir::ClusterFacts& facts = spec.cluster.facts;
+  const ir::ClusterFacts& facts = spec.cluster->facts;
   std::vector<std::string> missing;  // fact names, in IR order
   std::set<std::string> rules;
 
@@ -163,12 +163,12 @@ void check_attach_facts_missing(const ir::Spec& spec, const RuleContext& /*conte
     if (explains(profile, missing)) nulls += (nulls.empty() ? "" : ", ") + profile;
   }
   if (!nulls.empty()) fact_list += fmt::format(" ({} written as null in the facts file)", nulls);
-  bool from_file = spec.cluster.facts_from.written();
+  bool from_file = spec.cluster->facts_from.written();
   bool none = !from_file && !any_inline_fact(facts);
-  SourceRange where = from_file                    ? spec.cluster.facts_from.range
-                      : !none                      ? facts.range
-                      : spec.cluster.range.known() ? spec.cluster.range
-                                                   : spec.mode.range;
+  SourceRange where = from_file                     ? spec.cluster->facts_from.range
+                      : !none                       ? facts.range
+                      : spec.cluster->range.known() ? spec.cluster->range
+                                                    : spec.mode.range;
   std::string message =
       none ? fmt::format(
                  "no facts about the existing cluster (no cluster.facts_from, no "

@@ -62,8 +62,8 @@ void check_ssl_file_unusable(const ir::Spec& spec, const RuleContext& /*context*
     check_file(ssl.key_file, ssl.key_file_check, true, "extension.inference.ssl", out);
     return;
   }
-  check_file(spec.ssl.cert_file, spec.ssl.cert_file_check, false, "ssl", out);
-  check_file(spec.ssl.key_file, spec.ssl.key_file_check, true, "ssl", out);
+  check_file(spec.ssl->cert_file, spec.ssl->cert_file_check, false, "ssl", out);
+  check_file(spec.ssl->key_file, spec.ssl->key_file_check, true, "ssl", out);
 }
 
 }  // namespace aksc::rules

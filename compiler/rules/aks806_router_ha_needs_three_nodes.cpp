@@ -28,7 +28,7 @@ void check_router_ha_needs_three_nodes(const ir::Spec& spec, const RuleContext& 
     counted += (counted.empty() ? "" : " + ") + describe_group(group);
   const SourceRange where = router_ha.written()        ? router_ha.range
                             : nodes.groups.size() == 1 ? nodes.groups.front().range
-                                                       : spec.cluster.facts.node_pools.range;
+                                                       : spec.cluster->facts.node_pools.range;
   out.report(where,
              fmt::format("router_ha{} runs {} azureml-fe replicas, which needs at least {} "
                          "worker nodes; the cluster has {} ({})",

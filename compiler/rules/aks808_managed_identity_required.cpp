@@ -7,7 +7,7 @@ namespace aksc::rules {
 // cluster must use a managed identity instead." (how-to-deploy-kubernetes-extension.md)
 void check_managed_identity_required(const ir::Spec& spec, const RuleContext& /*context*/,
                                      RuleReporter& out) {
-  const ir::Field<ir::IdentityType>& identity = spec.cluster.facts.identity_type;
+  const ir::Field<ir::IdentityType>& identity = spec.cluster->facts.identity_type;
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
   if (!identity.usable() || identity.value != ir::IdentityType::kServicePrincipal) return;
   out.report(identity.range,

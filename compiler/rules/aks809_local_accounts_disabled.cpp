@@ -7,7 +7,7 @@ namespace aksc::rules {
 // (how-to-deploy-kubernetes-extension.md)
 void check_local_accounts_disabled(const ir::Spec& spec, const RuleContext& /*context*/,
                                    RuleReporter& out) {
-  const ir::Field<bool>& disabled = spec.cluster.facts.local_accounts_disabled;
+  const ir::Field<bool>& disabled = spec.cluster->facts.local_accounts_disabled;
   if (!spec.mode.usable() || spec.mode.value != ir::Mode::kAttach) return;
   if (!disabled.usable() || !disabled.value) return;
   out.report(disabled.range,

@@ -51,7 +51,7 @@ void check_production_capacity(const ir::Spec& spec, const RuleContext& context,
   }
   const SourceRange where = spec.mode.value == ir::Mode::kProvisionAndAttach
                                 ? nodes.groups.front().range
-                                : spec.cluster.facts.node_pools.range;
+                                : spec.cluster->facts.node_pools.range;
   out.report(where,
              fmt::format("a production cluster for the Azure ML extension needs at least {} and "
                          "{} of memory in total; {} give{} {}{}",

@@ -47,7 +47,7 @@ ClusterNodes cluster_nodes(const ir::Spec& spec, const Catalog& catalog) {
         spec.agent_count.written() ? spec.agent_count.range : spec.vm_size.range);
     return nodes;
   }
-  const ir::ClusterFacts& facts = spec.cluster.facts;
+  const ir::ClusterFacts& facts = spec.cluster->facts;
   if (!facts.node_pools.usable() || facts.node_pools.value.empty()) {
     nodes.complete = false;
     return nodes;

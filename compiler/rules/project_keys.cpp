@@ -116,14 +116,14 @@ std::optional<ClusterParts> cluster_parts(const ir::Spec& spec) {
 }
 
 bool by_resource_id(const ir::Spec& spec) {
-  return spec.mode.value == ir::Mode::kAttach && spec.cluster.resource_id.usable();
+  return spec.mode.value == ir::Mode::kAttach && spec.cluster->resource_id.usable();
 }
 
 }  // namespace
 
 std::optional<std::string> attached_cluster_key(const ir::Spec& spec) {
   if (!spec.mode.usable()) return std::nullopt;
-  if (by_resource_id(spec)) return managed_cluster_key(spec.cluster.resource_id.value);
+  if (by_resource_id(spec)) return managed_cluster_key(spec.cluster->resource_id.value);
   auto parts = cluster_parts(spec);
   if (!parts) return std::nullopt;
   auto subscription = usable_text(parts->subscription);
@@ -137,8 +137,8 @@ std::optional<ClusterRef> attached_cluster(const ir::Spec& spec) {
   auto key = attached_cluster_key(spec);
   if (!key) return std::nullopt;
   if (by_resource_id(spec)) {
-    return ClusterRef{std::move(*key), spec.cluster.resource_id.value,
-                      spec.cluster.resource_id.range};
+    return ClusterRef{std::move(*key), spec.cluster->resource_id.value,
+                      spec.cluster->resource_id.range};
   }
   ClusterParts parts = *cluster_parts(spec);
   return ClusterRef{std::move(*key),

@@ -20,7 +20,7 @@ const ir::NodePool* deployment_pool(const ir::ClusterFacts& facts) {
 DeploymentNodes deployment_nodes(const ir::Spec& spec) {
   if (!spec.mode.usable()) return {};
   if (spec.mode.value != ir::Mode::kAttach) return {&spec.vm_size, &spec.agent_count, nullptr};
-  const ir::NodePool* pool = deployment_pool(spec.cluster.facts);
+  const ir::NodePool* pool = deployment_pool(spec.cluster->facts);
   if (!pool) return {};
   return {&pool->vm_size, &pool->count, pool};
 }

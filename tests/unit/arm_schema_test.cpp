@@ -562,7 +562,7 @@ std::vector<std::pair<std::string, json>> kubernetes_templates() {
   other_group.cluster_resource_group = aksc::test::written<std::string>("aks-rg");
   specs.emplace_back("provision-and-attach in another resource group", other_group);
   aksc::ir::Spec user = aksc::test::attach_spec();
-  user.cluster.resource_id = aksc::test::written(
+  user.cluster->resource_id = aksc::test::written(
       "/subscriptions/" + aksc::test::kSubscription +
       "/resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/c");
   user.kubernetes->identity.type = aksc::test::written(aksc::ir::IdentityType::kUserAssigned);

@@ -40,7 +40,7 @@ aksc::ir::Spec attach_spec() {
   spec.mode = {aksc::ir::Mode::kAttach, {{4, 7}, {4, 13}}, Origin::kWritten};
   spec.purpose = {aksc::ir::Purpose::kProduction, {{10, 10}, {10, 20}}, Origin::kWritten};
   spec.workspace.location = written("westus2");
-  spec.cluster.range = {{13, 1}, {13, 8}};
+  spec.cluster->range = {{13, 1}, {13, 8}};
   return spec;
 }
 
@@ -161,7 +161,7 @@ TEST_CASE("AKS501 judges by the release calendar on its snapshot date", "[attach
   for (const Case& c : cases) {
     INFO(c.version);
     aksc::ir::Spec attach = attach_spec();
-    attach.cluster.facts.kubernetes_version = written(c.version, 18, 25);
+    attach.cluster->facts.kubernetes_version = written(c.version, 18, 25);
     auto findings = run(aksc::rules::check_attach_kubernetes_version, attach, catalog);
     REQUIRE(findings.size() == (c.said.empty() ? 0u : 1u));
     aksc::ir::Spec provision = attach_spec();
@@ -186,7 +186,7 @@ TEST_CASE("AKS501 judges by the release calendar on its snapshot date", "[attach
   }
   // 1.32's platform support ended with 1.36's GA: the message does not offer it.
   aksc::ir::Spec spec = attach_spec();
-  spec.cluster.facts.kubernetes_version = written("1.32.7");
+  spec.cluster->facts.kubernetes_version = written("1.32.7");
   CHECK_THAT(run(aksc::rules::check_attach_kubernetes_version, spec, catalog)[0].message,
              !Catch::Contains("platform support"));
 }
@@ -195,7 +195,7 @@ TEST_CASE("AKS501's window moves with the snapshot date, not the clock", "[attac
   auto verdict = [](const std::string& date, const char* version) {
     aksc::Catalog catalog = calendar_as_of(date);
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.facts.kubernetes_version = written(version);
+    spec.cluster->facts.kubernetes_version = written(version);
     auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, catalog);
     if (findings.empty()) return std::string("clean");
     return std::string(findings[0].severity == aksc::Severity::kWarning ? "warning" : "error");
@@ -210,7 +210,7 @@ TEST_CASE("AKS501's window moves with the snapshot date, not the clock", "[attac
 
   aksc::Catalog preview = calendar_as_of("2026-09-15");
   aksc::ir::Spec spec = attach_spec();
-  spec.cluster.facts.kubernetes_version = written("1.37.0");
+  spec.cluster->facts.kubernetes_version = written("1.37.0");
   auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, preview);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].keep_severity);  // settle keeps the warning unless aksc.yaml sets AKS501's
@@ -232,7 +232,7 @@ TEST_CASE("AKS501 on the shipped calendar: its supported minors attach clean", "
     bool preview = release.preview <= as_of && as_of < release.ga;
     supported += in_window ? 1 : 0;
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.facts.kubernetes_version = written(std::string(release.version) + ".0");
+    spec.cluster->facts.kubernetes_version = written(std::string(release.version) + ".0");
     auto findings = run(aksc::rules::check_attach_kubernetes_version, spec, catalog);
     CHECK(findings.size() == (in_window ? 0u : 1u));
     if (!findings.empty()) {
@@ -258,7 +258,7 @@ TEST_CASE("AKS501 under the seed-2020 profile keeps the seed's verdicts", "[atta
   for (const Case& c : cases) {
     INFO(c.version);
     aksc::ir::Spec attach = attach_spec();
-    attach.cluster.facts.kubernetes_version = written(c.version, 18, 25);
+    attach.cluster->facts.kubernetes_version = written(c.version, 18, 25);
     auto findings = run(aksc::rules::check_attach_kubernetes_version, attach, catalog);
     CHECK(findings.size() == (c.reported ? 1u : 0u));
     if (c.reported) {
@@ -281,11 +281,11 @@ TEST_CASE("AKS501 follows an attach_policy override and skips unusable versions"
       "max_kubernetes_version: \"1.30\"\nproduction_min_vcpus: 12\ndev_test_min_vcpus: 2\n"
       "aks_node_min_vcpus: 2\n");
   aksc::ir::Spec spec = attach_spec();
-  spec.cluster.facts.kubernetes_version = written("1.30.3");
+  spec.cluster->facts.kubernetes_version = written("1.30.3");
   CHECK(run(aksc::rules::check_attach_kubernetes_version, spec, catalog).empty());
-  spec.cluster.facts.kubernetes_version = written("1.31.0");
+  spec.cluster->facts.kubernetes_version = written("1.31.0");
   CHECK(run(aksc::rules::check_attach_kubernetes_version, spec, catalog).size() == 1);
-  spec.cluster.facts.kubernetes_version.origin = Origin::kInvalid;  // the schema's finding
+  spec.cluster->facts.kubernetes_version.origin = Origin::kInvalid;  // the schema's finding
   CHECK(run(aksc::rules::check_attach_kubernetes_version, spec, catalog).empty());
 }
 
@@ -323,7 +323,7 @@ TEST_CASE("AKS505 points at the bad segment of a resource ID", "[attach][AKS505]
   for (const Case& c : cases) {
     INFO(c.id);
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.resource_id = written(c.id, 15, 16);
+    spec.cluster->resource_id = written(c.id, 15, 16);
     auto findings = run(aksc::rules::check_bad_resource_id, spec);
     REQUIRE(findings.size() == c.at.size());
     for (std::size_t i = 0; i < c.at.size(); ++i) {
@@ -331,7 +331,7 @@ TEST_CASE("AKS505 points at the bad segment of a resource ID", "[attach][AKS505]
       CHECK(findings[i].location.range.begin.column == 16 + static_cast<int>(offset));
     }
     // Quoted, the same findings are one column further right.
-    spec.cluster.resource_id = written(c.id, 15, 16, 1);
+    spec.cluster->resource_id = written(c.id, 15, 16, 1);
     auto quoted = run(aksc::rules::check_bad_resource_id, spec);
     REQUIRE(quoted.size() == findings.size());
     for (std::size_t i = 0; i < quoted.size(); ++i) {
@@ -348,7 +348,7 @@ TEST_CASE("AKS505 whole-ID problems point at the whole value", "[attach][AKS505]
         "Microsoft.MachineLearningServices/workspaces/nlp-ws/computes/nlp-aks"}) {
     INFO(id);
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.resource_id = written(id, 15, 16);
+    spec.cluster->resource_id = written(id, 15, 16);
     auto findings = run(aksc::rules::check_bad_resource_id, spec);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].location.range.begin.column == 16);
@@ -377,8 +377,8 @@ TEST_CASE("AKS505 checks names by the Azure naming rules", "[attach][AKS505]") {
   for (const Case& c : cases) {
     INFO(c.group << " / " << c.name);
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.resource_group = written(c.group, 15);
-    spec.cluster.name = written(c.name, 16);
+    spec.cluster->resource_group = written(c.group, 15);
+    spec.cluster->name = written(c.name, 16);
     CHECK(run(aksc::rules::check_bad_resource_id, spec).size() == c.findings);
     aksc::ir::Spec provision = attach_spec();
     provision.mode.value = aksc::ir::Mode::kProvisionAndAttach;
@@ -406,7 +406,7 @@ TEST_CASE("AKS506 lists the rules the missing facts stop", "[attach][AKS506]") {
   CHECK(findings[0].message.find("AKS202") != std::string::npos);
   CHECK(findings[0].message.find("AKS201") == std::string::npos);
 
-  aksc::ir::ClusterFacts& facts = spec.cluster.facts;
+  aksc::ir::ClusterFacts& facts = spec.cluster->facts;
   facts.range = {{15, 3}, {15, 8}};
   facts.location = written("westus2");
   facts.kubernetes_version = written("1.16.13");
@@ -487,12 +487,12 @@ TEST_CASE("check_pem_file tells missing, folder, not PEM, swapped and usable apa
   CHECK(check_pem_file(dir / "folder", false) == PemFile::kNotAFile);
 
   aksc::ir::Spec spec;
-  spec.ssl.cert_file = written("cert.pem");
-  spec.ssl.key_file = written("  ");  // blank: AKS701's business, not looked at
+  spec.ssl->cert_file = written("cert.pem");
+  spec.ssl->key_file = written("  ");  // blank: AKS701's business, not looked at
   aksc::FindingSink sink;
   aksc::check_ssl_files(spec, dir, {fs::canonical(dir), {}}, sink);
   CHECK(sink.findings().empty());
-  CHECK(spec.ssl.cert_file_check == PemFile::kUsable);
-  CHECK(spec.ssl.key_file_check == PemFile::kUnchecked);
+  CHECK(spec.ssl->cert_file_check == PemFile::kUsable);
+  CHECK(spec.ssl->key_file_check == PemFile::kUnchecked);
   fs::remove_all(dir);
 }

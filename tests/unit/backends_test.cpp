@@ -228,7 +228,7 @@ TEST_CASE("intent of provision-and-attach: cluster, lookup, attach", "[backends]
 TEST_CASE("intent: a spec without what a deployment needs is refused, with reasons", "[backends]") {
   aksc::ir::Spec spec = lower_text(kHead + "mode: create\n");
   spec.workspace.resource_group = {};
-  spec.network.vnet_name = {"vnet1", {}, aksc::ir::Origin::kWritten};
+  spec.network->vnet_name = {"vnet1", {}, aksc::ir::Origin::kWritten};
   auto lowering = aksc::intent::lower_deployment(spec);
   CHECK_FALSE(lowering.deployment);
   CHECK(lowering.problems == std::vector<std::string>{"workspace.resource_group is missing",

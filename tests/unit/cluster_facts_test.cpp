@@ -244,7 +244,7 @@ TEST_CASE("load_cluster_facts reports an unusable file at facts_from (AKS507)", 
       << R"({"kubernetesVersion": "1.16.13", "location": "westus2"})";
   auto load = [&](const std::string& from, aksc::ir::Spec& spec) {
     spec.file = "spec.yaml";
-    spec.cluster.facts_from = {from, kFrom, Origin::kWritten};
+    spec.cluster->facts_from = {from, kFrom, Origin::kWritten};
     aksc::FindingSink sink;
     aksc::load_cluster_facts(spec, dir, {fs::canonical(dir), {}}, sink);
     return sink.take();
@@ -278,11 +278,11 @@ TEST_CASE("load_cluster_facts reports an unusable file at facts_from (AKS507)", 
   CHECK(findings[0].message.find("is a folder") != std::string::npos);
 
   aksc::ir::Spec good;
-  good.cluster.facts.kubernetes_version = {"1.15.0", {{17, 25}, {17, 31}}, Origin::kWritten};
+  good.cluster->facts.kubernetes_version = {"1.15.0", {{17, 25}, {17, 31}}, Origin::kWritten};
   CHECK(load("clusters/good.json", good).empty());
-  CHECK(good.cluster.facts.location.value == "westus2");
-  CHECK(good.cluster.facts.location.range == kFrom);
-  CHECK(good.cluster.facts.kubernetes_version.value == "1.15.0");  // inline wins
+  CHECK(good.cluster->facts.location.value == "westus2");
+  CHECK(good.cluster->facts.location.range == kFrom);
+  CHECK(good.cluster->facts.kubernetes_version.value == "1.15.0");  // inline wins
   fs::remove_all(dir);
 }
 
@@ -388,7 +388,7 @@ TEST_CASE("a facts file repeating a key is unusable, and the message says where"
                                      "true,\n    \"enablePrivateCluster\": false}\n}\n";
   aksc::ir::Spec spec;
   spec.file = "spec.yaml";
-  spec.cluster.facts_from = {"dup.json", kFrom, Origin::kWritten};
+  spec.cluster->facts_from = {"dup.json", kFrom, Origin::kWritten};
   aksc::FindingSink sink;
   aksc::load_cluster_facts(spec, dir, {fs::canonical(dir), {}}, sink);
   auto findings = sink.take();
@@ -399,7 +399,7 @@ TEST_CASE("a facts file repeating a key is unusable, and the message says where"
         "cluster facts file 'dup.json' cannot be used: it is not valid JSON: at line 4, column 5 "
         "of 'dup.json': key 'enablePrivateCluster' is repeated: it is first at line 3, column 30; "
         "readers disagree on which value counts, so aksc uses neither");
-  CHECK(spec.cluster.facts.private_cluster.origin == Origin::kAbsent);
+  CHECK(spec.cluster->facts.private_cluster.origin == Origin::kAbsent);
   fs::remove_all(dir);
 }
 

@@ -129,7 +129,7 @@ TEST_CASE("KubernetesCompute intent: what cannot be deployed is refused with a r
   }
   SECTION("a cluster ID that is not a managed cluster's") {
     aksc::ir::Spec spec = attach_spec();
-    spec.cluster.resource_id = written<std::string>("/subscriptions/x/resourceGroups/rg");
+    spec.cluster->resource_id = written<std::string>("/subscriptions/x/resourceGroups/rg");
     CHECK(problems_of(spec).size() == 1);
   }
   SECTION("a default instance type that is not listed") {

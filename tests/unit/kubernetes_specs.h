@@ -40,7 +40,7 @@ inline aksc::ir::Spec attach_spec() {
   spec.workspace.subscription_id = written(kSubscription);
   spec.workspace.location = written<std::string>("eastus");
   spec.purpose = written(aksc::ir::Purpose::kProduction);
-  spec.cluster.resource_id = written(kClusterId);
+  spec.cluster->resource_id = written(kClusterId);
   auto& k = *spec.kubernetes;
   k.kubernetes_namespace = written<std::string>("azureml-vision");
   k.identity.type = written(aksc::ir::IdentityType::kSystemAssigned);
@@ -68,7 +68,7 @@ inline aksc::ir::Spec attach_spec() {
 inline aksc::ir::Spec provision_spec() {
   aksc::ir::Spec spec = attach_spec();
   spec.mode = written(aksc::ir::Mode::kProvisionAndAttach);
-  spec.cluster = {};
+  spec.cluster.reset();
   spec.location = written<std::string>("eastus");
   spec.agent_count = written<std::int64_t>(3);
   spec.vm_size = written<std::string>("Standard_D4s_v3");

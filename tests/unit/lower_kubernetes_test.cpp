@@ -134,8 +134,8 @@ TEST_CASE("lower_spec: kind KubernetesCompute, every field with its range", "[lo
   CHECK(gpu.limits.gpu.range.begin.line == 40);
   check_written<std::string>(k.default_instance_type, "gpu-small");
 
-  check_written(s.cluster.facts.identity_type, ir::IdentityType::kServicePrincipal);
-  check_written(s.cluster.facts.local_accounts_disabled, true);
+  check_written(s.cluster->facts.identity_type, ir::IdentityType::kServicePrincipal);
+  check_written(s.cluster->facts.local_accounts_disabled, true);
   // AksCompute's own fields are neither read nor defaulted.
   CHECK(s.accelerator.origin == Origin::kAbsent);
   CHECK(s.reattach.origin == Origin::kAbsent);

@@ -132,21 +132,21 @@ TEST_CASE("lower_spec: every field of a provision-and-attach spec, with its rang
   check_written(s.load_balancer.sku, ir::LoadBalancerSku::kStandard, range(18, 8, 16));
   check_written(s.load_balancer.type, ir::LoadBalancerType::kInternal, range(19, 9, 29));
   check_written<std::string>(s.load_balancer.subnet, "lb-subnet", range(20, 11, 20));
-  CHECK(s.network.range == range(21, 1, 8));
-  check_written<std::string>(s.network.vnet_resource_group, "net-rg", range(22, 24, 30));
-  check_written<std::string>(s.network.vnet_name, "vnet1", range(23, 14, 19));
-  check_written<std::string>(s.network.subnet_name, "aks-subnet", range(24, 16, 26));
-  check_written<std::string>(s.network.subnet_prefix, "10.1.0.0/16", range(25, 18, 29));
-  check_written<std::string>(s.network.service_cidr, "10.0.0.0/16", range(26, 17, 28));
-  check_written<std::string>(s.network.dns_service_ip, "10.0.0.10", range(27, 19, 28));
-  check_written<std::string>(s.network.docker_bridge_cidr, "172.17.0.1/16", range(28, 23, 36));
-  CHECK(s.ssl.range == range(29, 1, 4));
-  check_written(s.ssl.status, ir::SslStatus::kEnabled, range(30, 11, 18));
-  check_written<std::string>(s.ssl.leaf_domain_label, "scoring", range(31, 22, 29));
-  check_written(s.ssl.overwrite_existing_domain, true, range(32, 30, 34));
-  check_written<std::string>(s.ssl.cname, "www.contoso.com", range(33, 10, 25));
-  check_written<std::string>(s.ssl.cert_file, "certs/cert.pem", range(34, 14, 28));
-  check_written<std::string>(s.ssl.key_file, "certs/key.pem", range(35, 13, 26));
+  CHECK(s.network->range == range(21, 1, 8));
+  check_written<std::string>(s.network->vnet_resource_group, "net-rg", range(22, 24, 30));
+  check_written<std::string>(s.network->vnet_name, "vnet1", range(23, 14, 19));
+  check_written<std::string>(s.network->subnet_name, "aks-subnet", range(24, 16, 26));
+  check_written<std::string>(s.network->subnet_prefix, "10.1.0.0/16", range(25, 18, 29));
+  check_written<std::string>(s.network->service_cidr, "10.0.0.0/16", range(26, 17, 28));
+  check_written<std::string>(s.network->dns_service_ip, "10.0.0.10", range(27, 19, 28));
+  check_written<std::string>(s.network->docker_bridge_cidr, "172.17.0.1/16", range(28, 23, 36));
+  CHECK(s.ssl->range == range(29, 1, 4));
+  check_written(s.ssl->status, ir::SslStatus::kEnabled, range(30, 11, 18));
+  check_written<std::string>(s.ssl->leaf_domain_label, "scoring", range(31, 22, 29));
+  check_written(s.ssl->overwrite_existing_domain, true, range(32, 30, 34));
+  check_written<std::string>(s.ssl->cname, "www.contoso.com", range(33, 10, 25));
+  check_written<std::string>(s.ssl->cert_file, "certs/cert.pem", range(34, 14, 28));
+  check_written<std::string>(s.ssl->key_file, "certs/key.pem", range(35, 13, 26));
   check_written<std::string>(s.kubernetes_version, "1.17.9", range(36, 21, 29));
   check_written(s.private_cluster, false, range(37, 18, 23));
   const auto& ranges = s.api_server_authorized_ip_ranges;
@@ -159,8 +159,8 @@ TEST_CASE("lower_spec: every field of a provision-and-attach spec, with its rang
   check_written<std::string>(s.cluster_name, "prod-aks-cluster", range(40, 15, 31));
   check_written<std::string>(s.cluster_resource_group, "aks-rg", range(41, 25, 31));
   // Not attach: no cluster, no reattach default.
-  CHECK_FALSE(s.cluster.range.known());
-  check_absent(s.cluster.resource_id);
+  CHECK_FALSE(s.cluster->range.known());
+  check_absent(s.cluster->resource_id);
   check_absent(s.reattach);
 }
 
@@ -230,8 +230,8 @@ TEST_CASE("lower_spec: every field of an attach spec and its cluster facts", "[l
   check_absent(s.load_balancer.sku);
   check_absent(s.private_cluster);
   check_absent(s.outbound_type);
-  CHECK_FALSE(s.network.range.known());
-  CHECK_FALSE(s.ssl.range.known());
+  CHECK_FALSE(s.network->range.known());
+  CHECK_FALSE(s.ssl->range.known());
 }
 
 TEST_CASE("lower_spec normalizes SDK and ARM spellings", "[lower]") {
@@ -248,7 +248,7 @@ TEST_CASE("lower_spec normalizes SDK and ARM spellings", "[lower]") {
   CHECK(s.load_balancer.sku.value == ir::LoadBalancerSku::kStandard);
   CHECK(s.load_balancer.type.value == ir::LoadBalancerType::kInternal);
   CHECK(s.outbound_type.value == ir::OutboundType::kUserDefinedRouting);
-  CHECK(s.ssl.status.value == ir::SslStatus::kAuto);
+  CHECK(s.ssl->status.value == ir::SslStatus::kAuto);
   CHECK(aksc::ir::to_string(s.purpose.value) == "production");
   CHECK(aksc::ir::to_string(s.load_balancer.type.value) == "internal");
   CHECK(aksc::ir::to_string(s.outbound_type.value) == "user-defined-routing");
@@ -332,14 +332,14 @@ TEST_CASE("lower_spec applies the attach defaults", "[lower]") {
   check_defaulted(s.accelerator, ir::Accelerator::kNone, mode);
   check_defaulted(s.reattach, false, mode);
   // A cluster named by name and resource group is in the workspace's subscription.
-  check_defaulted<std::string>(s.cluster.subscription_id, "0b1f6471-1bf0-4dda-aec3-cb9272f09590",
+  check_defaulted<std::string>(s.cluster->subscription_id, "0b1f6471-1bf0-4dda-aec3-cb9272f09590",
                                range(10, 1, 8));
-  CHECK(s.cluster.facts.node_pools.origin == Origin::kAbsent);
-  CHECK_FALSE(s.cluster.facts.range.known());
+  CHECK(s.cluster->facts.node_pools.origin == Origin::kAbsent);
+  CHECK_FALSE(s.cluster->facts.range.known());
 
   ir::Spec by_id = lower_valid(spec("attach", "cluster: {resource_id: /subscriptions/x}\n"));
-  check_written<std::string>(by_id.cluster.resource_id, "/subscriptions/x", range(10, 24, 40));
-  check_absent(by_id.cluster.subscription_id);
+  check_written<std::string>(by_id.cluster->resource_id, "/subscriptions/x", range(10, 24, 40));
+  check_absent(by_id.cluster->subscription_id);
 }
 
 TEST_CASE("lower_spec: without a usable mode only mode-free defaults apply", "[lower]") {
@@ -436,7 +436,7 @@ TEST_CASE("lower_spec: node pools that are not mappings are skipped", "[lower]")
                               "  resource_id: /x\n"
                               "  facts:\n"
                               "    node_pools: [agentpool, {name: p2, count: many}]\n"));
-  const auto& pools = s.cluster.facts.node_pools;
+  const auto& pools = s.cluster->facts.node_pools;
   CHECK(pools.origin == Origin::kWritten);
   REQUIRE(pools.value.size() == 1);
   check_written<std::string>(pools.value[0].name, "p2", range(13, 36, 38));

@@ -161,7 +161,7 @@ TEST_CASE("AKS304 over every region pair of the data tables") {
 
     // The same in attach mode, from the cluster's facts.
     ir::Spec attached = make_spec(ir::Mode::kAttach, region);
-    attached.cluster.facts.authorized_ip_ranges = ranges(all);
+    attached.cluster->facts.authorized_ip_ranges = ranges(all);
     CHECK(run(aksc::rules::check_authorized_ip_ranges_miss_aml_control_plane, attached).empty());
 
     // Drop one prefix at a time: the finding names it and the region it belongs to.
@@ -252,9 +252,9 @@ TEST_CASE("AKS304: pairs missing from the table, regions without tags, IPv6 pref
   quiet.private_cluster = written(true);
   CHECK(run(aksc::rules::check_authorized_ip_ranges_miss_aml_control_plane, quiet).empty());
   quiet.private_cluster = written(false);
-  quiet.cluster.facts.private_cluster = written(true);
+  quiet.cluster->facts.private_cluster = written(true);
   CHECK(run(aksc::rules::check_authorized_ip_ranges_miss_aml_control_plane, quiet).empty());
-  quiet.cluster.facts.private_cluster = {};
+  quiet.cluster->facts.private_cluster = {};
   quiet.api_server_authorized_ip_ranges = ranges({});
   CHECK(run(aksc::rules::check_authorized_ip_ranges_miss_aml_control_plane, quiet).empty());
   quiet.api_server_authorized_ip_ranges = ranges({"85.10.16.1/28", "300.1.1.1"});
@@ -317,14 +317,14 @@ TEST_CASE("AKS314 names the special-purpose block") {
 
 TEST_CASE("AKS303, AKS313: where the ranges, SKU and privacy come from") {
   ir::Spec attach = make_spec(ir::Mode::kAttach, "australiacentral");
-  attach.cluster.facts.authorized_ip_ranges = ranges({"20.36.0.0/16"});
-  attach.cluster.facts.load_balancer_sku = written(ir::LoadBalancerSku::kBasic);
+  attach.cluster->facts.authorized_ip_ranges = ranges({"20.36.0.0/16"});
+  attach.cluster->facts.load_balancer_sku = written(ir::LoadBalancerSku::kBasic);
   auto findings = run(aksc::rules::check_authorized_ip_ranges_require_standard_lb, attach);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message,
                  "cluster.facts.authorized_ip_ranges lists 1 range, but "
                  "cluster.facts.load_balancer_sku is basic"));
-  attach.cluster.facts.private_cluster = written(true);
+  attach.cluster->facts.private_cluster = written(true);
   CHECK(run(aksc::rules::check_authorized_ip_ranges_require_standard_lb, attach).empty());
   findings = run(aksc::rules::check_authorized_ip_ranges_with_private_cluster, attach);
   REQUIRE(findings.size() == 1);
@@ -341,56 +341,56 @@ TEST_CASE("AKS303, AKS313: where the ranges, SKU and privacy come from") {
 
 TEST_CASE("AKS310, AKS311, AKS312: addresses in messages") {
   ir::Spec spec = make_spec(ir::Mode::kCreate, "eastus");
-  spec.network.service_cidr = written(std::string("10.0.0.0/16"));
-  spec.network.dns_service_ip = written(std::string("10.1.0.10"));
+  spec.network->service_cidr = written(std::string("10.0.0.0/16"));
+  spec.network->dns_service_ip = written(std::string("10.1.0.10"));
   auto findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message,
                  "outside service_cidr 10.0.0.0/16 (10.0.0.0 to "
                  "10.0.255.255)"));
   CHECK(contains(findings[0].help, "such as 10.0.0.10"));
-  spec.network.service_cidr = written(std::string("10.0.0.0/30"));
-  spec.network.dns_service_ip = written(std::string("10.0.0.0"));
+  spec.network->service_cidr = written(std::string("10.0.0.0/30"));
+  spec.network->dns_service_ip = written(std::string("10.0.0.0"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message, "is the network address"));
   CHECK(contains(findings[0].help, "such as 10.0.0.2"));
   // "Don't use the first IP address in your address range, such as .1": the address after the
   // network address, which Kubernetes gives to kubernetes.default.
-  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
+  spec.network->dns_service_ip = written(std::string("10.0.0.1"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message, "is the first address"));
   CHECK(contains(findings[0].message, "kubernetes.default"));
-  spec.network.dns_service_ip = written(std::string("10.0.0.2"));
+  spec.network->dns_service_ip = written(std::string("10.0.0.2"));
   CHECK(run(aksc::rules::check_dns_ip_outside_service_cidr, spec).empty());
-  spec.network.service_cidr = written(std::string("10.0.0.0/31"));
-  spec.network.dns_service_ip = written(std::string("10.0.0.1"));
+  spec.network->service_cidr = written(std::string("10.0.0.0/31"));
+  spec.network->dns_service_ip = written(std::string("10.0.0.1"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].help, "too few addresses"));
-  spec.network.service_cidr = written(std::string("10.0.0.0/32"));
-  spec.network.dns_service_ip = written(std::string("10.0.0.0"));
+  spec.network->service_cidr = written(std::string("10.0.0.0/32"));
+  spec.network->dns_service_ip = written(std::string("10.0.0.0"));
   findings = run(aksc::rules::check_dns_ip_outside_service_cidr, spec);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].help, "too few addresses"));
 
   ir::Spec overlap = make_spec(ir::Mode::kCreate, "eastus");
-  overlap.network.service_cidr = written(std::string("172.17.0.0/16"));
-  overlap.network.docker_bridge_cidr = written(std::string("172.17.0.1/16"));
-  overlap.network.subnet_prefix = written(std::string("172.16.0.0/12"));
+  overlap.network->service_cidr = written(std::string("172.17.0.0/16"));
+  overlap.network->docker_bridge_cidr = written(std::string("172.17.0.1/16"));
+  overlap.network->subnet_prefix = written(std::string("172.16.0.0/12"));
   findings = run(aksc::rules::check_cidr_overlap, overlap);
   REQUIRE(findings.size() == 3);
-  CHECK(findings[0].location.range == overlap.network.service_cidr.range);
+  CHECK(findings[0].location.range == overlap.network->service_cidr.range);
   CHECK(contains(findings[0].message,
                  "service_cidr 172.17.0.0/16 (172.17.0.0 to 172.17.255.255) "
                  "overlaps subnet_prefix 172.16.0.0/12"));
-  CHECK(findings[1].location.range == overlap.network.docker_bridge_cidr.range);
+  CHECK(findings[1].location.range == overlap.network->docker_bridge_cidr.range);
   REQUIRE(findings[1].related.size() == 1);
-  CHECK(findings[1].related[0].location.range == overlap.network.service_cidr.range);
+  CHECK(findings[1].related[0].location.range == overlap.network->service_cidr.range);
 
   ir::Spec bad = make_spec(ir::Mode::kCreate, "eastus");
-  bad.network.service_cidr = written(std::string("010.0.0.0/16"));
+  bad.network->service_cidr = written(std::string("010.0.0.0/16"));
   bad.api_server_authorized_ip_ranges = ranges({"85.10.16.0/28", "137.117.106.90/29"});
   findings = run(aksc::rules::check_bad_address, bad);
   REQUIRE(findings.size() == 2);
@@ -402,10 +402,10 @@ TEST_CASE("AKS310, AKS311, AKS312: addresses in messages") {
 
 TEST_CASE("AKS309 groups: six for create, two of three for provision-and-attach") {
   ir::Spec create = make_spec(ir::Mode::kCreate, "eastus");
-  create.network.range = {{40, 1}, {40, 8}};
-  create.network.vnet_name = written(std::string("ml-vnet"));
-  create.network.vnet_resource_group = written(std::string("net-rg"));
-  create.network.subnet_name = written(std::string("aks-subnet"));
+  create.network->range = {{40, 1}, {40, 8}};
+  create.network->vnet_name = written(std::string("ml-vnet"));
+  create.network->vnet_resource_group = written(std::string("net-rg"));
+  create.network->subnet_name = written(std::string("aks-subnet"));
   auto findings = run(aksc::rules::check_network_incomplete, create);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message,
@@ -415,7 +415,7 @@ TEST_CASE("AKS309 groups: six for create, two of three for provision-and-attach"
   ir::Spec provision = create;
   provision.mode = written(ir::Mode::kProvisionAndAttach);
   CHECK(run(aksc::rules::check_network_incomplete, provision).empty());
-  provision.network.dns_service_ip = written(std::string("10.0.0.10"));
+  provision.network->dns_service_ip = written(std::string("10.0.0.10"));
   findings = run(aksc::rules::check_network_incomplete, provision);
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message, "1 of the 3 service network fields"));

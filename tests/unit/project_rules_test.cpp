@@ -88,7 +88,7 @@ ir::Spec attach_spec(const SpecArgs& a, const std::string& resource_id) {
   SpecArgs args = a;
   args.mode = ir::Mode::kAttach;
   ir::Spec spec = make_spec(args);
-  spec.cluster.resource_id = text(resource_id, a.document * 100 + 12, 16);
+  spec.cluster->resource_id = text(resource_id, a.document * 100 + 12, 16);
   return spec;
 }
 
@@ -195,9 +195,9 @@ TEST_CASE("project keys: the attached cluster of each mode") {
   ir::Spec by_id = attach_spec({"a.yaml", "aks-a"}, cluster_id("prod-aks"));
   ir::Spec by_parts =
       make_spec({"b.yaml", "aks-b", "ml-ws", "ml-rg", kSub, "eastus", ir::Mode::kAttach});
-  by_parts.cluster.resource_group = text("AKS-RG", 12);
-  by_parts.cluster.name = text("PROD-AKS", 13);
-  by_parts.cluster.subscription_id = defaulted<std::string>(kSub, 11);
+  by_parts.cluster->resource_group = text("AKS-RG", 12);
+  by_parts.cluster->name = text("PROD-AKS", 13);
+  by_parts.cluster->subscription_id = defaulted<std::string>(kSub, 11);
   ir::Spec provision = make_spec(
       {"c.yaml", "aks-c", "ml-ws", "ml-rg", kSub, "eastus", ir::Mode::kProvisionAndAttach});
   provision.cluster_name = text("prod-aks", 20);
@@ -210,7 +210,7 @@ TEST_CASE("project keys: the attached cluster of each mode") {
   CHECK(attached_cluster(by_id)->key == attached_cluster(provision)->key);
   CHECK(attached_cluster(by_parts)->range.begin.line == 13);
   CHECK_FALSE(attached_cluster(create));
-  by_parts.cluster.subscription_id.origin = ir::Origin::kInvalid;
+  by_parts.cluster->subscription_id.origin = ir::Origin::kInvalid;
   CHECK_FALSE(attached_cluster(by_parts));
 }
 
@@ -375,9 +375,9 @@ TEST_CASE("AKS503: one cluster under two names in one workspace") {
   f.add(attach_spec({"a.yaml", "aks-a"}, cluster_id("prod-aks")));
   ir::Spec& b =
       f.add(make_spec({"b.yaml", "aks-b", "ml-ws", "ml-rg", kSub, "eastus", ir::Mode::kAttach}));
-  b.cluster.resource_group = text("AKS-RG", 12);
-  b.cluster.name = text("Prod-AKS", 13);
-  b.cluster.subscription_id = defaulted<std::string>(kSub, 11);
+  b.cluster->resource_group = text("AKS-RG", 12);
+  b.cluster->name = text("Prod-AKS", 13);
+  b.cluster->subscription_id = defaulted<std::string>(kSub, 11);
   f.add(attach_spec({"c.yaml", "aks-a"}, cluster_id("prod-aks")));  // AKS105's case
   f.add(attach_spec({"d.yaml", "aks-d", "other-ws"}, cluster_id("prod-aks")));
   f.add(attach_spec({"e.yaml", "aks-e"}, cluster_id("prod-aks", "aks-rg", kOtherSub)));

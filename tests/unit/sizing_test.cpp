@@ -126,7 +126,7 @@ ir::Spec attach_spec(std::vector<ir::NodePool> pools,
   spec.mode = written(ir::Mode::kAttach, 4);
   spec.purpose = written(purpose, 10);
   spec.accelerator = defaulted(ir::Accelerator::kNone);
-  spec.cluster.facts.node_pools = written(std::move(pools), 20);
+  spec.cluster->facts.node_pools = written(std::move(pools), 20);
   return spec;
 }
 
@@ -237,7 +237,7 @@ TEST_CASE("AKS201/AKS202 on attach count only the pool the cluster was created w
   // system pool second: it is the one that counts
   ir::Spec spec = attach_spec({pool("scratch", M::kUser, "Standard_D2s_v3", 1, 21),
                                pool("agentpool", M::kSystem, "Standard_D4s_v3", 3, 22)});
-  CHECK(aksc::rules::deployment_pool(spec.cluster.facts)->name.value == "agentpool");
+  CHECK(aksc::rules::deployment_pool(spec.cluster->facts)->name.value == "agentpool");
   CHECK(run(aksc::rules::check_production_min_vcpus, spec).empty());
 
   // a big user pool does not lift a small system pool
@@ -252,17 +252,17 @@ TEST_CASE("AKS201/AKS202 on attach count only the pool the cluster was created w
   // no modes: the first pool
   spec = attach_spec({pool("nodepool1", std::nullopt, "Standard_D3_v2", 1, 21),
                       pool("nodepool2", std::nullopt, "Standard_D16s_v3", 3, 22)});
-  CHECK(aksc::rules::deployment_pool(spec.cluster.facts)->name.value == "nodepool1");
+  CHECK(aksc::rules::deployment_pool(spec.cluster->facts)->name.value == "nodepool1");
   CHECK(run(aksc::rules::check_production_min_vcpus, spec).size() == 1);
 
   // only user pools: no pool known to be the deployment pool
   spec = attach_spec({pool("a", M::kUser, "Standard_D3_v2", 1, 21)});
-  CHECK(aksc::rules::deployment_pool(spec.cluster.facts) == nullptr);
+  CHECK(aksc::rules::deployment_pool(spec.cluster->facts) == nullptr);
   CHECK(run(aksc::rules::check_production_min_vcpus, spec).empty());
 
   // no facts: AKS506's case
   spec = attach_spec({});
-  spec.cluster.facts.node_pools = {};
+  spec.cluster->facts.node_pools = {};
   CHECK(run(aksc::rules::check_production_min_vcpus, spec).empty());
   CHECK(run(aksc::rules::check_dev_test_min_vcpus, spec).empty());
 
@@ -410,7 +410,7 @@ TEST_CASE("AKS401/AKS402 on attach: secondary pools never serve models") {
   CHECK(findings[0].location.range.begin.line == 22);
   CHECK(contains(findings[0].message, "'gpupool'"));
 
-  spec.cluster.facts.node_pools.value.pop_back();
+  spec.cluster->facts.node_pools.value.pop_back();
   CHECK(run(aksc::rules::check_accelerator_on_secondary_pool, spec).empty());
   findings = run(aksc::rules::check_accelerator_sku_mismatch, spec);
   REQUIRE(findings.size() == 1);
@@ -474,7 +474,7 @@ TEST_CASE("AKS004: locations by name, display name and region type") {
   spec.workspace.location = written(std::string("eastus22"), 8);
   spec.location = defaulted(std::string("eastus22"));
   CHECK(run(aksc::rules::check_unknown_region, spec).size() == 1);
-  spec.cluster.facts.location = written(std::string("westus-2"), 25);
+  spec.cluster->facts.location = written(std::string("westus-2"), 25);
   auto findings = run(aksc::rules::check_unknown_region, spec);
   REQUIRE(findings.size() == 2);
   CHECK(contains(findings[1].message, "cluster.facts.location 'westus-2'"));

@@ -81,7 +81,7 @@ TEST_CASE("check_ssl_files reads extension.inference.ssl of a KubernetesCompute"
     CHECK(ssl.cert_file_check == PemFile::kUsable);
     CHECK(ssl.key_file_check == PemFile::kUsable);
     CHECK(ssl.key_protection == PemKeyProtection::kPlain);
-    CHECK(spec.ssl.cert_file_check == PemFile::kUnchecked);  // AksCompute's, untouched
+    CHECK(spec.ssl->cert_file_check == PemFile::kUnchecked);  // AksCompute's, untouched
   }
   SECTION("a passphrase-protected key") {
     aksc::FindingSink sink;

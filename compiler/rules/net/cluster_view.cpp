@@ -16,29 +16,30 @@ bool mode_is(const ir::Spec& spec, ir::Mode mode) {
 }
 
 ClusterSetting<RangeList> authorized_ranges(const ir::Spec& spec) {
-  if (attach(spec) && spec.cluster.facts.authorized_ip_ranges.usable()) {
-    return {&spec.cluster.facts.authorized_ip_ranges, "cluster.facts.authorized_ip_ranges"};
+  if (attach(spec) && spec.cluster->facts.authorized_ip_ranges.usable()) {
+    return {&spec.cluster->facts.authorized_ip_ranges, "cluster.facts.authorized_ip_ranges"};
   }
   return {&spec.api_server_authorized_ip_ranges, "api_server_authorized_ip_ranges"};
 }
 
 ClusterSetting<ir::LoadBalancerSku> load_balancer_sku(const ir::Spec& spec) {
-  if (attach(spec) && spec.cluster.facts.load_balancer_sku.usable()) {
-    return {&spec.cluster.facts.load_balancer_sku, "cluster.facts.load_balancer_sku"};
+  if (attach(spec) && spec.cluster->facts.load_balancer_sku.usable()) {
+    return {&spec.cluster->facts.load_balancer_sku, "cluster.facts.load_balancer_sku"};
   }
   return {&spec.load_balancer.sku, "load_balancer.sku"};
 }
 
 ClusterSetting<ir::OutboundType> outbound_type(const ir::Spec& spec) {
-  if (attach(spec) && spec.cluster.facts.outbound_type.usable()) {
-    return {&spec.cluster.facts.outbound_type, "cluster.facts.outbound_type"};
+  if (attach(spec) && spec.cluster->facts.outbound_type.usable()) {
+    return {&spec.cluster->facts.outbound_type, "cluster.facts.outbound_type"};
   }
   return {&spec.outbound_type, "outbound_type"};
 }
 
 bool is_private_cluster(const ir::Spec& spec) {
   return (spec.private_cluster.usable() && spec.private_cluster.value) ||
-         (spec.cluster.facts.private_cluster.usable() && spec.cluster.facts.private_cluster.value);
+         (spec.cluster->facts.private_cluster.usable() &&
+          spec.cluster->facts.private_cluster.value);
 }
 
 std::string_view private_cluster_path(const ir::Spec& spec) {
