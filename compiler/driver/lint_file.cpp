@@ -91,6 +91,7 @@ void lint_file(FileState& file) {
     return;
   }
   file.counts = load_specs(file);
+  file.fence = {};  // only the loading reads files the specs name; thousands of copies add up
   // The words were there but no spec: skipped all the same, its findings (a repeated key in a
   // workflow) not aksc's business. A syntax error may hide a spec, so it is reported.
   if (filtered && file.counts.specs == 0 && !has_syntax_error(file.sink)) {

@@ -30,7 +30,7 @@ struct FileState {
   std::shared_ptr<const SourceFile> source;
   const Config* config = nullptr;
   const Catalog* catalog = nullptr;
-  PathFence fence;  ///< Where the files its specs name may be.
+  PathFence fence;  ///< Where the files its specs name may be; cleared once they are read.
   std::vector<InlineSuppression> suppressions;
   FindingSink sink;
   std::vector<ir::Spec> specs;
