@@ -203,10 +203,16 @@ void run_project_rules(LintFiles& files, CatalogCache& catalogs, InventoryCache&
     Project& project = entry.second.project;  // plain: clang 14 cannot capture a binding
     project.inventory = inventories.inventory_for(*config);
     RuleContext context{catalogs.catalog_for(*config), *config};
-    project.specs = ProjectIndex(std::move(entry.second.specs), context.catalog);
+    // Each spec's keys (strings, a region looked up) are made on the threads too.
+    const std::vector<const ir::Spec*>& specs = entry.second.specs;
+    unsigned rule_jobs = specs.size() >= kFilesWorthAThread ? jobs : 1;
+    std::vector<IndexedSpec> indexed(specs.size());
+    parallel_for(specs.size(), rule_jobs, [&](std::size_t i) {
+      indexed[i] = {specs[i], make_project_keys(*specs[i], context.catalog)};
+    });
+    project.specs = ProjectIndex(std::move(indexed));
     // The rules run side by side, each into its own sink, merged in the registry's order: the
     // same findings in the same order on any number of threads.
-    unsigned rule_jobs = project.specs.size() >= kFilesWorthAThread ? jobs : 1;
     std::vector<FindingSink> sinks(rules.size());
     parallel_for(rules.size(), rule_jobs, [&](std::size_t i) {
       ProjectReporter reporter(rules[i]->id, project, sinks[i]);

@@ -19,15 +19,20 @@ ProjectKeys make_project_keys(const ir::Spec& spec, const Catalog& catalog) {
 }
 
 ProjectIndex::ProjectIndex(std::vector<const ir::Spec*> specs, const Catalog& catalog) {
-  auto before = [](const ir::Spec* a, const ir::Spec* b) {
-    return std::tie(a->file, a->document) < std::tie(b->file, b->document);
+  std::vector<IndexedSpec> indexed;
+  indexed.reserve(specs.size());
+  for (const ir::Spec* spec : specs)
+    indexed.push_back({spec, make_project_keys(*spec, catalog)});
+  *this = ProjectIndex(std::move(indexed));
+}
+
+ProjectIndex::ProjectIndex(std::vector<IndexedSpec> indexed) : specs_(std::move(indexed)) {
+  auto before = [](const IndexedSpec& a, const IndexedSpec& b) {
+    return std::tie(a.spec->file, a.spec->document) < std::tie(b.spec->file, b.spec->document);
   };
   // A walk lists files in this order already, mostly.
-  if (!std::is_sorted(specs.begin(), specs.end(), before))
-    std::stable_sort(specs.begin(), specs.end(), before);
-  specs_.reserve(specs.size());
-  for (const ir::Spec* spec : specs)
-    specs_.push_back({spec, make_project_keys(*spec, catalog)});
+  if (!std::is_sorted(specs_.begin(), specs_.end(), before))
+    std::stable_sort(specs_.begin(), specs_.end(), before);
 }
 
 }  // namespace aksc

@@ -24,7 +24,7 @@ ProjectKeys make_project_keys(const ir::Spec& spec, const Catalog& catalog);
 
 /// A spec of a project with its keys.
 struct IndexedSpec {
-  const ir::Spec* spec;
+  const ir::Spec* spec = nullptr;
   ProjectKeys keys;
 };
 
@@ -36,6 +36,8 @@ class ProjectIndex {
   ProjectIndex() = default;
   /// Indexes `specs` (which must outlive the index); `catalog` names their regions.
   ProjectIndex(std::vector<const ir::Spec*> specs, const Catalog& catalog);
+  /// Orders specs whose keys are made already: the driver makes them on its threads.
+  explicit ProjectIndex(std::vector<IndexedSpec> indexed);
 
   std::vector<IndexedSpec>::const_iterator begin() const { return specs_.begin(); }
   std::vector<IndexedSpec>::const_iterator end() const { return specs_.end(); }
