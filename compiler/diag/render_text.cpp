@@ -1,6 +1,8 @@
 #include "diag/render.h"
 
 #include <climits>
+#include <iterator>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -10,34 +12,49 @@
 namespace aksc {
 namespace {
 
+// Bytes of text gathered before they are written to the stream.
+constexpr std::size_t kTextChunk = 64 * 1024;
+
 // ANSI escapes when colour is on, nothing otherwise (clang's palette: bold positions and
 // messages, red errors, magenta warnings, cyan notes, green carets).
+// Appends to one buffer per run, written out in large pieces: building a string per part of
+// each finding and writing each to the stream was a measurable part of a run that prints
+// thousands of findings.
 struct Paint {
   bool on = false;
 
-  std::string wrap(std::string_view code, std::string_view text) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  void wrap(std::string& out, std::string_view code, std::string_view text) const {
+    if (!on) {
+      out += text;
+      return;
+    }
+    fmt::format_to(std::back_inserter(out), "\x1b[{}m{}\x1b[0m", code, text);
   }
-  std::string bold(std::string_view text) const { return wrap("1", text); }
-  std::string caret(std::string_view text) const { return wrap("1;32", text); }
-  std::string severity(Severity severity) const {
+  void begin_bold(std::string& out) const {
+    if (on) out += "\x1b[1m";
+  }
+  void end(std::string& out) const {
+    if (on) out += "\x1b[0m";
+  }
+  void severity(std::string& out, Severity severity) const {
     std::string_view code = severity == Severity::kError     ? "1;31"
                             : severity == Severity::kWarning ? "1;35"
                                                              : "1;36";
-    return wrap(code, fmt::format("{}:", to_string(severity)));
+    wrap(out, code, fmt::format("{}:", to_string(severity)));
   }
-  std::string note() const { return wrap("1;36", "note:"); }
 };
 
-std::string position(const Location& location) {
+// "file:line:col:" in bold.
+void append_position(std::string& out, const Location& location, const Paint& paint) {
+  paint.begin_bold(out);
+  out += neutral_path(location.file);
   const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return neutral_path(location.file);
-  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
+  if (begin.known()) fmt::format_to(std::back_inserter(out), ":{}:{}", begin.line, begin.column);
+  out += ':';
+  paint.end(out);
 }
 
-// The source line and a caret line under the range ("^~~~"), with a gutter of line numbers.
-// Long lines show a window around the column, marked with "...".
-void render_excerpt(std::ostream& out, const Location& location, const SourceMap& sources,
+void append_excerpt(std::string& out, const Location& location, const SourceMap& sources,
                     const Paint& paint, ColumnCursor& cursor) {
   auto found = sources.find(location.file);
   const SourcePosition& begin = location.range.begin;
@@ -49,10 +66,11 @@ void render_excerpt(std::ostream& out, const Location& location, const SourceMap
   int span = end.line == begin.line ? end.column - column.column : INT_MAX;
   Excerpt excerpt = make_excerpt(file.line(begin.line), column.offset, span);
   std::string gutter = std::to_string(begin.line);
-  out << fmt::format(" {} | {}\n", gutter, excerpt.text);
-  out << fmt::format(" {} | {}{}\n", std::string(gutter.size(), ' '),
-                     std::string(excerpt.caret, ' '),
-                     paint.caret("^" + std::string(excerpt.underline - 1, '~')));
+  fmt::format_to(std::back_inserter(out), " {} | {}\n {:{}} | {:{}}", gutter, excerpt.text, "",
+                 gutter.size(), "", excerpt.caret);
+  std::string underline = "^" + std::string(excerpt.underline - 1, '~');
+  paint.wrap(out, "1;32", underline);
+  out += '\n';
 }
 
 std::string plural(int count, std::string_view word) {
@@ -76,30 +94,55 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
   // Findings come sorted by position; related locations point anywhere, so they get their own.
   ColumnCursor finding_cursor;
   ColumnCursor related_cursor;
+  std::string text;
   for (const Finding& finding : findings) {
     if (finding.suppressed_because) continue;
-    out << fmt::format(
-        "{} {} {}\n", paint.bold(position(finding.location) + ":"),
-        paint.severity(finding.severity),
-        paint.bold(fmt::format("{} [{}]", neutralize(finding.message), finding.rule)));
-    render_excerpt(out, finding.location, sources, paint, finding_cursor);
-    if (!finding.help.empty())
-      out << "  " << paint.bold("help:") << " " << neutralize(finding.help) << "\n";
+    append_position(text, finding.location, paint);
+    text += ' ';
+    paint.severity(text, finding.severity);
+    text += ' ';
+    paint.begin_bold(text);
+    append_neutralized(text, finding.message);
+    fmt::format_to(std::back_inserter(text), " [{}]", finding.rule);
+    paint.end(text);
+    text += '\n';
+    append_excerpt(text, finding.location, sources, paint, finding_cursor);
+    if (!finding.help.empty()) {
+      text += "  ";
+      paint.wrap(text, "1", "help:");
+      text += ' ';
+      append_neutralized(text, finding.help);
+      text += '\n';
+    }
     for (const RelatedLocation& related : finding.related) {
-      out << fmt::format("{} {} {}\n", paint.bold(position(related.location) + ":"), paint.note(),
-                         neutralize(related.message));
-      render_excerpt(out, related.location, sources, paint, related_cursor);
+      append_position(text, related.location, paint);
+      text += ' ';
+      paint.wrap(text, "1;36", "note:");
+      text += ' ';
+      append_neutralized(text, related.message);
+      text += '\n';
+      append_excerpt(text, related.location, sources, paint, related_cursor);
+    }
+    if (text.size() >= kTextChunk) {
+      out << text;
+      text.clear();
     }
   }
+  out << text;
   if (style.quiet) return;
   if (style.list_suppressed) {
     for (const Finding& finding : findings) {
       if (!finding.suppressed_because) continue;
-      out << fmt::format("{} suppressed: {}: {}\n", paint.bold(position(finding.location) + ":"),
-                         finding.rule, neutralize(*finding.suppressed_because));
+      std::string line;
+      append_position(line, finding.location, paint);
+      fmt::format_to(std::back_inserter(line), " suppressed: {}: ", finding.rule);
+      append_neutralized(line, *finding.suppressed_because);
+      out << line << "\n";
     }
   }
-  out << paint.bold(summary_line(summary)) << "\n";
+  std::string line;
+  paint.wrap(line, "1", summary_line(summary));
+  out << line << "\n";
 }
 
 }  // namespace aksc
