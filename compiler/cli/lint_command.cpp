@@ -9,6 +9,7 @@
 #include "diag/neutralize.h"
 #include "diag/render.h"
 #include "driver/lint.h"
+#include "support/keep_until_exit.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
@@ -76,7 +77,7 @@ int run_lint(const std::vector<std::string>& args) {
   request.max_file_size = parse_max_file_size(values);
   request.specs_only = values.count("specs-only") > 0;
   request.allowed_paths = parse_allow_paths(values);
-  const LintResult result = run_lint(request);
+  const LintResult& result = keep_until_exit(run_lint(request));  // the command's last use
 
   FindingCounts counts = count_findings(result.findings);
   RunSummary summary{result.files,        static_cast<int>(result.specs.size()),
