@@ -1,14 +1,16 @@
 #pragma once
 
-#include <map>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/catalog.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
+#include "support/string_hash.h"
 
 namespace aksc {
 
@@ -23,7 +25,10 @@ struct RunSummary {
   int outside_links = 0;  ///< Symlinks skipped for leading outside the walked folder.
 };
 
-using SourceMap = std::map<std::string, std::shared_ptr<const SourceFile>>;
+/// The text of each file a finding points into, by its shown name. Hashed: a run with
+/// thousands of findings fills it with as many files, and only ever looks names up.
+using SourceMap =
+    std::unordered_map<std::string, std::shared_ptr<const SourceFile>, StringHash, std::equal_to<>>;
 
 /// How text for people looks; the caller decides colour (--color, NO_COLOR, a terminal).
 struct TextStyle {

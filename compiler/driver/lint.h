@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "diag/finding.h"
+#include "diag/render.h"
 #include "diag/source_file.h"
 #include "driver/spec_list.h"
 #include "frontend/inventory.h"
@@ -35,7 +36,7 @@ struct LintRequest {
 struct LintResult {
   std::vector<Finding> findings;  ///< Sorted; severities final; suppressed ones marked.
   /// The text of every file with a finding, for excerpts.
-  std::map<std::string, std::shared_ptr<const SourceFile>> sources;
+  SourceMap sources;
   SpecList specs;                         ///< Every spec, in input order.
   std::vector<std::string> input_errors;  ///< Unusable inputs: exit code 2.
   std::vector<std::string> notes;         ///< What was skipped and why (--verbose).

@@ -231,9 +231,13 @@ void hand_over(LintFiles& files, std::uintmax_t max_file_size, unsigned jobs, Li
   parallel_for(files.size(), settle_jobs,
                [&](std::size_t i) { settle_file(*files[i], shown, max_file_size); });
   std::size_t settled = 0;
-  for (const auto& file : files)
+  std::size_t with_text = 0;
+  for (const auto& file : files) {
     settled += file->settled.size();
+    with_text += file->source ? 1 : 0;
+  }
   result.findings.reserve(result.findings.size() + settled);
+  result.sources.reserve(result.sources.size() + with_text);
   // Each file's specs are appended as the vector loading made (driver/spec_list.h).
   for (auto& file : files) {
     if (file->reported) {
