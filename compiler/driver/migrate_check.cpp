@@ -1,0 +1,40 @@
+#include "driver/migrate_check.h"
+
+#include "diag/finding_sink.h"
+#include "driver/settle.h"
+#include "frontend/lower.h"
+#include "frontend/schema.h"
+#include "rules/rule.h"
+
+namespace aksc {
+
+std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std::string& file,
+                                         int index, const ir::Spec& original,
+                                         const Catalog& catalog, const Config& config,
+                                         const std::vector<InlineSuppression>& suppressions,
+                                         const InputFile& input) {
+  const Schema& schema = Schema::embedded("aksc-spec.schema.json");
+  YamlDocument doc = document;
+  canonicalize_enums(doc, schema);
+  FindingSink sink;
+  InvalidPointers invalid = validate_document(doc, schema, file, "AKS002", sink);
+  ir::Spec spec = lower_spec(doc, invalid, file, index);
+  spec.cluster.facts = original.cluster.facts;
+  if (spec.kubernetes) {
+    ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
+    ssl.cert_file_check = original.ssl.cert_file_check;
+    ssl.key_file_check = original.ssl.key_file_check;
+  }
+  RuleContext context{catalog, config};
+  for (const RuleEntry& rule : rule_registry()) {
+    if (!rule.check || !rule_applies(rule, spec)) continue;
+    RuleReporter reporter(rule.id, spec, sink);
+    rule.check(spec, context, reporter);
+  }
+  std::vector<Finding> findings = sink.take();
+  std::vector<Finding> settled;
+  settle_findings(findings, config, suppressions, input, settled);
+  return settled;
+}
+
+}  // namespace aksc
