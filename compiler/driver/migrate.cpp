@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "driver/catalog_for_config.h"
 #include "driver/config_resolver.h"
 #include "driver/migrate_check.h"
 #include "driver/migrate_write.h"
@@ -94,6 +95,7 @@ bool migrate_predicted(const MigratedSpec& outcome, const std::string& rule) {
 // Everything of the file that lint's settling needs besides the findings.
 struct MigrateSettling {
   const Config* config = nullptr;
+  const Catalog* catalog = nullptr;
   std::vector<InlineSuppression> suppressions;
   InputFile input;
 };
@@ -102,7 +104,7 @@ void migrate_check_outcome(MigrateSpecWork& work, const YamlDocument& document,
                            const std::string& output, const MigrateSettling& settling) {
   MigratedSpec& outcome = *work.outcome;
   std::vector<Finding> findings =
-      check_migrated_spec(document, output, work.spec->document, *work.spec, Catalog::embedded(),
+      check_migrated_spec(document, output, work.spec->document, *work.spec, *settling.catalog,
                           *settling.config, settling.suppressions, settling.input);
   std::erase_if(findings, [](const Finding& finding) { return finding.suppressed_because; });
   std::set<std::string> fired;
@@ -137,8 +139,8 @@ void migrate_check_outcome(MigrateSpecWork& work, const YamlDocument& document,
 class MigrateFileRun {
  public:
   MigrateFileRun(const LintResult& lint, const MigrateRequest& request, ConfigResolver& configs,
-                 MigrateResult& result)
-      : lint_(lint), request_(request), configs_(configs), result_(result) {}
+                 CatalogCache& catalogs, MigrateResult& result)
+      : lint_(lint), request_(request), configs_(configs), catalogs_(catalogs), result_(result) {}
 
   // Migrates the AksCompute specs of one file; returns the file's migrated text when one did.
   void run(const std::string& file, const std::vector<const ir::Spec*>& specs,
@@ -148,6 +150,7 @@ class MigrateFileRun {
     try {
       source = read_source(file, file, request_.max_file_size);
       settling.config = &configs_.config_for(file);
+      settling.catalog = &catalogs_.catalog_for(*settling.config);
     } catch (const InputError& error) {
       result_.input_errors.push_back(error.what());
       return;
@@ -170,7 +173,7 @@ class MigrateFileRun {
       MigrateSpecWork work{
           &spec,
           &outcome,
-          migrate::plan_migration(spec, Catalog::embedded(), migrate_inventory(lint_, spec.file)),
+          migrate::plan_migration(spec, *settling.catalog, migrate_inventory(lint_, spec.file)),
           {}};
       if (work.plan.refusal) {
         outcome.refusal = work.plan.refusal;
@@ -216,11 +219,18 @@ class MigrateFileRun {
         if (work.outcome->refusal) continue;
         std::size_t index = static_cast<std::size_t>(work.spec->document);
         if (!sink.findings().empty() || index >= documents.size()) {
+          std::string why =
+              sink.findings().empty()
+                  ? std::string("a document is missing")
+                  : fmt::format("line {}: {}", sink.findings().front().location.range.begin.line,
+                                sink.findings().front().message);
           work.outcome->refusal = Refusal{
-              "aksc migrate could not edit it into YAML that loads (a bug: please report it with "
-              "the spec)",
+              fmt::format("aksc migrate could not edit it into YAML that loads ({}); this is a "
+                          "bug of aksc migrate: please report it with the spec",
+                          why),
               "migrate it by hand",
               {work.spec->file, work.spec->kind_range}};
+          work.outcome->notes.clear();
           dropped = true;
           continue;
         }
@@ -256,6 +266,7 @@ class MigrateFileRun {
   const LintResult& lint_;
   const MigrateRequest& request_;
   ConfigResolver& configs_;
+  CatalogCache& catalogs_;
   MigrateResult& result_;
 };
 
@@ -343,7 +354,8 @@ MigrateResult run_migrate(const MigrateRequest& request) {
   std::size_t first = 0;
   FindingSink config_problems;  // lint reported them already
   ConfigResolver configs(request.config_path, config_problems, request.max_file_size);
-  MigrateFileRun migration(lint, request, configs, result);
+  CatalogCache catalogs(config_problems, request.allowed_paths);
+  MigrateFileRun migration(lint, request, configs, catalogs, result);
   for (const std::string& file : order) {
     const auto& specs = by_file[file];
     if (!broken.count(file)) migration.run(file, specs, errors[file], first);

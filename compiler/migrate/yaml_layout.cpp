@@ -157,7 +157,8 @@ std::string_view scalar_text(const SourceFile& source, const YamlDocument& docum
   if (found == document.locations.end()) return {};
   std::size_t begin = offset_of(source, found->second.value.begin);
   std::size_t end = offset_of(source, found->second.value.end);
-  return end > begin ? source.text().substr(begin, end - begin) : std::string_view();
+  return end > begin ? std::string_view(source.text()).substr(begin, end - begin)
+                     : std::string_view();
 }
 
 int indent_step(const SourceFile& source, const YamlDocument& document) {
