@@ -97,15 +97,23 @@ struct MigrateSettling {
   const Config* config = nullptr;
   const Catalog* catalog = nullptr;
   std::vector<InlineSuppression> suppressions;
+  std::vector<Finding> suppression_problems;  ///< AKS005 in the migrated text
   InputFile input;
 };
 
-void migrate_check_outcome(MigrateSpecWork& work, const YamlDocument& document,
+void migrate_check_outcome(MigrateSpecWork& work, const std::vector<YamlDocument>& documents,
                            const std::string& output, const MigrateSettling& settling) {
   MigratedSpec& outcome = *work.outcome;
-  std::vector<Finding> findings =
-      check_migrated_spec(document, output, work.spec->document, *work.spec, *settling.catalog,
-                          *settling.config, settling.suppressions, settling.input);
+  std::size_t index = static_cast<std::size_t>(work.spec->document);
+  const YamlDocument& document = documents[index];
+  std::vector<Finding> in_document;
+  for (const Finding& problem : settling.suppression_problems) {
+    int line = problem.location.range.begin.line;
+    if (migrate_document_of(documents, line) == work.spec->document) in_document.push_back(problem);
+  }
+  std::vector<Finding> findings = check_migrated_spec(
+      document, output, work.spec->document, *work.spec, *settling.catalog, *settling.config,
+      settling.suppressions, settling.input, std::move(in_document));
   std::erase_if(findings, [](const Finding& finding) { return finding.suppressed_because; });
   std::set<std::string> fired;
   for (const Finding& finding : findings)
@@ -212,8 +220,9 @@ class MigrateFileRun {
       SourceFile migrated(output, text);
       FindingSink sink;
       std::vector<YamlDocument> documents = load_yaml(migrated, sink);
-      FindingSink suppression_problems;  // lint reports them on the input already
+      FindingSink suppression_problems;
       settling.suppressions = scan_suppressions(migrated, suppression_problems);
+      settling.suppression_problems = suppression_problems.take();
       bool dropped = false;
       for (MigrateSpecWork& work : works) {
         if (work.outcome->refusal) continue;
@@ -235,7 +244,7 @@ class MigrateFileRun {
           continue;
         }
         work.outcome->notes = work.plan.notes;
-        migrate_check_outcome(work, documents[index], output, settling);
+        migrate_check_outcome(work, documents, output, settling);
         if (work.outcome->refusal) {
           work.outcome->notes.clear();
           dropped = true;

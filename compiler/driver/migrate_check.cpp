@@ -12,7 +12,8 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
                                          int index, const ir::Spec& original,
                                          const Catalog& catalog, const Config& config,
                                          const std::vector<InlineSuppression>& suppressions,
-                                         const InputFile& input) {
+                                         const InputFile& input,
+                                         std::vector<Finding> text_findings) {
   const Schema& schema = Schema::embedded("aksc-spec.schema.json");
   YamlDocument doc = document;
   canonicalize_enums(doc, schema);
@@ -32,6 +33,8 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
     rule.check(spec, context, reporter);
   }
   std::vector<Finding> findings = sink.take();
+  for (Finding& finding : text_findings)
+    findings.push_back(std::move(finding));
   std::vector<Finding> settled;
   settle_findings(findings, config, suppressions, input, settled);
   return settled;
