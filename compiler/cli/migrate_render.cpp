@@ -79,9 +79,13 @@ std::string migrate_summary(const MigrateRequest& request, const MigrateResult& 
   std::string text =
       fmt::format("migrated {} in {} ({})", migrate_plural(counts.migrated, "spec"),
                   migrate_plural(counts.files, "file"), migrate_plural(counts.notes, "note"));
-  if (result.refused() > 0) {
-    text +=
-        fmt::format("; {} cannot be migrated", migrate_plural(result.refused(), "spec or file"));
+  int specs_refused = result.refused() - static_cast<int>(result.refusals.size());
+  int files_refused = static_cast<int>(result.refusals.size());
+  if (specs_refused > 0 || files_refused > 0) {
+    std::string what = specs_refused > 0 ? migrate_plural(specs_refused, "spec") : "";
+    if (files_refused > 0)
+      what += (what.empty() ? "" : " and ") + migrate_plural(files_refused, "file");
+    text += fmt::format("; {} cannot be migrated", what);
   }
   if (result.held_back) {
     text += ", so nothing was written (--partial writes the others)";

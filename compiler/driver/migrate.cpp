@@ -330,6 +330,10 @@ MigrateResult run_migrate(const MigrateRequest& request) {
   }
   std::set<std::string> spec_files(order.begin(), order.end());
   migrate_refuse_broken_files(lint, spec_files, result);
+  for (const Refusal& refusal : result.refusals) {
+    auto source = lint.sources.find(refusal.location.file);
+    if (source != lint.sources.end()) result.originals.emplace(source->first, source->second);
+  }
   // A file that failed to load is refused whole, its specs with it.
   std::set<std::string> broken;
   for (const Refusal& refusal : result.refusals)

@@ -88,13 +88,25 @@ std::string extension_block(const SourceFile& source, const YamlDocument& docume
     out += text;
     out += line_break;
   };
+  // The comments that ended the lines of ssl and ssl.status say why TLS is as it is: they go to
+  // the line that now says it.
+  std::string tls_comment;
+  for (const char* pointer : {"/ssl", "/ssl/status"}) {
+    auto at = document.locations.find(pointer);
+    if (at == document.locations.end() || !at->second.key.known()) continue;
+    std::string_view comment = comments.trailing(offset_of(source, at->second.key.end));
+    if (comment.empty() || tls_comment.find(comment) != std::string::npos) continue;
+    tls_comment += "   " + std::string(comment);
+  }
   line(0, "extension:");
   line(1, "inference:");
   line(2, "enabled: true");
   line(2, "router_service_type: load-balancer");
   if (plan.internal_load_balancer) line(2, "internal_load_balancer: true");
   if (plan.router_ha_off) line(2, "router_ha: false");
-  if (plan.allow_insecure_connections) line(2, "allow_insecure_connections: true");
+  if (plan.allow_insecure_connections) {
+    line(2, "allow_insecure_connections: true" + (plan.ssl.empty() ? tls_comment : ""));
+  }
   if (!plan.leaf_domain_label.empty()) {
     line(2, "# aksc migrate: choose a certificate. v1's leaf_domain_label '" +
                 plan.leaf_domain_label + "' (a Microsoft certificate");
@@ -106,7 +118,7 @@ std::string extension_block(const SourceFile& source, const YamlDocument& docume
     line(2, "#   secret: azureml-tls   # kubectl create secret tls azureml-tls -n azureml ...");
   }
   if (!plan.ssl.empty()) {
-    line(2, "ssl:");
+    line(2, "ssl:" + tls_comment);
     for (const MovedField& field : plan.ssl) {
       std::string text =
           field.key + ": " + std::string(scalar_text(source, document, field.pointer));
