@@ -200,7 +200,7 @@ void migrate_plan_tls(const ir::Spec& spec, MigrationPlan& plan, MigrateNoteWrit
     MigrationNote& note = notes.add(
         kTlsLeafDomain, ssl.leaf_domain_label.range,
         fmt::format("leaf-domain certificate has no v2 equivalent: Azure ML v2 issues no "
-                    "certificate for {}.{}.cloudapp.azure.com, so scoring is HTTP "
+                    "certificate for {}######.{}.cloudapp.azure.com, so scoring is HTTP "
                     "(allow_insecure_connections: true) until you choose the commented "
                     "certificate",
                     ssl.leaf_domain_label.value, plan.extension.leaf_domain_location),

@@ -102,7 +102,7 @@ TEST_CASE("migrate: comments and layout of kept fields stay, flow mappings are e
   CHECK(contains(lint.out, "0 errors, 0 warnings, 0 notes"));
 }
 
-TEST_CASE("migrate: a multi-document file stays one file; other documents pass byte for byte") {
+TEST_CASE("migrate: a multi-document file stays one file, other documents pass byte for byte") {
   TempDir dir;
   std::string v2 = std::string(
                        "# already v2\napiVersion: aksc/v1\nkind: KubernetesCompute\n"
