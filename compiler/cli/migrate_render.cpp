@@ -70,7 +70,7 @@ std::string migrate_plural(int count, std::string_view word) {
 
 std::string migrate_summary(const MigrateRequest& request, const MigrateResult& result) {
   if (request.check) {
-    return fmt::format("{} remain{} in {}",
+    return fmt::format("{} remain{} ({} read)",
                        migrate_plural(static_cast<int>(result.specs.size()), "AksCompute spec"),
                        result.specs.size() == 1 ? "s" : "",
                        migrate_plural(result.files_read, "file"));

@@ -20,9 +20,6 @@
 namespace aksc {
 namespace {
 
-using migrate::MigrationNote;
-using migrate::Refusal;
-
 struct MigrateSpecWork {
   const ir::Spec* spec = nullptr;
   MigratedSpec* outcome = nullptr;
@@ -49,12 +46,13 @@ int migrate_document_of(const std::vector<YamlDocument>& documents, int line) {
 }
 
 // A spec with lint errors has no settled intent to carry: it is named with its first error.
-std::optional<Refusal> migrate_refuse_errors(const std::vector<const Finding*>& errors) {
+std::optional<migrate::Refusal> migrate_refuse_errors(const std::vector<const Finding*>& errors) {
   if (errors.empty()) return std::nullopt;
   const Finding& first = *errors.front();
-  return Refusal{fmt::format("it has {}; the first: {} [{}]",
-                             migrate_plural(errors.size(), "error"), first.message, first.rule),
-                 "fix the errors first ('aksc lint' shows them), then migrate", first.location};
+  return migrate::Refusal{
+      fmt::format("it has {}; the first: {} [{}]", migrate_plural(errors.size(), "error"),
+                  first.message, first.rule),
+      "fix the errors first ('aksc lint' shows them), then migrate", first.location};
 }
 
 const std::vector<InventoryEntry>* migrate_inventory(const LintResult& lint,
@@ -65,7 +63,7 @@ const std::vector<InventoryEntry>* migrate_inventory(const LintResult& lint,
 
 // Where a note's change lands in the migrated document.
 SourceRange migrate_new_range(const SourceFile& migrated, const YamlDocument& document,
-                              const MigrationNote& note) {
+                              const migrate::MigrationNote& note) {
   if (!note.new_marker.empty()) {
     std::size_t from = 0;
     if (document.range.known()) {
@@ -84,9 +82,10 @@ SourceRange migrate_new_range(const SourceFile& migrated, const YamlDocument& do
 }
 
 bool migrate_predicted(const MigratedSpec& outcome, const std::string& rule) {
-  return std::any_of(outcome.notes.begin(), outcome.notes.end(), [&](const MigrationNote& note) {
-    return std::find(note.predicts.begin(), note.predicts.end(), rule) != note.predicts.end();
-  });
+  return std::any_of(
+      outcome.notes.begin(), outcome.notes.end(), [&](const migrate::MigrationNote& note) {
+        return std::find(note.predicts.begin(), note.predicts.end(), rule) != note.predicts.end();
+      });
 }
 
 // Lint's checks on the migrated spec: an error no note predicted stops it; a warning or note no
@@ -118,20 +117,20 @@ void migrate_check_outcome(MigrateSpecWork& work, const std::vector<YamlDocument
   std::set<std::string> fired;
   for (const Finding& finding : findings)
     fired.insert(finding.rule);
-  for (MigrationNote& note : outcome.notes) {
+  for (migrate::MigrationNote& note : outcome.notes) {
     std::erase_if(note.predicts, [&](const std::string& rule) { return !fired.count(rule); });
   }
   for (const Finding& finding : findings) {
     if (migrate_predicted(outcome, finding.rule)) continue;
     if (finding.severity == Severity::kError) {
-      outcome.refusal =
-          Refusal{fmt::format("as kind KubernetesCompute it would have an error: {} [{}]",
-                              finding.message, finding.rule),
-                  finding.help.empty() ? "fix the cluster or the spec, then migrate" : finding.help,
-                  {work.spec->file, work.spec->kind_range}};
+      outcome.refusal = migrate::Refusal{
+          fmt::format("as kind KubernetesCompute it would have an error: {} [{}]", finding.message,
+                      finding.rule),
+          finding.help.empty() ? "fix the cluster or the spec, then migrate" : finding.help,
+          {work.spec->file, work.spec->kind_range}};
       return;
     }
-    MigrationNote note;
+    migrate::MigrationNote note;
     note.finding.rule = std::string(migrate::kPredictedFinding.id);
     note.finding.severity = Severity::kNote;
     note.finding.message = fmt::format("as kind KubernetesCompute the spec gets a {} from {}: {}",
@@ -233,7 +232,7 @@ class MigrateFileRun {
                   ? std::string("a document is missing")
                   : fmt::format("line {}: {}", sink.findings().front().location.range.begin.line,
                                 sink.findings().front().message);
-          work.outcome->refusal = Refusal{
+          work.outcome->refusal = migrate::Refusal{
               fmt::format("aksc migrate could not edit it into YAML that loads ({}); this is a "
                           "bug of aksc migrate: please report it with the spec",
                           why),
@@ -250,7 +249,7 @@ class MigrateFileRun {
           dropped = true;
           continue;
         }
-        for (MigrationNote& note : work.outcome->notes) {
+        for (migrate::MigrationNote& note : work.outcome->notes) {
           if (note.finding.rule == migrate::kPredictedFinding.id) continue;
           note.finding.related.insert(
               note.finding.related.begin(),
@@ -330,13 +329,13 @@ MigrateResult run_migrate(const MigrateRequest& request) {
   }
   std::set<std::string> spec_files(order.begin(), order.end());
   migrate_refuse_broken_files(lint, spec_files, result);
-  for (const Refusal& refusal : result.refusals) {
+  for (const migrate::Refusal& refusal : result.refusals) {
     auto source = lint.sources.find(refusal.location.file);
     if (source != lint.sources.end()) result.originals.emplace(source->first, source->second);
   }
   // A file that failed to load is refused whole, its specs with it.
   std::set<std::string> broken;
-  for (const Refusal& refusal : result.refusals)
+  for (const migrate::Refusal& refusal : result.refusals)
     broken.insert(refusal.location.file);
 
   std::map<std::string, std::vector<const Finding*>> errors;

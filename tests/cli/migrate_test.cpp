@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/process.h"
+#include "fault_shim.h"
 #include "integration_support.h"
 
 namespace fs = std::filesystem;
@@ -229,7 +230,7 @@ TEST_CASE("migrate --check: exit 1 while an AksCompute spec remains, 0 once none
   auto result = run_aksc({"migrate", "--check", "."}, dir.path());
   CHECK(result.exit_code == 1);
   CHECK(contains(result.out, "dev.yaml:2:7: error: spec 'dev-aks' is still kind AksCompute"));
-  CHECK(contains(result.out, "1 AksCompute spec remains in 1 file"));
+  CHECK(contains(result.out, "1 AksCompute spec remains (1 file read)"));
   CHECK(read_text(dir.path() / "dev.yaml") == dev_create("dev-aks"));
   REQUIRE(run_aksc({"migrate", "--in-place", "."}, dir.path()).exit_code == 0);
   result = run_aksc({"migrate", "--check", "--format", "json", "."}, dir.path());
@@ -254,4 +255,25 @@ TEST_CASE("migrate: usage errors exit 2") {
   CHECK(outside.exit_code == 2);
   CHECK(contains(outside.err, "../dev.yaml cannot be mirrored below out"));
   CHECK(!fs::exists(dir.path() / "work" / "out"));
+}
+
+TEST_CASE("migrate --in-place on a full disk: an error naming the file, exit 2, no file lost") {
+  const std::string at = GENERATE("write", "fsync", "close");
+  INFO("ENOSPC at " << at);
+  TempDir dir;
+  dir.write("specs/a.yaml", dev_create("alpha-aks"));
+  dir.write("specs/b.yaml", dev_create("bravo-aks"));
+  const auto before = tree(dir.path() / "specs");
+  std::string log = (dir.path() / "shim.log").string();
+  auto full = aksc::test::run_aksc_with_faults(
+      {"migrate", "--in-place", "specs"}, dir.path(),
+      {"AKSC_FAULT_FULL_DIR=" + (dir.path() / "specs").string(), "AKSC_FAULT_FULL_AT=" + at,
+       "AKSC_FAULT_FREE_BYTES=100", "AKSC_FAULT_LOG=" + log});
+  INFO(full.out << full.err);
+  CHECK(full.exit_code == 2);
+  CHECK(contains(full.err, "aksc: error: cannot write specs/a.yaml: No space left on device\n"));
+  CHECK(tree(dir.path() / "specs") == before);  // whole, and no temporary file beside
+  CHECK(contains(read_text(log), "ENOSPC " + at + " " + dir.path().string()));
+  CHECK(run_aksc({"migrate", "--in-place", "specs"}, dir.path()).exit_code == 0);
+  CHECK(tree(dir.path() / "specs") != before);
 }
