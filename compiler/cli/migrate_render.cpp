@@ -87,7 +87,9 @@ std::string migrate_summary(const MigrateRequest& request, const MigrateResult& 
       what += (what.empty() ? "" : " and ") + migrate_plural(files_refused, "file");
     text += fmt::format("; {} cannot be migrated", what);
   }
-  if (result.held_back) {
+  if (result.stopped) {
+    text += ", so nothing was migrated or written";
+  } else if (result.held_back) {
     text += ", so nothing was written (--partial writes the others)";
   } else {
     text += fmt::format("; {} written, {} unchanged",

@@ -20,6 +20,8 @@
 namespace aksc {
 namespace {
 
+constexpr std::string_view kMigrateYamlDoesNotLoad = "its YAML does not load";
+
 struct MigrateSpecWork {
   const ir::Spec* spec = nullptr;
   MigratedSpec* outcome = nullptr;
@@ -29,10 +31,6 @@ struct MigrateSpecWork {
 
 bool migrate_counts_as_error(const Finding& finding) {
   return finding.severity == Severity::kError && !finding.suppressed_because;
-}
-
-std::string migrate_plural(std::size_t count, std::string_view word) {
-  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
 // The first line of each document, and the line after the file's end, to tell which document a
@@ -50,8 +48,9 @@ std::optional<migrate::Refusal> migrate_refuse_errors(const std::vector<const Fi
   if (errors.empty()) return std::nullopt;
   const Finding& first = *errors.front();
   return migrate::Refusal{
-      fmt::format("it has {}; the first: {} [{}]", migrate_plural(errors.size(), "error"),
-                  first.message, first.rule),
+      errors.size() == 1 ? fmt::format("it has an error: {} [{}]", first.message, first.rule)
+                         : fmt::format("it has {} errors; the first: {} [{}]", errors.size(),
+                                       first.message, first.rule),
       "fix the errors first ('aksc lint' shows them), then migrate", first.location};
 }
 
@@ -293,7 +292,7 @@ void migrate_refuse_broken_files(const LintResult& lint, const std::set<std::str
     if (!syntax && (spec_files.count(file) || any_spec_files.count(file))) continue;
     if (!seen.insert(file).second) continue;
     result.refusals.push_back(
-        {syntax ? fmt::format("its YAML does not load: {}", finding.message)
+        {syntax ? fmt::format("{}: {}", kMigrateYamlDoesNotLoad, finding.message)
                 : fmt::format("it has errors, so nothing is migrated until they are fixed; the "
                               "first: {} [{}]",
                               finding.message, finding.rule),
@@ -333,10 +332,14 @@ MigrateResult run_migrate(const MigrateRequest& request) {
     auto source = lint.sources.find(refusal.location.file);
     if (source != lint.sources.end()) result.originals.emplace(source->first, source->second);
   }
-  // A file that failed to load is refused whole, its specs with it.
+  // A file that failed to load is refused whole, its specs with it; an error outside the spec
+  // files (aksc.yaml, an inventory) stops everything, even with --partial, as it stops a build.
   std::set<std::string> broken;
-  for (const migrate::Refusal& refusal : result.refusals)
+  bool outside_specs = false;
+  for (const migrate::Refusal& refusal : result.refusals) {
     broken.insert(refusal.location.file);
+    if (!refusal.message.starts_with(kMigrateYamlDoesNotLoad)) outside_specs = true;
+  }
 
   std::map<std::string, std::vector<const Finding*>> errors;
   for (const Finding& finding : lint.findings) {
@@ -352,6 +355,11 @@ MigrateResult run_migrate(const MigrateRequest& request) {
     }
   }
   if (request.check) return result;
+  if (outside_specs) {
+    result.held_back = true;
+    result.stopped = true;
+    return result;
+  }
   if (request.out_dir) {
     for (const std::string& file : order) {
       if (migrate_relative_output(file)) continue;

@@ -59,6 +59,8 @@ struct MigrateResult {
   std::map<std::string, std::shared_ptr<const SourceFile>> originals;
   std::map<std::string, std::shared_ptr<const SourceFile>> migrated;
   bool held_back = false;  ///< Nothing written because something cannot be migrated.
+  /// Nothing migrated at all: an error outside the spec files (aksc.yaml, an inventory).
+  bool stopped = false;
   int files_read = 0;
 
   /// Specs or files that cannot be migrated.
