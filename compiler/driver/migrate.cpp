@@ -173,7 +173,13 @@ class MigrateFileRun {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const ir::Spec& spec = *specs[i];
       MigratedSpec& outcome = result_.specs[first_outcome + i];
-      if (static_cast<std::size_t>(spec.document) >= documents.size()) continue;
+      if (static_cast<std::size_t>(spec.document) >= documents.size()) {
+        outcome.refusal = migrate::Refusal{
+            "the file changed while aksc read it: the document is not there any more",
+            "run aksc migrate again",
+            {spec.file, spec.kind_range}};
+        continue;
+      }
       outcome.refusal = migrate_refuse_errors(errors_by_document[spec.document]);
       if (outcome.refusal) continue;
       MigrateSpecWork work{
