@@ -277,3 +277,34 @@ TEST_CASE("migrate --in-place on a full disk: an error naming the file, exit 2, 
   CHECK(run_aksc({"migrate", "--in-place", "specs"}, dir.path()).exit_code == 0);
   CHECK(tree(dir.path() / "specs") != before);
 }
+
+TEST_CASE("migrate: a byte order mark stays, a top level in flow style is refused by name") {
+  TempDir dir;
+  std::string bom = "\xEF\xBB\xBF";
+  dir.write("bom.yaml", bom + dev_create("bom-aks"));
+  std::string flow =
+      "{apiVersion: aksc/v1, kind: AksCompute, name: flow-top, mode: create, workspace: {name: "
+      "ml-ws, resource_group: ml-rg, subscription_id: 0b1f6471-1bf0-4dda-aec3-cb9272f09590, "
+      "location: eastus}, purpose: dev-test, agent_count: 1}\n";
+  dir.write("top.yaml", flow);
+  auto result = run_aksc({"migrate", "--in-place", "--partial", "."}, dir.path());
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.out,
+                 "top.yaml:1:1: error: cannot migrate spec 'flow-top': the spec is "
+                 "one flow mapping ({...}); aksc migrate edits block mappings"));
+  CHECK(read_text(dir.path() / "top.yaml") == flow);
+  std::string migrated = read_text(dir.path() / "bom.yaml");
+  CHECK(migrated.starts_with(bom + "apiVersion: aksc/v1\nkind: KubernetesCompute\n"));
+  CHECK(run_aksc({"lint", "bom.yaml"}, dir.path()).exit_code == 0);
+}
+
+TEST_CASE("migrate --partial: in one file, the spec that migrates does, the other stays") {
+  TempDir dir;
+  std::string bad = dev_create("9-bad");
+  dir.write("mixed.yaml", dev_create("one-good") + "---\n" + bad);
+  auto result = run_aksc({"migrate", "--in-place", "--partial", "mixed.yaml"}, dir.path());
+  CHECK(result.exit_code == 1);
+  std::string text = read_text(dir.path() / "mixed.yaml");
+  CHECK(contains(text, "name: one-good\nmode: provision-and-attach\n"));
+  CHECK(text.ends_with("---\n" + bad));
+}
