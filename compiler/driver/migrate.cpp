@@ -33,8 +33,7 @@ bool migrate_counts_as_error(const Finding& finding) {
   return finding.severity == Severity::kError && !finding.suppressed_because;
 }
 
-// The first line of each document, and the line after the file's end, to tell which document a
-// finding is in.
+// The index of the document that `line` is in: the last one that starts at or before it.
 int migrate_document_of(const std::vector<YamlDocument>& documents, int line) {
   int found = 0;
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -87,9 +86,6 @@ bool migrate_predicted(const MigratedSpec& outcome, const std::string& rule) {
       });
 }
 
-// Lint's checks on the migrated spec: an error no note predicted stops it; a warning or note no
-// note predicted becomes a note that predicts it; a prediction that does not come true is
-// dropped.
 // Everything of the file that lint's settling needs besides the findings.
 struct MigrateSettling {
   const Config* config = nullptr;
@@ -99,6 +95,9 @@ struct MigrateSettling {
   InputFile input;
 };
 
+// Lint's checks on the migrated spec: an error no note predicted stops it; a warning or note no
+// note predicted becomes a note that predicts it; a prediction that does not come true is
+// dropped.
 void migrate_check_outcome(MigrateSpecWork& work, const std::vector<YamlDocument>& documents,
                            const std::string& output, const MigrateSettling& settling) {
   MigratedSpec& outcome = *work.outcome;
@@ -148,7 +147,8 @@ class MigrateFileRun {
                  CatalogCache& catalogs, MigrateResult& result)
       : lint_(lint), request_(request), configs_(configs), catalogs_(catalogs), result_(result) {}
 
-  // Migrates the AksCompute specs of one file; returns the file's migrated text when one did.
+  // Migrates the AksCompute specs of one file: each gets its notes or its refusal, and the
+  // file's migrated text joins result_.files when one of them migrated.
   void run(const std::string& file, const std::vector<const ir::Spec*>& specs,
            const std::vector<const Finding*>& errors, std::size_t first_outcome) {
     SourceFile source("", "");
@@ -283,8 +283,8 @@ class MigrateFileRun {
   MigrateResult& result_;
 };
 
-// Errors outside the files of AksCompute specs stop the migration, as they stop a build; a file
-// whose YAML does not load is refused when it may hold an AksCompute spec.
+// Errors in files that hold no spec (aksc.yaml, an inventory) stop the migration, as they stop a
+// build; a file whose YAML does not load is refused whole, since it may hide a spec.
 void migrate_refuse_broken_files(const LintResult& lint, const std::set<std::string>& spec_files,
                                  MigrateResult& result) {
   std::set<std::string> seen;
