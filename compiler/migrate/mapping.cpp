@@ -233,31 +233,43 @@ void migrate_plan_tls(const ir::Spec& spec, MigrationPlan& plan, MigrateNoteWrit
 
 void migrate_plan_accelerator(const ir::Spec& spec, const Catalog& catalog, MigrationPlan& plan,
                               MigrateNoteWriter& notes) {
-  if (!spec.accelerator.written()) {
-    if (migrate_has_nvidia_nodes(spec, catalog)) plan.extension.install_nvidia_device_plugin = true;
-    return;
-  }
-  plan.removed.push_back("/accelerator");
-  ir::Accelerator accelerator = spec.accelerator.value;
-  if (accelerator == ir::Accelerator::kFpga) {
+  const ir::Field<ir::Accelerator>& accelerator = spec.accelerator;
+  if (accelerator.written() && accelerator.value == ir::Accelerator::kFpga) {
     plan.refusal = Refusal{
         "accelerator fpga cannot be carried: Azure ML v2 deploys to Kubernetes on CPUs and "
         "NVIDIA GPUs only",
         "keep this compute on the v1 path (rules: {AKS816: off}) or plan its models for GPUs",
-        {spec.file, spec.accelerator.range}};
+        {spec.file, accelerator.range}};
     return;
   }
+  // "NVIDIA Device Plugin is required for ML workloads on NVIDIA GPU hardware", and the
+  // extension does not install it unless asked (installNvidiaDevicePlugin).
   bool gpus = migrate_has_nvidia_nodes(spec, catalog);
   if (gpus) plan.extension.install_nvidia_device_plugin = true;
-  notes.add(kAccelerator, spec.accelerator.range,
-            accelerator == ir::Accelerator::kGpu
-                ? fmt::format("accelerator gpu has no v2 field: a deployment asks for GPUs "
-                              "through an instance type's nvidia.com/gpu limit{}",
-                              gpus ? "; the extension installs the NVIDIA device plugin "
-                                     "(install_nvidia_device_plugin: true)"
-                                   : "")
-                : "accelerator none has no v2 field: a deployment asks for GPUs through an "
-                  "instance type, and the default instance type has none",
+  if (accelerator.written()) plan.removed.push_back("/accelerator");
+  if (!accelerator.written() && !gpus) return;
+  std::string plugin = gpus ? "the nodes have NVIDIA GPUs, so the extension installs the NVIDIA "
+                              "device plugin (install_nvidia_device_plugin: true)"
+                            : "";
+  std::string message;
+  if (!accelerator.written()) {
+    message = plugin;
+  } else if (accelerator.value == ir::Accelerator::kGpu) {
+    message =
+        "accelerator gpu has no v2 field: a deployment asks for GPUs through an instance "
+        "type's nvidia.com/gpu limit" +
+        (gpus ? "; " + plugin : std::string());
+  } else {
+    message =
+        "accelerator none has no v2 field: a deployment asks for GPUs through an instance "
+        "type, and the default instance type has none" +
+        (gpus ? "; " + plugin : std::string());
+  }
+  SourceRange where = accelerator.written() ? accelerator.range
+                      : spec.mode.usable() && spec.mode.value != ir::Mode::kAttach
+                          ? spec.vm_size.range
+                          : spec.cluster.facts.node_pools.range;
+  notes.add(kAccelerator, where, std::move(message),
             fmt::format("see installNvidiaDevicePlugin in {} and "
                         "how-to-manage-kubernetes-instance-types.md",
                         kMigrateExtensionDoc),
