@@ -7,6 +7,20 @@
 #include "rules/rule.h"
 
 namespace aksc {
+namespace {
+
+// A part of the spec to write to, whether the IR holds it as a member or boxed (ir::Boxed makes
+// it on the first write).
+template <typename Part>
+auto& migrate_writable(Part& part) {
+  if constexpr (requires { part.has_value(); }) {
+    return *part;
+  } else {
+    return part;
+  }
+}
+
+}  // namespace
 
 std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std::string& file,
                                          int index, const ir::Spec& original,
@@ -20,11 +34,14 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
   FindingSink sink;
   InvalidPointers invalid = validate_document(doc, schema, file, "AKS002", sink);
   ir::Spec spec = lower_spec(doc, invalid, file, index);
-  spec.cluster.facts = original.cluster.facts;
+  const ir::Cluster& original_cluster = original.cluster;  // a member, or boxed
+  const ir::Ssl& original_ssl = original.ssl;
+  if (spec.mode.usable() && spec.mode.value == ir::Mode::kAttach)
+    migrate_writable(spec.cluster).facts = original_cluster.facts;
   if (spec.kubernetes) {
     ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
-    ssl.cert_file_check = original.ssl.cert_file_check;
-    ssl.key_file_check = original.ssl.key_file_check;
+    ssl.cert_file_check = original_ssl.cert_file_check;
+    ssl.key_file_check = original_ssl.key_file_check;
   }
   RuleContext context{catalog, config};
   for (const RuleEntry& rule : rule_registry()) {
