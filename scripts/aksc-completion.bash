@@ -49,6 +49,7 @@ _aksc() {
       case $command in
         lint) mapfile -t COMPREPLY < <(compgen -W 'text json sarif junit github' -- "$cur") ;;
         rules) mapfile -t COMPREPLY < <(compgen -W 'text markdown' -- "$cur") ;;
+        migrate) mapfile -t COMPREPLY < <(compgen -W 'text json' -- "$cur") ;;
       esac
       return
       ;;
@@ -81,7 +82,7 @@ _aksc() {
       return
       ;;
     -o | --out-dir | --output)
-      if [[ $command == build ]]; then
+      if [[ $command == build || $command == migrate ]]; then
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
       else
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -99,7 +100,7 @@ _aksc() {
   fi
 
   case $command in
-    lint | build | show)
+    lint | build | show | migrate)
       # Spec files and folders.
       compopt -o filenames 2> /dev/null
       mapfile -t COMPREPLY < <(

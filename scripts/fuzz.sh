@@ -23,7 +23,7 @@ done < <(find "$root/samples" "$root/tests/rules" "$root/tests/fuzz/regressions"
 
 # The targets run side by side, each on a core of its own (a libFuzzer run uses one): the same
 # seconds of fuzzing each, in half the time on CI's two cores.
-stages=(lint build)
+stages=(lint build migrate)
 for stage in "${stages[@]}"; do
   target="$build/tests/fuzz/aksc_fuzz_$stage"
   [ -x "$target" ] || { echo "fuzz: $target is missing (scripts/sanitize.sh builds it)" >&2; exit 2; }

@@ -16,6 +16,8 @@ std::span<const Command> commands() {
       {"schema", "print the JSON Schema of specs (or of aksc.yaml, inventories)", run_schema},
       {"init", "write a commented starter spec that lints clean", run_init},
       {"show", "print the cluster facts each spec resolved (--facts)", run_show},
+      {"migrate", "write the KubernetesCompute equivalent of AksCompute specs, with notes",
+       run_migrate},
   };
   return kCommands;
 }

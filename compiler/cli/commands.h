@@ -34,6 +34,7 @@ int run_explain(const std::vector<std::string>& args);
 int run_schema(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
+int run_migrate(const std::vector<std::string>& args);
 
 /// The text of `aksc --version`.
 std::string version_text();

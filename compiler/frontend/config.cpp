@@ -12,7 +12,7 @@
 namespace aksc {
 namespace {
 
-std::vector<std::string> known_rule_ids() {
+std::vector<std::string> config_known_rule_ids() {
   std::vector<std::string> ids;
   for (const RuleEntry& rule : rule_registry())
     ids.emplace_back(rule.id);
@@ -23,9 +23,10 @@ std::vector<std::string> known_rule_ids() {
 bool check_rule_id(const std::string& id, const Config& config, SourceRange range,
                    FindingSink& sink) {
   if (is_known_rule(id)) return true;
-  sink.report("AKS005", config.file, range,
-              fmt::format("'{}' is not an aksc rule{}", id, did_you_mean(id, known_rule_ids())),
-              "see 'aksc rules' for the list of rule IDs");
+  sink.report(
+      "AKS005", config.file, range,
+      fmt::format("'{}' is not an aksc rule{}", id, did_you_mean(id, config_known_rule_ids())),
+      "see 'aksc rules' for the list of rule IDs");
   return false;
 }
 

@@ -14,8 +14,8 @@ namespace {
 
 // The ARM schema of Microsoft.MachineLearningServices/workspaces (2023-10-01 and later):
 // "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$".
-constexpr std::size_t kMinLength = 3;
-constexpr std::size_t kMaxLength = 33;
+constexpr std::size_t kWorkspaceNameMinLength = 3;
+constexpr std::size_t kWorkspaceNameMaxLength = 33;
 
 bool is_workspace_name_character(char c) {
   return is_ascii_letter_or_digit(c) || c == '-' || c == '_';
@@ -54,7 +54,7 @@ void check_workspace_name(const ir::Spec& spec, const RuleContext& /*context*/, 
   const std::string& name = field.value;
   std::vector<std::string> problems;
   std::size_t length = utf8_length(name);
-  if (length < kMinLength || length > kMaxLength) {
+  if (length < kWorkspaceNameMinLength || length > kWorkspaceNameMaxLength) {
     problems.push_back(fmt::format("it is {} characters long", length));
   }
   if (std::string refused = refused_characters(name); !refused.empty()) {

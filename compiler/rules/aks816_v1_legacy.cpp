@@ -18,9 +18,11 @@ void check_v1_legacy(const ir::Spec& spec, const RuleContext& context, RuleRepor
                          "the Azure ML extension",
                          support.cli_end_of_support, support.sdk_end_of_support,
                          table_note(context.catalog, "azureml-v1-support")),
-             "`aksc migrate` (coming: not a command of this version) is to convert the spec to "
-             "kind: KubernetesCompute; to silence this note, set rules: {AKS816: off} in "
-             "aksc.yaml");
+             fmt::format("run `aksc migrate --in-place {}` (or -o DIR) to write its kind: "
+                         "KubernetesCompute equivalent, with a note for each change "
+                         "(docs/migrate.md); to silence this note, set rules: {{AKS816: off}} in "
+                         "aksc.yaml",
+                         spec.file));
 }
 
 }  // namespace aksc::rules
