@@ -21,8 +21,8 @@ while IFS= read -r -d '' file; do
 done < <(find "$root/samples" "$root/tests/rules" "$root/tests/fuzz/regressions" -type f \
   \( -name '*.yaml' -o -name '*.yml' \) -print0)
 
-# The targets run side by side, each on a core of its own (a libFuzzer run uses one): the same
-# seconds of fuzzing each, in half the time on CI's two cores.
+# The targets run side by side (a libFuzzer run uses one core), each for the same wall seconds:
+# on CI's two cores the three share them, in a third of the time one after another would take.
 stages=(lint build migrate)
 for stage in "${stages[@]}"; do
   target="$build/tests/fuzz/aksc_fuzz_$stage"
