@@ -15,12 +15,6 @@ namespace {
 constexpr const char* kMigrateCannotMigrate = "MIG001";
 constexpr const char* kMigrateRemains = "MIG002";
 
-std::string migrate_position(const Location& location) {
-  const SourcePosition& begin = location.range.begin;
-  if (!begin.known()) return neutral_path(location.file);
-  return fmt::format("{}:{}:{}", neutral_path(location.file), begin.line, begin.column);
-}
-
 void migrate_excerpt(std::ostream& out, const SourceFile* file, const SourceRange& range) {
   if (!file || !range.begin.known() || range.begin.line > file->line_count()) return;
   std::string_view line = file->line(range.begin.line);
@@ -143,14 +137,14 @@ std::vector<Finding> migrate_findings(const MigrateRequest& request, const Migra
 void render_migrate_text(std::ostream& out, const MigrateRequest& request,
                          const MigrateResult& result) {
   for (const Finding& finding : migrate_findings(request, result)) {
-    out << fmt::format("{}: {}: {} [{}]\n", migrate_position(finding.location),
+    out << fmt::format("{}: {}: {} [{}]\n", neutral_position(finding.location),
                        to_string(finding.severity), neutralize(finding.message), finding.rule);
     migrate_excerpt(out, migrate_source(result.originals, finding.location.file),
                     finding.location.range);
     if (!finding.help.empty()) out << "  help: " << neutralize(finding.help) << "\n";
     for (std::size_t i = 0; i < finding.related.size(); ++i) {
       const RelatedLocation& related = finding.related[i];
-      out << fmt::format("{}: note: {}\n", migrate_position(related.location),
+      out << fmt::format("{}: note: {}\n", neutral_position(related.location),
                          neutralize(related.message));
       // The first related place of a note is in the migrated text, kept by the input's name.
       bool migrated = i == 0 && finding.rule.starts_with("MIG1");
