@@ -10,7 +10,6 @@
 #include "frontend/input_error.h"
 #include "frontend/load.h"
 #include "frontend/lower.h"
-#include "frontend/schema.h"
 #include "frontend/ssl_files.h"
 #include "rules/rule.h"
 
@@ -21,7 +20,6 @@ constexpr const char* kNoSpecSkipped = "no aksc spec in this file, skipped (--sp
 
 // Loads a file's spec documents: YAML, schema, lowering.
 DocumentCounts load_specs(FileState& file) {
-  const Schema& schema = Schema::embedded("aksc-spec.schema.json");
   file.suppressions = scan_suppressions(*file.source, file.sink);
   std::vector<YamlDocument> documents = load_yaml(*file.source, file.sink);
   int spec_count = 0;
@@ -39,11 +37,8 @@ DocumentCounts load_specs(FileState& file) {
       report_near_miss(doc, file.input.display, file.sink);
       continue;
     }
-    canonicalize_enums(doc, schema);
-    InvalidPointers invalid =
-        validate_document(doc, schema, file.input.display, "AKS002", file.sink);
-    ir::Spec& spec =
-        file.specs.emplace_back(lower_spec(doc, invalid, file.input.display, static_cast<int>(i)));
+    ir::Spec& spec = file.specs.emplace_back(
+        check_and_lower_spec(doc, file.input.display, static_cast<int>(i), file.sink));
     load_cluster_facts(spec, file.input.path.parent_path(), file.fence, file.sink,
                        file.max_file_size);
     check_ssl_files(spec, file.input.path.parent_path(), file.fence, file.sink);
@@ -53,13 +48,8 @@ DocumentCounts load_specs(FileState& file) {
 
 void run_spec_rules(FileState& file) {
   RuleContext context{*file.catalog, *file.config};
-  for (const ir::Spec& spec : file.specs) {
-    for (const RuleEntry& rule : rule_registry()) {
-      if (!rule.check || !rule_applies(rule, spec)) continue;
-      RuleReporter reporter(rule.id, spec, file.sink);
-      rule.check(spec, context, reporter);
-    }
-  }
+  for (const ir::Spec& spec : file.specs)
+    run_spec_checks(spec, context, file.sink);
 }
 
 }  // namespace

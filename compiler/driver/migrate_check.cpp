@@ -3,7 +3,6 @@
 #include "diag/finding_sink.h"
 #include "driver/settle.h"
 #include "frontend/lower.h"
-#include "frontend/schema.h"
 #include "rules/rule.h"
 
 namespace aksc {
@@ -28,12 +27,9 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
                                          const std::vector<InlineSuppression>& suppressions,
                                          const InputFile& input,
                                          std::vector<Finding> text_findings) {
-  const Schema& schema = Schema::embedded("aksc-spec.schema.json");
   YamlDocument doc = document;
-  canonicalize_enums(doc, schema);
   FindingSink sink;
-  InvalidPointers invalid = validate_document(doc, schema, file, "AKS002", sink);
-  ir::Spec spec = lower_spec(doc, invalid, file, index);
+  ir::Spec spec = check_and_lower_spec(doc, file, index, sink);
   const ir::Cluster& original_cluster = original.cluster;  // a member, or boxed
   const ir::Ssl& original_ssl = original.ssl;
   if (spec.mode.usable() && spec.mode.value == ir::Mode::kAttach)
@@ -44,11 +40,7 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
     ssl.key_file_check = original_ssl.key_file_check;
   }
   RuleContext context{catalog, config};
-  for (const RuleEntry& rule : rule_registry()) {
-    if (!rule.check || !rule_applies(rule, spec)) continue;
-    RuleReporter reporter(rule.id, spec, sink);
-    rule.check(spec, context, reporter);
-  }
+  run_spec_checks(spec, context, sink);
   std::vector<Finding> findings = sink.take();
   for (Finding& finding : text_findings)
     findings.push_back(std::move(finding));

@@ -1,6 +1,7 @@
 #include "frontend/lower.h"
 
 #include "frontend/lower_kubernetes.h"
+#include "frontend/schema.h"
 #include "frontend/spec_reader.h"
 #include "ir/spelling.h"
 
@@ -161,6 +162,14 @@ ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid
   if (in.node("/cluster")) spec.cluster = lower_cluster(in, spec);
   apply_defaults(spec);
   return spec;
+}
+
+ir::Spec check_and_lower_spec(YamlDocument& document, const std::string& file, int index,
+                              FindingSink& sink) {
+  const Schema& schema = Schema::embedded("aksc-spec.schema.json");
+  canonicalize_enums(document, schema);
+  InvalidPointers invalid = validate_document(document, schema, file, "AKS002", sink);
+  return lower_spec(document, invalid, file, index);
 }
 
 }  // namespace aksc

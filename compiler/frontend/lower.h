@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "diag/finding_sink.h"
 #include "frontend/yaml_document.h"
 #include "ir/spec.h"
 
@@ -23,5 +24,10 @@ inline constexpr ir::OutboundType kOutboundType = ir::OutboundType::kLoadBalance
 /// fails. SDK/ARM spellings are normalized and SPEC defaults applied.
 ir::Spec lower_spec(const YamlDocument& document, const InvalidPointers& invalid,
                     const std::string& file, int index);
+
+/// A spec document as lint and migrate take it: enum spellings canonicalized in `document`,
+/// checked against the spec schema (AKS002 into `sink`), then lowered.
+ir::Spec check_and_lower_spec(YamlDocument& document, const std::string& file, int index,
+                              FindingSink& sink);
 
 }  // namespace aksc

@@ -97,6 +97,14 @@ bool rule_applies(const RuleEntry& rule, const ir::Spec& spec) {
   return (static_cast<unsigned>(rule.kinds) & static_cast<unsigned>(kind)) != 0;
 }
 
+void run_spec_checks(const ir::Spec& spec, const RuleContext& context, FindingSink& sink) {
+  for (const RuleEntry& rule : rule_registry()) {
+    if (!rule.check || !rule_applies(rule, spec)) continue;
+    RuleReporter reporter(rule.id, spec, sink);
+    rule.check(spec, context, reporter);
+  }
+}
+
 bool is_known_rule(std::string_view id) {
   auto rules = rule_registry();
   return std::any_of(rules.begin(), rules.end(), [&](const RuleEntry& r) { return r.id == id; });

@@ -94,6 +94,10 @@ struct RuleEntry {
 /// specs of other kinds themselves.
 bool rule_applies(const RuleEntry& rule, const ir::Spec& spec);
 
+/// Runs every per-spec rule that applies to `spec`'s kind, in the registry's order, into `sink`:
+/// what lint does for each spec, and migrate for each spec it writes.
+void run_spec_checks(const ir::Spec& spec, const RuleContext& context, FindingSink& sink);
+
 /// Every rule, sorted by ID (rules/registry.cpp).
 std::span<const RuleEntry> rule_registry();
 
