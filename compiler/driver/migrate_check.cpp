@@ -6,21 +6,6 @@
 #include "rules/rule.h"
 
 namespace aksc {
-namespace {
-
-// A part of the spec to write to, whether the IR holds it as a member or boxed (ir::Boxed makes
-// it on the first write).
-template <typename Part>
-auto& migrate_writable(Part& part) {
-  if constexpr (requires { part.has_value(); }) {
-    return *part;
-  } else {
-    return part;
-  }
-}
-
-}  // namespace
-
 std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std::string& file,
                                          int index, const ir::Spec& original,
                                          const Catalog& catalog, const Config& config,
@@ -30,14 +15,14 @@ std::vector<Finding> check_migrated_spec(const YamlDocument& document, const std
   YamlDocument doc = document;
   FindingSink sink;
   ir::Spec spec = check_and_lower_spec(doc, file, index, sink);
-  const ir::Cluster& original_cluster = original.cluster;  // a member, or boxed
-  const ir::Ssl& original_ssl = original.ssl;
+  // The facts and the TLS files' checks were read for the original spec; the migrated one
+  // names the same cluster and files.
   if (spec.mode.usable() && spec.mode.value == ir::Mode::kAttach)
-    migrate_writable(spec.cluster).facts = original_cluster.facts;
+    spec.cluster->facts = original.cluster->facts;
   if (spec.kubernetes) {
     ir::InferenceSsl& ssl = spec.kubernetes->extension.inference.ssl;
-    ssl.cert_file_check = original_ssl.cert_file_check;
-    ssl.key_file_check = original_ssl.key_file_check;
+    ssl.cert_file_check = original.ssl->cert_file_check;
+    ssl.key_file_check = original.ssl->key_file_check;
   }
   RuleContext context{catalog, config};
   run_spec_checks(spec, context, sink);

@@ -45,7 +45,7 @@ std::optional<std::int64_t> migrate_node_total(const ir::Spec& spec) {
     if (!spec.agent_count.usable()) return std::nullopt;
     return spec.agent_count.value;
   }
-  const ir::Cluster& cluster = spec.cluster;  // a member, or boxed: read through a reference
+  const ir::Cluster& cluster = spec.cluster;
   const ir::Field<std::vector<ir::NodePool>>& pools = cluster.facts.node_pools;
   if (!pools.usable() || pools.value.empty()) return std::nullopt;
   std::int64_t total = 0;
@@ -159,7 +159,7 @@ void migrate_plan_router_ha(const ir::Spec& spec, MigrationPlan& plan, MigrateNo
                       kMigrateRouterReplicas);
     where = spec.mode.usable() && spec.mode.value != ir::Mode::kAttach
                 ? spec.agent_count.range
-                : static_cast<const ir::Cluster&>(spec.cluster).facts.node_pools.range;
+                : spec.cluster->facts.node_pools.range;
   } else {
     why = "purpose is dev-test: v1 ran a dev-test cluster without fault tolerance";
     where = spec.purpose.range;
@@ -270,7 +270,7 @@ void migrate_plan_accelerator(const ir::Spec& spec, const Catalog& catalog, Migr
   SourceRange where = accelerator.written() ? accelerator.range
                       : spec.mode.usable() && spec.mode.value != ir::Mode::kAttach
                           ? spec.vm_size.range
-                          : static_cast<const ir::Cluster&>(spec.cluster).facts.node_pools.range;
+                          : spec.cluster->facts.node_pools.range;
   notes.add(kAccelerator, where, std::move(message),
             fmt::format("see installNvidiaDevicePlugin in {} and "
                         "how-to-manage-kubernetes-instance-types.md",
