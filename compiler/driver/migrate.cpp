@@ -20,8 +20,6 @@
 namespace aksc {
 namespace {
 
-constexpr std::string_view kMigrateYamlDoesNotLoad = "its YAML does not load";
-
 struct MigrateSpecWork {
   const ir::Spec* spec = nullptr;
   MigratedSpec* outcome = nullptr;
@@ -284,9 +282,11 @@ class MigrateFileRun {
 };
 
 // Errors in files that hold no spec (aksc.yaml, an inventory) stop the migration, as they stop a
-// build; a file whose YAML does not load is refused whole, since it may hide a spec.
-void migrate_refuse_broken_files(const LintResult& lint, const std::set<std::string>& spec_files,
+// build; a file whose YAML does not load is refused whole, since it may hide a spec. Returns
+// whether a refusal stops the whole migration.
+bool migrate_refuse_broken_files(const LintResult& lint, const std::set<std::string>& spec_files,
                                  MigrateResult& result) {
+  bool stops_all = false;
   std::set<std::string> seen;
   std::set<std::string> any_spec_files;
   for (const ir::Spec& spec : lint.specs)
@@ -297,14 +297,16 @@ void migrate_refuse_broken_files(const LintResult& lint, const std::set<std::str
     bool syntax = finding.rule == "AKS001";
     if (!syntax && (spec_files.count(file) || any_spec_files.count(file))) continue;
     if (!seen.insert(file).second) continue;
+    stops_all = stops_all || !syntax;
     result.refusals.push_back(
-        {syntax ? fmt::format("{}: {}", kMigrateYamlDoesNotLoad, finding.message)
+        {syntax ? fmt::format("its YAML does not load: {}", finding.message)
                 : fmt::format("it has errors, so nothing is migrated until they are fixed; the "
                               "first: {} [{}]",
                               finding.message, finding.rule),
          syntax ? "fix the YAML, then migrate" : "fix it first ('aksc lint' shows its errors)",
          finding.location});
   }
+  return stops_all;
 }
 
 }  // namespace
@@ -333,7 +335,7 @@ MigrateResult run_migrate(const MigrateRequest& request) {
     specs.push_back(&spec);
   }
   std::set<std::string> spec_files(order.begin(), order.end());
-  migrate_refuse_broken_files(lint, spec_files, result);
+  bool outside_specs = migrate_refuse_broken_files(lint, spec_files, result);
   for (const migrate::Refusal& refusal : result.refusals) {
     auto source = lint.sources.find(refusal.location.file);
     if (source != lint.sources.end()) result.originals.emplace(source->first, source->second);
@@ -341,11 +343,8 @@ MigrateResult run_migrate(const MigrateRequest& request) {
   // A file that failed to load is refused whole, its specs with it; an error outside the spec
   // files (aksc.yaml, an inventory) stops everything, even with --partial, as it stops a build.
   std::set<std::string> broken;
-  bool outside_specs = false;
-  for (const migrate::Refusal& refusal : result.refusals) {
+  for (const migrate::Refusal& refusal : result.refusals)
     broken.insert(refusal.location.file);
-    if (!refusal.message.starts_with(kMigrateYamlDoesNotLoad)) outside_specs = true;
-  }
 
   std::map<std::string, std::vector<const Finding*>> errors;
   for (const Finding& finding : lint.findings) {
