@@ -7,7 +7,7 @@
 
 #include "diag/excerpt.h"
 #include "diag/neutralize.h"
-#include "diag/text_util.h"
+#include "diag/render.h"
 
 namespace aksc::cli {
 namespace {
@@ -17,17 +17,10 @@ constexpr const char* kMigrateRemains = "MIG002";
 
 void migrate_excerpt(std::ostream& out, const SourceFile* file, const SourceRange& range) {
   if (!file || !range.begin.known() || range.begin.line > file->line_count()) return;
-  std::string_view line = file->line(range.begin.line);
-  std::size_t offset = 0;
-  for (int column = 1; column < range.begin.column && offset < line.size(); ++column)
-    next_code_point(line, offset);
-  int span = range.end.line == range.begin.line ? range.end.column - range.begin.column : 1 << 20;
-  Excerpt excerpt = make_excerpt(line, offset, span);
-  std::string gutter = std::to_string(range.begin.line);
-  out << fmt::format(" {} | {}\n", gutter, excerpt.text);
-  out << fmt::format(" {} | {}^{}\n", std::string(gutter.size(), ' '),
-                     std::string(static_cast<std::size_t>(excerpt.caret), ' '),
-                     std::string(static_cast<std::size_t>(excerpt.underline - 1), '~'));
+  std::string text;
+  ColumnCursor cursor;
+  append_excerpt_lines(text, *file, range, false, cursor);
+  out << text;
 }
 
 const SourceFile* migrate_source(

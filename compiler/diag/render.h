@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "diag/excerpt.h"
 #include "diag/finding.h"
 #include "diag/source_file.h"
 #include "support/string_hash.h"
@@ -40,6 +41,12 @@ struct TextStyle {
 
 /// "1 error, 0 warnings, 2 notes (1 suppressed) in 3 specs (2 files)".
 std::string summary_line(const RunSummary& summary);
+
+/// Appends the excerpt of `range` in `file` as the text format shows it: the line with its
+/// number, then the caret and tildes under the range (green with `color`). `cursor` keeps the
+/// place of the last column found, for a caller that shows many excerpts in order.
+void append_excerpt_lines(std::string& out, const SourceFile& file, const SourceRange& range,
+                          bool color, ColumnCursor& cursor);
 
 /// Text for people: `file:line:col: severity: message [ID]`, the source line, a caret under
 /// the column, a `help:` line, related locations as notes, then a one-line summary. Every

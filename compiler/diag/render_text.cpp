@@ -57,20 +57,8 @@ void append_position(std::string& out, const Location& location, const Paint& pa
 void append_excerpt(std::string& out, const Location& location, const SourceMap& sources,
                     const Paint& paint, ColumnCursor& cursor) {
   auto found = sources.find(location.file);
-  const SourcePosition& begin = location.range.begin;
-  if (found == sources.end() || !begin.known()) return;
-  const SourceFile& file = *found->second;
-  ColumnCursor::Found column = cursor.find(file, begin.line, begin.column);
-  const SourcePosition& end = location.range.end;
-  // A range that ends on a later line (or nowhere known) is underlined to the end of this one.
-  int span = end.line == begin.line ? end.column - column.column : INT_MAX;
-  Excerpt excerpt = make_excerpt(file.line(begin.line), column.offset, span);
-  std::string gutter = std::to_string(begin.line);
-  fmt::format_to(std::back_inserter(out), " {} | {}\n {:{}} | {:{}}", gutter, excerpt.text, "",
-                 gutter.size(), "", excerpt.caret);
-  std::string underline = "^" + std::string(excerpt.underline - 1, '~');
-  paint.wrap(out, "1;32", underline);
-  out += '\n';
+  if (found == sources.end()) return;
+  append_excerpt_lines(out, *found->second, location.range, paint.on, cursor);
 }
 
 std::string plural(int count, std::string_view word) {
@@ -78,6 +66,23 @@ std::string plural(int count, std::string_view word) {
 }
 
 }  // namespace
+
+void append_excerpt_lines(std::string& out, const SourceFile& file, const SourceRange& range,
+                          bool color, ColumnCursor& cursor) {
+  const SourcePosition& begin = range.begin;
+  if (!begin.known()) return;
+  ColumnCursor::Found column = cursor.find(file, begin.line, begin.column);
+  const SourcePosition& end = range.end;
+  // A range that ends on a later line (or nowhere known) is underlined to the end of this one.
+  int span = end.line == begin.line ? end.column - column.column : INT_MAX;
+  Excerpt excerpt = make_excerpt(file.line(begin.line), column.offset, span);
+  std::string gutter = std::to_string(begin.line);
+  fmt::format_to(std::back_inserter(out), " {} | {}\n {:{}} | {:{}}", gutter, excerpt.text, "",
+                 gutter.size(), "", excerpt.caret);
+  std::string underline = "^" + std::string(excerpt.underline - 1, '~');
+  Paint{color}.wrap(out, "1;32", underline);
+  out += '\n';
+}
 
 std::string summary_line(const RunSummary& summary) {
   std::string counts =
