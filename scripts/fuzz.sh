@@ -22,8 +22,8 @@ done < <(find "$root/samples" "$root/tests/rules" "$root/tests/fuzz/regressions"
   \( -name '*.yaml' -o -name '*.yml' \) -print0)
 
 # The targets run side by side (a libFuzzer run uses one core), each for the same wall seconds:
-# on CI's two cores the three share them, in a third of the time one after another would take.
-stages=(lint build migrate)
+# on CI's two cores the four share them, in a quarter of the time one after another would take.
+stages=(lint build migrate policy)
 for stage in "${stages[@]}"; do
   target="$build/tests/fuzz/aksc_fuzz_$stage"
   [ -x "$target" ] || { echo "fuzz: $target is missing (scripts/sanitize.sh builds it)" >&2; exit 2; }

@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libvalijson-dev libfmt-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   python3 shellcheck clang-format git
+  python3-yaml    # the tests read YAML back: artifacts, `aksc show --resolved`
   libxml2-utils   # xmllint: the tests validate --format junit against the JUnit schema
   azure-cli jq    # ../shared/tools/az-parse-check feeds the emitted az commands to az's parser
   clang libclang-rt-14-dev   # scripts/sanitize.sh: ASan, UBSan and libFuzzer

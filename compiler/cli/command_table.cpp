@@ -13,9 +13,11 @@ std::span<const Command> commands() {
       {"build", "compile specs without errors to ARM templates and az CLI scripts", run_build},
       {"rules", "list the rules with their IDs, severities and slugs", run_rules},
       {"explain", "print a rule's documentation: why, source, bad and good example", run_explain},
-      {"schema", "print the JSON Schema of specs (or of aksc.yaml, inventories)", run_schema},
+      {"schema", "print the JSON Schema of specs (or of aksc.yaml, inventories, policies)",
+       run_schema},
       {"init", "write a commented starter spec that lints clean", run_init},
-      {"show", "print the cluster facts each spec resolved (--facts)", run_show},
+      {"show", "print each spec as policies see it (--resolved) or its cluster facts (--facts)",
+       run_show},
       {"migrate", "write the KubernetesCompute equivalent of AksCompute specs, with notes",
        run_migrate},
   };

@@ -31,7 +31,11 @@ void print_sarif(std::ostream& out, const LintReport& report) {
   const LintResult& result = report.result;
   std::error_code error;
   std::filesystem::path root = std::filesystem::current_path(error);
-  SarifContext context{error ? "" : root.string(), result.data, result.input_errors};
+  SarifContext context{error ? "" : root.string(), result.data, result.input_errors, {}};
+  for (const Policy& policy : result.policies) {
+    context.policies.push_back({policy.id, policy.title, policy.message, policy.help, policy.source,
+                                policy.file, policy.text, policy.severity});
+  }
   render_sarif(out, result.findings, report.summary, context);
 }
 

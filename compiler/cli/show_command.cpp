@@ -1,5 +1,6 @@
 // aksc show --facts: what aksc believed about each spec's existing cluster, after facts_from
-// and inline facts were merged, so that a user can check it against the cluster.
+// and inline facts were merged, so that a user can check it against the cluster. aksc show
+// --resolved: each spec as organisation policies see it (resolve/).
 #include <iostream>
 
 #include <fmt/format.h>
@@ -8,6 +9,8 @@
 #include "cli/options.h"
 #include "driver/lint.h"
 #include "ir/spelling.h"
+#include "resolve/resolved_spec.h"
+#include "resolve/resolved_yaml.h"
 
 namespace aksc::cli {
 namespace po = boost::program_options;
@@ -119,21 +122,53 @@ std::string facts_text(const ir::Spec& spec) {
   return text;
 }
 
+// --resolved: each spec as policies see it. One spec prints as itself, several as a list (JSON)
+// or as YAML documents, each after a comment naming where it starts.
+void print_resolved(const LintResult& result, const std::string& format) {
+  if (format == "json") {
+    nlohmann::json all = nlohmann::json::array();
+    for (const ir::Spec& spec : result.specs)
+      all.push_back(resolve_spec(spec));
+    // ASCII only: nothing a spec holds can drive the terminal.
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', true) << "\n";
+    return;
+  }
+  bool first = true;
+  for (const ir::Spec& spec : result.specs) {
+    std::cout << (first ? "" : "---\n")
+              << fmt::format("# {}:{}:{}\n", printable(spec.file), spec.range.begin.line,
+                             spec.range.begin.column)
+              << resolved_yaml(resolve_spec(spec));
+    first = false;
+  }
+}
+
 }  // namespace
 
 int run_show(const std::vector<std::string>& args) {
   po::options_description options("aksc show options");
   options.add_options()("facts", po::bool_switch(),
                         "print each spec's cluster facts, as aksc resolved them")(
+      "resolved", po::bool_switch(),
+      "print each spec as policies see it: defaults applied, facts read (docs/policies.md)")(
+      "format,f", po::value<std::string>()->default_value("yaml"), "--resolved as yaml or json")(
       "config,c", po::value<std::string>(), "aksc.yaml to use instead of the nearest one")(
       "path", po::value<std::vector<std::string>>(), "spec files or folders");
   add_max_file_size_option(options);
   po::variables_map values;
-  if (!parse_options(args, "aksc show --facts [PATH...]", options, values, "path")) {
+  if (!parse_options(args, "aksc show (--resolved [--format yaml|json] | --facts) [PATH...]",
+                     options, values, "path")) {
     return kExitClean;
   }
-  if (!values["facts"].as<bool>()) {
-    throw UsageError{"aksc show needs --facts (the one thing it shows for now)"};
+  bool facts = values["facts"].as<bool>();
+  bool resolved = values["resolved"].as<bool>();
+  if (facts == resolved) throw UsageError{"aksc show needs one of --resolved and --facts"};
+  std::string format = values["format"].as<std::string>();
+  if (format != "yaml" && format != "json") {
+    throw UsageError{"--format must be yaml or json, not '" + format + "'"};
+  }
+  if (facts && !values["format"].defaulted()) {
+    throw UsageError{"--format goes with --resolved; --facts prints text"};
   }
   LintRequest request;
   if (values.count("path")) request.paths = values["path"].as<std::vector<std::string>>();
@@ -142,6 +177,10 @@ int run_show(const std::vector<std::string>& args) {
   const LintResult result = run_lint(request);
   for (const std::string& error : result.input_errors)
     std::cerr << "aksc: error: " << error << "\n";
+  if (resolved) {
+    print_resolved(result, format);
+    return result.input_errors.empty() ? kExitClean : kExitUsage;
+  }
   bool first = true;
   for (const ir::Spec& spec : result.specs) {
     std::cout << (first ? "" : "\n") << facts_text(spec);

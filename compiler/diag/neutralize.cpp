@@ -113,6 +113,18 @@ std::string neutralize(std::string_view text) {
   return out;
 }
 
+std::string neutralize_lines(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    append_neutralized(out, text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    out += '\n';
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 bool is_neutral(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
     unsigned char byte = static_cast<unsigned char>(text[at]);

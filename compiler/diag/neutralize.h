@@ -17,6 +17,8 @@ struct Location;
 /// `##vso[`), which the GitHub runner and the Azure Pipelines agent find anywhere in a line,
 /// becomes `\x5b`. Everything else is kept as it is.
 std::string neutralize(std::string_view text);
+/// Text of several lines (a policy as written) neutralized line by line: its line breaks kept.
+std::string neutralize_lines(std::string_view text);
 /// Appends neutralize(text) to `out`; a command prefix is found across the two.
 void append_neutralized(std::string& out, std::string_view text);
 /// Appends the shown form of the code point (or invalid byte) at `text[at]` to `out` and

@@ -60,11 +60,24 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
 void render_json(std::ostream& out, const std::vector<Finding>& findings, const RunSummary& summary,
                  const std::vector<DataSnapshot>& data = {});
 
+/// A project's own rule (a `kind: Policy` document), listed in SARIF beside aksc's rules.
+struct PolicyRule {
+  std::string id;
+  std::string title;
+  std::string message;
+  std::string help;
+  std::string source;  ///< Where the organisation documents it; may be empty.
+  std::string file;    ///< The policy file.
+  std::string text;    ///< The policy document as written.
+  Severity severity = Severity::kError;
+};
+
 /// What the SARIF log says besides the findings.
 struct SarifContext {
   std::string source_root;         ///< Absolute folder relative paths start from (%SRCROOT%).
   std::vector<DataSnapshot> data;  ///< In run.properties.dataSnapshots.
   std::vector<std::string> input_errors;  ///< Tool execution notifications; run unsuccessful.
+  std::vector<PolicyRule> policies;       ///< Listed after aksc's rules.
 };
 
 /// SARIF 2.1.0: one run whose tool.driver lists every rule (id, slug as name, title, the doc as

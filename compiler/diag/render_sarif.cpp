@@ -103,6 +103,32 @@ ordered rule_descriptor(const RuleDoc& doc) {
   return rule;
 }
 
+ordered policy_descriptor(const PolicyRule& policy) {
+  ordered rule;
+  rule["id"] = policy.id;
+  rule["name"] = policy.id;
+  rule["shortDescription"]["text"] = neutralize(policy.title);
+  rule["fullDescription"]["text"] = neutralize(policy.message);
+  std::string url = source_url(policy.source);
+  if (!url.empty()) rule["helpUri"] = url;
+  std::string help = policy.help.empty() ? policy.title : policy.help;
+  if (!policy.source.empty()) help += "\n\nSource: " + policy.source;
+  help += fmt::format("\nA policy of this project ({}); 'aksc explain {}' prints it.", policy.file,
+                      policy.id);
+  rule["help"]["text"] = neutralize(help);
+  rule["help"]["markdown"] = fmt::format(
+      "# {}: {}\n\n{}\n\nA policy of this project, in `{}`.\n\n## The policy as written\n\n"
+      "```yaml\n{}```\n",
+      policy.id, neutralize(policy.title), neutralize(help), neutralize(policy.file),
+      neutralize_lines(policy.text));
+  rule["defaultConfiguration"]["level"] = level(policy.severity);
+  ordered& properties = rule["properties"];
+  properties["tags"] = ordered::array({"policy"});
+  properties["source"] = neutralize(policy.source);
+  properties["documentation"] = neutralize(policy.file);
+  return rule;
+}
+
 std::string result_text(const Finding& finding) {
   return finding.help.empty()
              ? neutralize(finding.message)
@@ -118,6 +144,11 @@ void render_sarif(std::ostream& out, const std::vector<Finding>& findings,
   for (const RuleDoc& doc : rule_docs()) {
     rule_index[doc.id] = static_cast<int>(rules.size());
     rules.push_back(rule_descriptor(doc));
+  }
+  for (const PolicyRule& policy : context.policies) {
+    if (rule_index.count(policy.id)) continue;
+    rule_index[policy.id] = static_cast<int>(rules.size());
+    rules.push_back(policy_descriptor(policy));
   }
   ordered results = ordered::array();
   for (const Finding& finding : findings) {

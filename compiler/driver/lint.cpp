@@ -59,6 +59,16 @@ void keep_inventories(const LintFiles& files, InventoryCache& inventories, LintR
   }
 }
 
+// The policies of the reported specs' projects, once each, for SARIF's rule list.
+void keep_policies(const PolicySet& set, LintResult& result) {
+  for (const Policy& policy : set.policies) {
+    bool kept = std::any_of(result.policies.begin(), result.policies.end(), [&](const Policy& p) {
+      return p.id == policy.id && p.file == policy.file;
+    });
+    if (!kept) result.policies.push_back(policy);
+  }
+}
+
 }  // namespace
 
 LintResult run_lint(const LintRequest& request) {
@@ -67,8 +77,9 @@ LintResult run_lint(const LintRequest& request) {
   FindingSink config_sink;
   ConfigResolver configs(request.config_path, config_sink, request.max_file_size);
   CatalogCache catalogs(config_sink, request.allowed_paths);
+  PolicyCache policies(config_sink, request.max_file_size, request.allowed_paths);
   ProjectFences fences(request.allowed_paths);
-  SharedState shared{configs, catalogs, fences};
+  SharedState shared{configs, catalogs, policies, fences};
   unsigned jobs = request.jobs == 0 ? default_jobs() : request.jobs;
 
   // Whole-project rules see every spec of each project, even when only some files were named.
@@ -86,12 +97,17 @@ LintResult run_lint(const LintRequest& request) {
     result.sources[name] = source;
   for (const auto& [name, source] : inventories.sources())
     result.sources[name] = source;
+  for (const auto& [name, source] : policies.sources())
+    result.sources[name] = source;
   // Findings in configs and inventories count when they govern a reported file.
   std::set<std::string> governing;
   for (const Config* config : reported_configs) {
     governing.insert(config->chain.begin(), config->chain.end());
     governing.insert(inventories.display_for(config->project()));
+    keep_policies(policies.policies_for(*config), result);
   }
+  for (const std::string& policy_file : policies.all_files())
+    governing.insert(policy_file);
   settle_config_findings(config_sink.findings(), governing, request.config_path.has_value(),
                          result.findings);
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);

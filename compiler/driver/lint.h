@@ -15,6 +15,7 @@
 #include "frontend/inventory.h"
 #include "frontend/read_source.h"
 #include "ir/spec.h"
+#include "policy/policy.h"
 
 namespace aksc {
 
@@ -43,6 +44,7 @@ struct LintResult {
   int files = 0;                          ///< Files read.
   int outside_links = 0;           ///< Symlinks the walk skipped: they lead outside its folder.
   std::vector<DataSnapshot> data;  ///< The Azure data tables the verdicts rest on.
+  std::vector<Policy> policies;    ///< The policies of the reported specs' projects.
   /// The inventory of each reported spec file's project, when it has entries (keyed by the
   /// file as specs name it): aksc build reads what exists already from it.
   std::map<std::string, std::shared_ptr<const std::vector<InventoryEntry>>> inventories;

@@ -11,6 +11,7 @@
 #include "frontend/load.h"
 #include "frontend/lower.h"
 #include "frontend/ssl_files.h"
+#include "policy/policy_eval.h"
 #include "rules/rule.h"
 
 namespace aksc {
@@ -20,7 +21,7 @@ constexpr const char* kNoSpecSkipped = "no aksc spec in this file, skipped (--sp
 
 // Loads a file's spec documents: YAML, schema, lowering.
 DocumentCounts load_specs(FileState& file) {
-  file.suppressions = scan_suppressions(*file.source, file.sink);
+  file.suppressions = scan_suppressions(*file.source, file.sink, file.policies);
   std::vector<YamlDocument> documents = load_yaml(*file.source, file.sink);
   int spec_count = 0;
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -48,8 +49,10 @@ DocumentCounts load_specs(FileState& file) {
 
 void run_spec_rules(FileState& file) {
   RuleContext context{*file.catalog, *file.config};
-  for (const ir::Spec& spec : file.specs)
+  for (const ir::Spec& spec : file.specs) {
     run_spec_checks(spec, context, file.sink);
+    if (file.policies) run_policies(spec, *file.policies, file.sink);
+  }
 }
 
 }  // namespace
@@ -60,7 +63,7 @@ bool has_syntax_error(const FindingSink& sink) {
 }
 
 void lint_file(FileState& file) {
-  if (file.failure) return;
+  if (file.failure || file.skipped) return;
   bool filtered = file.specs_only && file.input.explicit_file;
   if (filtered && !is_yaml_name(file.input.path)) {
     file.skipped = "not a YAML file (*.yaml, *.yml), skipped (--specs-only)";

@@ -15,6 +15,7 @@
 #include "frontend/path_fence.h"
 #include "frontend/read_source.h"
 #include "ir/spec.h"
+#include "policy/policy.h"
 
 namespace aksc {
 
@@ -30,6 +31,7 @@ struct FileState {
   std::shared_ptr<const SourceFile> source;
   const Config* config = nullptr;
   const Catalog* catalog = nullptr;
+  const PolicySet* policies = nullptr;  ///< The project's kind: Policy documents.
   PathFence fence;  ///< Where the files its specs name may be; cleared once they are read.
   std::vector<InlineSuppression> suppressions;
   FindingSink sink;

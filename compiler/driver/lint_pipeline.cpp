@@ -27,11 +27,15 @@ namespace {
 // starting a thread (a pre-commit run has a handful).
 constexpr std::size_t kFilesWorthAThread = 500;
 
-// Finds a file's config, catalog and fence.
+// Finds a file's config, catalog, policies and fence.
 void resolve_config(FileState& file, SharedState& shared) {
   try {
     file.config = &shared.configs.config_for(file.input.path);
     file.catalog = &shared.catalogs.catalog_for(*file.config);
+    file.policies = &shared.policies.policies_for(*file.config);
+    if (shared.policies.is_policy_file(file.input.canonical)) {
+      file.skipped = "a policy file of " + file.config->file + " (policies:), checked as policies";
+    }
     file.fence = shared.fences.for_spec(file.input.canonical, *file.config);
   } catch (const InputError& error) {
     file.failure = error.what();

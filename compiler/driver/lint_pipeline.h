@@ -8,6 +8,7 @@
 #include "driver/config_resolver.h"
 #include "driver/lint.h"
 #include "driver/lint_file.h"
+#include "driver/policy_cache.h"
 #include "driver/project_fence.h"
 #include "driver/project_scope.h"
 
@@ -24,6 +25,7 @@ using LintFiles = std::vector<std::unique_ptr<FileState>>;
 struct SharedState {
   ConfigResolver& configs;
   CatalogCache& catalogs;
+  PolicyCache& policies;
   const ProjectFences& fences;
 };
 

@@ -27,7 +27,7 @@ std::vector<std::string> known_rule_ids() {
 // Reads the comment whose '#' is at `offset`, when it is a suppression: adds it to
 // `suppressions`, or reports why it suppresses nothing.
 void read_suppression(const SourceFile& source, std::size_t offset, FindingSink& sink,
-                      std::vector<InlineSuppression>& suppressions) {
+                      const PolicySet* policies, std::vector<InlineSuppression>& suppressions) {
   std::string_view text = std::string_view(source.text()).substr(offset + 1);
   // To the end of the line; a lone '\r' ends a line for the parser, not for the line index.
   std::string_view comment = trim(text.substr(0, text.find_first_of("\r\n")));
@@ -53,7 +53,14 @@ void read_suppression(const SourceFile& source, std::size_t offset, FindingSink&
     std::string id(trim(ids.substr(0, separator)));
     ids = separator == std::string_view::npos ? std::string_view() : ids.substr(separator + 1);
     if (id.empty()) continue;
-    if (!is_known_rule(id)) {
+    if (is_policy_id(id)) {
+      if (policies && !policies->find(id)) {
+        sink.report("AKS005", source.path(), range,
+                    fmt::format("suppression names '{}', which is no policy of this project", id),
+                    "see 'aksc rules' for the project's policies and aksc's rules");
+        valid = false;
+      }
+    } else if (!is_known_rule(id)) {
       sink.report("AKS005", source.path(), range,
                   fmt::format("suppression names '{}', which is not an aksc rule{}", id,
                               did_you_mean(id, known_rule_ids())),
@@ -95,14 +102,15 @@ void read_suppression(const SourceFile& source, std::size_t offset, FindingSink&
 
 }  // namespace
 
-std::vector<InlineSuppression> scan_suppressions(const SourceFile& source, FindingSink& sink) {
+std::vector<InlineSuppression> scan_suppressions(const SourceFile& source, FindingSink& sink,
+                                                 const PolicySet* policies) {
   std::vector<InlineSuppression> suppressions;
   if (source.text().find(kDirective) == std::string::npos) return suppressions;
   // Only comments count: the same text in a value (a block scalar, a quoted string over several
   // lines) is data, and reads as data to whoever reviews the spec.
   visit_yaml_comments(source.text(), [&](const YamlComment& comment) {
     // `"a"#b`: yaml-cpp skips the '#', YAML calls it no comment.
-    if (comment.separated) read_suppression(source, comment.offset, sink, suppressions);
+    if (comment.separated) read_suppression(source, comment.offset, sink, policies, suppressions);
   });
   return suppressions;
 }

@@ -7,6 +7,7 @@
 #include "frontend/load.h"
 #include "frontend/schema.h"
 #include "frontend/visible_text.h"
+#include "policy/policy.h"
 #include "rules/rule.h"
 
 namespace aksc {
@@ -20,9 +21,12 @@ std::vector<std::string> config_known_rule_ids() {
 }
 
 // Reports AKS005 unless `id` names a rule; returns whether it does.
-bool check_rule_id(const std::string& id, const Config& config, SourceRange range,
-                   FindingSink& sink) {
+bool check_rule_id(const std::string& id, Config& config, SourceRange range, FindingSink& sink) {
   if (is_known_rule(id)) return true;
+  if (is_policy_id(id)) {  // checked once the project's policies are loaded (driver/policy_cache)
+    config.policy_id_uses.push_back({id, config.file, range});
+    return true;
+  }
   sink.report(
       "AKS005", config.file, range,
       fmt::format("'{}' is not an aksc rule{}", id, did_you_mean(id, config_known_rule_ids())),
@@ -152,7 +156,8 @@ void read_nested(const YamlDocument& doc, const InvalidPointers& invalid, Config
 }  // namespace
 
 bool is_fixed_rule(std::string_view id) {
-  return id == "AKS001" || id == "AKS002" || id == "AKS003" || id == "AKS007" || id == "AKS009";
+  return id == "AKS001" || id == "AKS002" || id == "AKS003" || id == "AKS007" || id == "AKS008" ||
+         id == "AKS009";
 }
 
 Config parse_config(const SourceFile& source, std::filesystem::path directory, FindingSink& sink) {
@@ -187,6 +192,12 @@ Config parse_config(const SourceFile& source, std::filesystem::path directory, F
           read_field<std::string>(doc, invalid, pointer_append("/data", table), as_string),
           config.directory, config.file};
     }
+  }
+  const nlohmann::json* policies = node_at(doc.root, "/policies");
+  for (std::size_t i = 0; policies && policies->is_array() && i < policies->size(); ++i) {
+    config.policies.push_back(
+        {read_field<std::string>(doc, invalid, "/policies/" + std::to_string(i), as_string),
+         config.directory, config.file});
   }
   read_nested(doc, invalid, config);
   return config;

@@ -30,6 +30,20 @@ struct DataOverride {
   std::string file;                 ///< That aksc.yaml, as shown in findings.
 };
 
+/// One `policies:` glob of aksc.yaml: policy files relative to the aksc.yaml that wrote it.
+struct PolicyGlob {
+  ir::Field<std::string> glob;
+  std::filesystem::path directory;  ///< The folder of the aksc.yaml that wrote it.
+  std::string file;                 ///< That aksc.yaml, as shown in findings.
+};
+
+/// A policy ID that `rules:` or `ignore:` names: checked once the project's policies are loaded.
+struct PolicyIdUse {
+  std::string id;
+  std::string file;  ///< The aksc.yaml that names it.
+  SourceRange range;
+};
+
 /// What an aksc.yaml in a subfolder may loosen (`nested: may_relax:` of the project's top
 /// aksc.yaml); by default a nested aksc.yaml may only add to and tighten its parent.
 struct NestedPermissions {
@@ -51,8 +65,12 @@ struct Config {
   ir::Field<bool> deny_public_ip;
   std::string policy_file;  ///< The aksc.yaml that set deny_public_ip, as shown in findings.
   std::map<std::string, DataOverride> data;  ///< Table name → override.
-  NestedPermissions nested;                  ///< `nested: may_relax:`, as written.
-  SourceRange nested_range;                  ///< Where `nested:` is written; unknown if not.
+  /// `policies:` of the whole chain, top first: a nested aksc.yaml adds to its parent's.
+  std::vector<PolicyGlob> policies;
+  /// The policy IDs the chain's `rules:` and `ignore:` name.
+  std::vector<PolicyIdUse> policy_id_uses;
+  NestedPermissions nested;  ///< `nested: may_relax:`, as written.
+  SourceRange nested_range;  ///< Where `nested:` is written; unknown if not.
   /// The aksc.yaml files this config is made of, top first (display paths).
   std::vector<std::string> chain;
   /// The top of the chain, whose folder is the project (SPEC §2); null for itself.

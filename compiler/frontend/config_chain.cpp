@@ -96,6 +96,10 @@ Config inherit_config(const Config& parent, Config child, FindingSink& sink) {
   inherit_severities(parent, child, merged, sink);
   for (IgnoreEntry& entry : child.ignores)
     merged.ignores.push_back(std::move(entry));
+  for (PolicyGlob& glob : child.policies)
+    merged.policies.push_back(std::move(glob));
+  for (PolicyIdUse& use : child.policy_id_uses)
+    merged.policy_id_uses.push_back(std::move(use));
   inherit_policy(parent, child, merged, sink);
   inherit_data(parent, child, merged, sink);
   const Config& top = parent.project();

@@ -287,6 +287,10 @@ class Explainer {
     if (names.empty() && !patterns.empty()) {
       help = "remove it or fix it; the keys here must match " + join(patterns, " or ");
     }
+    // A pattern in words, where the schema gives them.
+    if (subschema && subschema->contains("x-aksc-key-message") && names.empty()) {
+      help = "remove it or fix it: " + (*subschema)["x-aksc-key-message"].get<std::string>();
+    }
     return SchemaProblem{pointer_append(pointer, key), true,
                          fmt::format("unknown key '{}'{}{}", key, where, did_you_mean(key, names)),
                          help};

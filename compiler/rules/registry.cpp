@@ -20,6 +20,7 @@ std::span<const RuleEntry> rule_registry() {
       {"AKS005"},  // bad-suppression: driver/suppressions
       {"AKS006"},  // data-file-unusable: driver/catalog_for_config, project_scope
       {"AKS007"},  // path-outside-project: frontend/path_fence
+      {"AKS008"},  // policy-invalid: policy/policy_file, driver/policy_cache
       {"AKS009"},  // nested-config-loosens: frontend/config_chain
       {"AKS101", rules::check_name_missing, nullptr, SpecKinds::kBoth},
       {"AKS102", rules::check_name_length, nullptr, SpecKinds::kBoth},

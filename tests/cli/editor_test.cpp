@@ -149,8 +149,9 @@ TEST_CASE("editor: every YAML file of samples/ starts with the modeline of its s
     std::string prefix = "# yaml-language-server: $schema=";
     REQUIRE(first.rfind(prefix, 0) == 0);
     fs::path schema = fs::weakly_canonical(file.parent_path() / first.substr(prefix.size()));
-    std::string expected =
-        file.filename() == "aksc.yaml" ? "aksc-config.schema.json" : "aksc-spec.schema.json";
+    std::string expected = file.filename() == "aksc.yaml"                ? "aksc-config.schema.json"
+                           : file.parent_path().filename() == "policies" ? "aksc-policy.schema.json"
+                                                                         : "aksc-spec.schema.json";
     CHECK(schema == fs::weakly_canonical(source_dir() / "schemas" / expected));
   }
   CHECK(checked >= 5);

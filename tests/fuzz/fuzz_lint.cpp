@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // rendering it for one input in eight (by size, so a crash input reproduces) keeps the
   // fuzzer fast and SARIF fuzzed.
   if (size % 8 == 0) {
-    aksc::render_sarif(out, result.findings, summary, {"/", result.data, result.input_errors});
+    aksc::render_sarif(out, result.findings, summary, {"/", result.data, result.input_errors, {}});
   }
   aksc::render_junit(out, result.findings, entries, aksc::Severity::kError);
   aksc::render_github(out, result.findings, summary);

@@ -83,7 +83,7 @@ TEST_CASE("parse_config: an unknown rule ID in rules is AKS005 at the key", "[co
   Parsed parsed = parse(
       "rules:\n"
       "  AKS102: warning\n"
-      "  AKS008: error\n"
+      "  AKS010: error\n"
       "  AKS999: note\n");
   CHECK(parsed.config.severities.size() == 1);
   CHECK(parsed.config.severities.count("AKS102") == 1);
@@ -91,7 +91,7 @@ TEST_CASE("parse_config: an unknown rule ID in rules is AKS005 at the key", "[co
   const Finding& near = parsed.findings[0];
   CHECK(near.rule == "AKS005");
   CHECK(near.location.file == "proj/aksc.yaml");
-  CHECK(near.message == "'AKS008' is not an aksc rule (did you mean 'AKS001'?)");
+  CHECK(near.message == "'AKS010' is not an aksc rule (did you mean 'AKS001'?)");
   CHECK(near.help == "see 'aksc rules' for the list of rule IDs");
   CHECK(near.location.range == range(3, 3, 9));
   const Finding& far = parsed.findings[1];
@@ -108,7 +108,10 @@ TEST_CASE("parse_config: a key in rules that is no rule ID is AKS002", "[config]
   const Finding& f = parsed.findings[0];
   CHECK(f.rule == "AKS002");
   CHECK(f.message == "unknown key 'AKS10' in 'rules'");
-  CHECK(f.help == "remove it or fix it; the keys here must match ^AKS[0-9]{3}$");
+  CHECK(f.help ==
+        "remove it or fix it: each key is a rule ID (AKS followed by three digits, such as "
+        "AKS501) or a policy ID (an upper-case prefix, a dash, then upper-case letters, digits "
+        "and dashes, such as ORG-NET-001)");
   CHECK(f.location.range == range(1, 9, 14));
 }
 
@@ -240,7 +243,9 @@ TEST_CASE("parse_config: malformed ignore entries are AKS002 and dropped", "[con
   CHECK(parsed.findings[0].location.range == range(2, 5, 6));
   CHECK(parsed.findings[1].message == "'ignore[1].paths' must have at least 1 item");
   CHECK(parsed.findings[1].location.range == range(4, 12, 13));
-  CHECK(parsed.findings[2].message == "A rule ID is AKS followed by three digits, such as AKS501.");
+  CHECK(parsed.findings[2].message ==
+        "A rule ID is AKS followed by three digits, such as AKS501; a policy ID is an upper-case "
+        "prefix, a dash and upper-case letters, digits and dashes, such as ORG-NET-001.");
   CHECK(parsed.findings[2].location.range == range(8, 13, 17));
   CHECK(parsed.findings[3].message ==
         "'ignore[3]' must be a mapping, not the string \"just a string\"");
@@ -256,7 +261,7 @@ TEST_CASE("parse_config: an unknown top-level key is AKS002 with did-you-mean", 
   CHECK(f.message == "unknown key 'polcy' (did you mean 'policy'?)");
   CHECK(f.help ==
         "remove it or fix its spelling; the keys allowed here are data, ignore, inventory, "
-        "nested, policy, rules");
+        "nested, policies, policy, rules");
   CHECK(f.location.range == range(1, 1, 6));
 }
 

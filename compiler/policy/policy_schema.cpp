@@ -1,0 +1,238 @@
+#include "policy/policy_schema.h"
+
+#include <regex>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "frontend/yaml_document.h"
+
+namespace aksc {
+
+struct PolicySchema::Compiled {
+  valijson::Schema schema;
+};
+
+PolicySchema::PolicySchema() : compiled_(std::make_unique<Compiled>()) {}
+PolicySchema::~PolicySchema() = default;
+
+namespace {
+
+// Keywords whose subschemas apply to the same value as the schema holding them: a `$ref` loop
+// through these alone never ends.
+constexpr const char* kSameValueLists[] = {"allOf", "anyOf", "oneOf"};
+constexpr const char* kSameValueSchemas[] = {"not", "if", "then", "else"};
+
+class SchemaChecker {
+ public:
+  explicit SchemaChecker(const nlohmann::json& root) : root_(root) {}
+
+  std::optional<PolicySchemaError> check() {
+    if (auto problem = check_node(root_, "")) return problem;
+    std::set<std::string> done;
+    for (const auto& [pointer, node] : schemas_) {
+      std::set<std::string> path;
+      if (auto problem = find_loop(pointer, path, done)) return problem;
+    }
+    return std::nullopt;
+  }
+  bool has_patterns() const { return has_patterns_; }
+
+ private:
+  // Checks `$ref`s and patterns everywhere; records every object (a possible schema).
+  std::optional<PolicySchemaError> check_node(const nlohmann::json& node,
+                                              const std::string& pointer) {
+    if (node.is_array()) {
+      for (std::size_t i = 0; i < node.size(); ++i)
+        if (auto problem = check_node(node[i], pointer_append(pointer, std::to_string(i))))
+          return problem;
+      return std::nullopt;
+    }
+    if (!node.is_object()) return std::nullopt;
+    schemas_.emplace(pointer, &node);
+    if (auto ref = node.find("$ref"); ref != node.end()) {
+      if (auto problem = check_ref(*ref, pointer_append(pointer, "$ref"))) return problem;
+    }
+    if (auto pattern = node.find("pattern"); pattern != node.end() && pattern->is_string()) {
+      if (auto problem =
+              check_pattern(pattern->get<std::string>(), pointer_append(pointer, "pattern")))
+        return problem;
+    }
+    if (auto patterns = node.find("patternProperties");
+        patterns != node.end() && patterns->is_object()) {
+      for (const auto& [pattern, schema] : patterns->items())
+        if (auto problem = check_pattern(
+                pattern, pointer_append(pointer_append(pointer, "patternProperties"), pattern)))
+          return problem;
+    }
+    for (const auto& [key, member] : node.items()) {
+      if (key == "enum" || key == "const" || key == "examples" || key == "default") continue;
+      if (auto problem = check_node(member, pointer_append(pointer, key))) return problem;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<PolicySchemaError> check_ref(const nlohmann::json& ref,
+                                             const std::string& pointer) {
+    if (!ref.is_string()) return PolicySchemaError{pointer, "$ref must be a string"};
+    const std::string& text = ref.get_ref<const std::string&>();
+    if (text.empty() || text[0] != '#') {
+      return PolicySchemaError{pointer,
+                               fmt::format("$ref '{}' points outside the policy: a policy's "
+                                           "schemas may refer only within themselves ('#/...')",
+                                           text)};
+    }
+    if (!node_at(root_, std::string_view(text).substr(1))) {
+      return PolicySchemaError{pointer,
+                               fmt::format("$ref '{}' points to nothing in this schema", text)};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<PolicySchemaError> check_pattern(const std::string& pattern,
+                                                 const std::string& pointer) {
+    has_patterns_ = true;
+    if (pattern.size() > kMaxPattern) {
+      return PolicySchemaError{pointer,
+                               fmt::format("pattern is {} characters long; aksc accepts up "
+                                           "to {}",
+                                           pattern.size(), kMaxPattern)};
+    }
+    try {
+      std::regex compiled(pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error& error) {
+      return PolicySchemaError{pointer,
+                               fmt::format("pattern '{}' is not a valid regular expression: "
+                                           "{}",
+                                           pattern, error.what())};
+    }
+    return std::nullopt;
+  }
+
+  // The schemas that apply to the same value as the one at `pointer`.
+  std::vector<std::string> same_value_edges(const std::string& pointer) const {
+    std::vector<std::string> edges;
+    const nlohmann::json& node = *schemas_.at(pointer);
+    if (auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
+      edges.push_back(ref->get<std::string>().substr(1));
+    }
+    for (const char* key : kSameValueLists) {
+      auto list = node.find(key);
+      if (list == node.end() || !list->is_array()) continue;
+      for (std::size_t i = 0; i < list->size(); ++i)
+        edges.push_back(pointer_append(pointer_append(pointer, key), std::to_string(i)));
+    }
+    for (const char* key : kSameValueSchemas)
+      if (node.contains(key)) edges.push_back(pointer_append(pointer, key));
+    return edges;
+  }
+
+  std::optional<PolicySchemaError> find_loop(const std::string& pointer,
+                                             std::set<std::string>& path,
+                                             std::set<std::string>& done) {
+    if (done.count(pointer) || !schemas_.count(pointer)) return std::nullopt;
+    if (!path.insert(pointer).second) {
+      return PolicySchemaError{pointer,
+                               "this schema refers back to itself through $ref without "
+                               "descending into a property or an item, so checking it "
+                               "would never end"};
+    }
+    for (const std::string& next : same_value_edges(pointer))
+      if (auto problem = find_loop(next, path, done)) return problem;
+    path.erase(pointer);
+    done.insert(pointer);
+    return std::nullopt;
+  }
+
+  static constexpr std::size_t kMaxPattern = 1000;
+  const nlohmann::json& root_;
+  std::map<std::string, const nlohmann::json*> schemas_;
+  bool has_patterns_ = false;
+};
+
+// valijson's context ("<root>", "[load_balancer]", "[0]") as a JSON pointer.
+std::string pointer_of(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& part : context) {
+    if (part.size() < 2 || part.front() != '[' || part.back() != ']') continue;
+    pointer = pointer_append(pointer, std::string_view(part).substr(1, part.size() - 2));
+  }
+  return pointer;
+}
+
+std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& node,
+                                                   const std::string& pointer) {
+  if (node.is_string()) {
+    std::size_t length = node.get_ref<const std::string&>().size();
+    if (length > PolicySchema::kMaxPatternSubject) return LongPolicySubject{pointer, length};
+    return std::nullopt;
+  }
+  if (node.is_object()) {
+    for (const auto& [key, member] : node.items()) {
+      std::string member_pointer = pointer_append(pointer, key);
+      if (key.size() > PolicySchema::kMaxPatternSubject)
+        return LongPolicySubject{member_pointer, key.size()};
+      if (auto found = find_long_subject(member, member_pointer)) return found;
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i)
+      if (auto found = find_long_subject(node[i], pointer_append(pointer, std::to_string(i))))
+        return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<std::shared_ptr<const PolicySchema>, PolicySchemaError> PolicySchema::compile(
+    const nlohmann::json& json) {
+  SchemaChecker checker(json);
+  if (auto problem = checker.check()) return *problem;
+  std::shared_ptr<PolicySchema> schema(new PolicySchema());
+  schema->has_patterns_ = checker.has_patterns();
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(json);
+    parser.populateSchema(adapter, schema->compiled_->schema);
+  } catch (const std::exception& error) {
+    return PolicySchemaError{"",
+                             fmt::format("not a JSON Schema that aksc can use: {}", error.what())};
+  }
+  return std::shared_ptr<const PolicySchema>(std::move(schema));
+}
+
+bool PolicySchema::matches(const nlohmann::json& instance) const {
+  valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter adapter(instance);
+  return validator.validate(compiled_->schema, adapter, nullptr);
+}
+
+std::optional<PolicyFailure> PolicySchema::failure(const nlohmann::json& instance) const {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(instance);
+  if (validator.validate(compiled_->schema, adapter, &results)) return std::nullopt;
+  // The deepest failure says most; of equally deep ones, the first.
+  std::optional<PolicyFailure> deepest;
+  std::size_t depth = 0;
+  for (const valijson::ValidationResults::Error& error : results) {
+    if (deepest && error.context.size() <= depth) continue;
+    depth = error.context.size();
+    deepest = PolicyFailure{pointer_of(error.context), error.description};
+  }
+  if (!deepest) deepest = PolicyFailure{"", "does not match"};
+  return deepest;
+}
+
+std::optional<LongPolicySubject> PolicySchema::unsafe_value(const nlohmann::json& instance) const {
+  if (!has_patterns_) return std::nullopt;
+  return find_long_subject(instance, "");
+}
+
+}  // namespace aksc
