@@ -126,8 +126,8 @@ TEST_CASE("github: workflow commands with file, line, col and title") {
     INFO(line);
     CHECK(std::regex_match(line, command));
   }
-  CHECK(commands == 6);  // 5 errors and AKS816's note on the AksCompute spec
-  CHECK(contains(result.out, "5 errors, 0 warnings, 1 note in 1 spec (1 file)\n"));
+  CHECK(commands == 7);  // 6 errors (one of them ORG-TAG-001, a sample policy) and AKS816's note
+  CHECK(contains(result.out, "6 errors, 0 warnings, 1 note in 1 spec (1 file)\n"));
   auto quiet = run_aksc({"lint", "--format", "github", "--quiet", "broken/several-findings.yaml"},
                         aksc::test::source_dir() / "samples");
   CHECK_FALSE(contains(quiet.out, "in 1 spec"));

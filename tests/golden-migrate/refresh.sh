@@ -6,7 +6,7 @@
 #   aksc migrate --in-place --partial <entry>     (samples: `.`)
 # runs; <case>/output.txt keeps what it printed and its exit code, <case>/after/ every file the
 # run changed, as it is after.
-# Then the outputs shown in docs/migrate.md (refresh_doc.py).
+# Then the outputs shown in docs/migrate.md (tests/support/refresh_doc.py).
 # Usage: tests/golden-migrate/refresh.sh [path/to/aksc]   (default: build/aksc)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,5 +48,5 @@ for entry in "$root"/tests/rules/AKS*/*; do
   base=$(basename "$entry")
   refresh_case "$entry" "$base" "$golden/rules/$rule/${base%.yaml}"
 done
-python3 "$golden/refresh_doc.py" "$root" "$aksc"
+python3 "$root/tests/support/refresh_doc.py" "$root" "$aksc" migrate
 echo "refreshed docs/migrate.md and tests/golden-migrate ($(find "$golden/rules" -name output.txt | wc -l) fixtures + samples)"

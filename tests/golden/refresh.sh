@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rewrites expected outputs from the current build after an intended change. Review the diff!
 #   golden cases  tests/golden/<case>/expected.{out,err,exit}: what `aksc <args>` prints, run
-#                 from the repository root;
+#                 from the repository root, and the outputs docs/policies.md shows
+#                 (tests/support/refresh_doc.py);
 #   fixtures      tests/rules/AKSnnn/bad*.expected: each rule fixture's findings, one headline
 #                 "file:line:col: severity: message [ID]" each, then its "  help:" line and
 #                 "  file:line:col: note:" lines. The fixture test writes them itself
@@ -30,6 +31,8 @@ if $golden; then
     set -e
     echo "refreshed $case_dir (exit $(cat "$case_dir/expected.exit"))"
   done
+  python3 tests/support/refresh_doc.py "$root" "$aksc" policies
+  echo "refreshed docs/policies.md"
 fi
 if $fixtures; then
   tests=$(dirname "$aksc")/tests/aksc_cli_tests

@@ -1,8 +1,10 @@
-// docs/migrate.md walks through a migration of samples/ with the real output of each command:
-// every `<!-- aksc-migrate-doc: run ARGS [| tail -N | grep WORD] -->` is followed by a fenced
-// block holding what `aksc ARGS` prints (the last N lines, or the lines holding WORD), and every
-// `<!-- aksc-migrate-doc: file PATH -->` by a block holding that file, the commands run in order
-// in one fresh copy of samples/. tests/golden-migrate/refresh.sh rewrites the blocks.
+// docs/migrate.md and docs/policies.md walk through samples/ with the real output of each
+// command: every `<!-- aksc-<name>-doc: run ARGS [| tail -N | head -N | grep WORD] -->` is
+// followed by a fenced block holding what `aksc ARGS` prints (the last or first N lines, or the
+// lines holding WORD), and
+// every `<!-- aksc-<name>-doc: file PATH -->` by a block holding that file, the commands run in
+// order in one fresh copy of samples/. tests/support/refresh_doc.py rewrites the blocks (run by
+// tests/golden-migrate/refresh.sh and tests/golden/refresh.sh).
 #include <regex>
 #include <sstream>
 
@@ -56,6 +58,9 @@ std::string shown_output(const std::string& what, const fs::path& cwd) {
     if (name == "tail") {
       std::size_t keep = std::stoul(argument.substr(1));
       if (lines.size() > keep) lines.erase(lines.begin(), lines.end() - static_cast<long>(keep));
+    } else if (name == "head") {
+      std::size_t keep = std::stoul(argument.substr(1));
+      if (lines.size() > keep) lines.resize(keep);
     } else {
       std::erase_if(
           lines, [&](const std::string& line) { return line.find(argument) == std::string::npos; });
@@ -67,19 +72,18 @@ std::string shown_output(const std::string& what, const fs::path& cwd) {
   return text;
 }
 
-}  // namespace
-
-TEST_CASE("docs/migrate.md: the walkthrough shows the real output of each command") {
+// Checks each block of docs/<doc>.md marked `aksc-<doc>-doc`; returns how many there are.
+int check_walkthrough(const std::string& doc, const std::string& refresh) {
   aksc::test::TempDir work;
   fs::path cwd = work.path() / "samples";
   fs::copy(source_dir() / "samples", cwd, fs::copy_options::recursive);
-  std::vector<std::string> lines = split_lines(read_text(source_dir() / "docs" / "migrate.md"));
-  const std::regex marker("^<!-- aksc-migrate-doc: (run|file) (.*) -->$");
+  std::vector<std::string> lines = split_lines(read_text(source_dir() / "docs" / (doc + ".md")));
+  const std::regex marker("^<!-- aksc-" + doc + "-doc: (run|file) (.*) -->$");
   int checked = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::smatch found;
     if (!std::regex_match(lines[i], found, marker)) continue;
-    INFO("docs/migrate.md:" << i + 1 << " (refresh: tests/golden-migrate/refresh.sh)");
+    INFO("docs/" << doc << ".md:" << i + 1 << " (refresh: " << refresh << ")");
     std::string expected =
         found[1] == "file" ? read_text(cwd / found[2].str()) : shown_output(found[2], cwd);
     REQUIRE(i + 1 < lines.size());
@@ -93,5 +97,15 @@ TEST_CASE("docs/migrate.md: the walkthrough shows the real output of each comman
     ++checked;
     i = end;
   }
-  CHECK(checked >= 5);
+  return checked;
+}
+
+}  // namespace
+
+TEST_CASE("docs/migrate.md: the walkthrough shows the real output of each command") {
+  CHECK(check_walkthrough("migrate", "tests/golden-migrate/refresh.sh") >= 5);
+}
+
+TEST_CASE("docs/policies.md: the tutorial shows the real policies and outputs") {
+  CHECK(check_walkthrough("policies", "tests/golden/refresh.sh --golden") >= 7);
 }

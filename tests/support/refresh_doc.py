@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Rewrites the outputs of docs/migrate.md from the current binary, as
-tests/cli/migrate_doc_test.cpp checks them: each `<!-- aksc-migrate-doc: run ARGS [| tail -N |
-grep WORD] -->` is followed by a fenced block holding what `aksc ARGS` prints (filtered), and each
-`<!-- aksc-migrate-doc: file PATH -->` by a block holding that file; the commands run in order in
-one fresh copy of samples/. Usage: refresh_doc.py ROOT AKSC"""
+"""Rewrites the outputs of a walkthrough (docs/migrate.md, docs/policies.md) from the current
+binary, as tests/cli/walkthrough_doc_test.cpp checks them: each `<!-- aksc-NAME-doc: run ARGS [|
+tail -N | head -N | grep WORD] -->` is followed by a fenced block holding what `aksc ARGS` prints
+(filtered), and each `<!-- aksc-NAME-doc: file PATH -->` by a block holding that file; the
+commands run in order in one fresh copy of samples/. Usage: refresh_doc.py ROOT AKSC NAME"""
 import pathlib
 import re
 import shutil
@@ -13,9 +13,10 @@ import tempfile
 
 root = pathlib.Path(sys.argv[1])
 aksc = sys.argv[2]
-doc = root / "docs" / "migrate.md"
+name = sys.argv[3]
+doc = root / "docs" / (name + ".md")
 lines = doc.read_text().split("\n")
-marker = re.compile(r"^<!-- aksc-migrate-doc: (run|file) (.*) -->$")
+marker = re.compile(r"^<!-- aksc-" + re.escape(name) + r"-doc: (run|file) (.*) -->$")
 
 with tempfile.TemporaryDirectory() as work:
     cwd = pathlib.Path(work) / "samples"
@@ -41,6 +42,8 @@ with tempfile.TemporaryDirectory() as work:
                 kept = text.splitlines()
                 if name == "tail":
                     kept = kept[-int(arg.lstrip("-")):]
+                elif name == "head":
+                    kept = kept[:int(arg.lstrip("-"))]
                 else:
                     kept = [k for k in kept if arg in k]
                 text = "".join(k + "\n" for k in kept)
