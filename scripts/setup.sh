@@ -12,6 +12,7 @@ packages=(
   azure-cli jq    # ../shared/tools/az-parse-check feeds the emitted az commands to az's parser
   clang libclang-rt-14-dev   # scripts/sanitize.sh: ASan, UBSan and libFuzzer
   valgrind        # tests/memcheck: the shipped operator new, which the sanitizer build leaves out
+  man-db file     # tests/release: man -l on the packaged page, file(1) on the shipped binary
 )
 
 missing=()
