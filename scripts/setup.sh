@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev   # scripts/sanitize.sh: ASan, UBSan and libFuzzer
   valgrind        # tests/memcheck: the shipped operator new, which the sanitizer build leaves out
   man-db file     # tests/release: man -l on the packaged page, file(1) on the shipped binary
+  curl            # tests/release: scripts/install.sh from a local server
 )
 
 missing=()
