@@ -14,6 +14,7 @@ packages=(
   valgrind        # tests/memcheck: the shipped operator new, which the sanitizer build leaves out
   man-db file     # tests/release: man -l on the packaged page, file(1) on the shipped binary
   curl            # tests/release: scripts/install.sh from a local server
+  python3-yaml    # tests/release: action.yml and .pre-commit-hooks.yaml read by Python
 )
 
 missing=()
