@@ -165,6 +165,21 @@ TEST_CASE("ci recipes: every install is the release scripts/install.sh installs 
   CHECK(steps.size() == 2);
   for (const YAML::Node& step : steps)
     CHECK(step["uses"].as<std::string>() == "aksc-project/aksc@v" + version);
+  // The README's and docs/install.md's snippets too: the installer's URL, the action, the
+  // pre-commit rev and the image's tag all name that release.
+  std::regex release(
+      R"((?:aksc-project/aksc/v|aksc-project/aksc@v|rev: v|aksc\.git#v|aksc_)([0-9][^/ _#\n]*))");
+  for (std::string file : {"README.md", "docs/install.md", "docs/ci.md"}) {
+    std::string text = aksc::test::read_text(aksc::test::source_dir() / file);
+    int found = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), release), end; it != end; ++it) {
+      ++found;
+      INFO(file << ": " << (*it)[0]);
+      CHECK((*it)[1] == version);
+    }
+    INFO(file);
+    CHECK(found >= 2);
+  }
 }
 
 TEST_CASE("ci recipes: the GitHub recipe's action steps run on the samples") {
