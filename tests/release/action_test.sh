@@ -7,7 +7,7 @@
 # Usage: action_test.sh SOURCE_DIR DIST_DIR
 set -euo pipefail
 source_dir=$1
-dist=$2
+dist=$(cd "$2" && pwd)
 # shellcheck source=tests/release/lib.sh
 source "$source_dir/tests/release/lib.sh"
 action="$source_dir/scripts/action"

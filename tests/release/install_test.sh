@@ -6,7 +6,7 @@
 # Usage: install_test.sh SOURCE_DIR DIST_DIR
 set -euo pipefail
 source_dir=$1
-dist=$2
+dist=$(cd "$2" && pwd)
 # shellcheck source=tests/release/lib.sh
 source "$source_dir/tests/release/lib.sh"
 installer="$source_dir/scripts/install.sh"
@@ -60,6 +60,22 @@ output=$(HOME=$home PATH="$scratch/prefix/bin:$system_path" \
 [ "$status" = 0 ] || fail "install --prefix exited $status: $output"
 [ -x "$scratch/prefix/bin/aksc" ] || fail "install --prefix: no bin/aksc"
 case "$output" in *"export PATH"*) fail "a PATH hint although the prefix is on PATH" ;; esac
+
+# Without curl, wget downloads: a PATH of only the tools the installer uses, wget among them.
+if command -v wget > /dev/null; then
+  mkdir "$scratch/no-curl"
+  for tool in bash env mktemp uname awk sha256sum cut tar gzip install mkdir mv rm dirname \
+    head wget; do
+    ln -s "$(command -v "$tool")" "$scratch/no-curl/$tool"
+  done
+  status=0
+  output=$(HOME=$home PATH="$scratch/no-curl" AKSC_RELEASE_URL="$server/good/v{version}" \
+    "$installer" --prefix "$scratch/wget-prefix" 2>&1) || status=$?
+  [ "$status" = 0 ] || fail "install with wget exited $status: $output"
+  [ -x "$scratch/wget-prefix/bin/aksc" ] || fail "install with wget: no bin/aksc"
+else
+  echo "install: wget is not installed here, the fallback to it is not tested"
+fi
 
 # Each refusal names what is wrong and installs nothing.
 refused() {  # WHAT EXPECTED_MESSAGE URL ARG...

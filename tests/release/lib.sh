@@ -33,6 +33,7 @@ trap cleanup EXIT
 # running at once never race for a port.
 start_server() {  # DIR
   local log="$scratch/server.log"
+  : > "$log" # before the server starts: its own redirection happens in the background
   python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 > "$log" 2>&1 &
   server_pid=$!
   local port=
