@@ -115,8 +115,12 @@ Description: policy-as-code linter and compiler for Azure ML inference clusters 
 EOF
 chmod -R u+rwX,go+rX,go-w "$deb"
 find "$deb" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
-dpkg-deb --root-owner-group -Zxz --threads-max=1 --build "$deb" "$stage/aksc_${version}_amd64.deb" \
-  > /dev/null
+# One xz thread where dpkg-deb can be told (1.21.9 and later): the compressed bytes may depend
+# on the number of threads.
+threads=()
+if dpkg-deb --help | grep -q -- --threads-max; then threads=(--threads-max=1); fi
+dpkg-deb --root-owner-group -Zxz "${threads[@]}" --build "$deb" \
+  "$stage/aksc_${version}_amd64.deb" > /dev/null
 
 mkdir -p "$out"
 artifacts=("$name.tar.gz" "aksc_${version}_amd64.deb" "$name.debug")
