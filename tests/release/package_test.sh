@@ -130,6 +130,20 @@ elif ! awk -v doc="$documented" -v real="$size" \
   fail "docs/install.md says $documented MB; the stripped aksc is $size bytes"
 fi
 
+# A pre-release, packaged from a stand-in static program that prints that version: the names
+# keep the semantic version, the .deb's version sorts before the release's (1.2.3~rc.1).
+mkdir "$scratch/pre"
+printf '#include <stdio.h>\nint main(void) { puts("aksc 1.2.3-rc.1"); return 0; }\n' \
+  > "$scratch/pre/aksc.c"
+cc -static -g -o "$scratch/pre/aksc" "$scratch/pre/aksc.c"
+"$package" 1.2.3-rc.1 --build-dir "$scratch/pre" --out "$scratch/pre/dist" > /dev/null ||
+  fail "package.sh refused the pre-release 1.2.3-rc.1"
+(cd "$scratch/pre/dist" && sha256sum --check --strict SHA256SUMS > /dev/null) ||
+  fail "pre-release: sha256sum -c SHA256SUMS (aksc-1.2.3-rc.1-linux-x86_64.tar.gz and the rest)"
+[ "$(dpkg-deb --field "$scratch/pre/dist/aksc_1.2.3-rc.1_amd64.deb" Version)" = 1.2.3~rc.1 ] ||
+  fail "pre-release: the .deb's version is not 1.2.3~rc.1"
+dpkg --compare-versions 1.2.3~rc.1 lt 1.2.3 || fail "1.2.3~rc.1 does not sort before 1.2.3"
+
 rm -rf "$dist"
 mkdir -p "$(dirname "$dist")"
 cp -r "$scratch/a" "$dist"
