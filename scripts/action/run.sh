@@ -15,7 +15,7 @@ die() {
 format=${INPUT_FORMAT:-github}
 case "$format" in
   github | sarif) ;;
-  *) die "format must be github or sarif, not '${format//$'\n'/ }'" ;;
+  *) die "format must be github or sarif, not '${format//[$'\r\n']/ }'" ;;
 esac
 
 # Each path becomes one argument; one starting with '-' is made relative (./-x) so that it can
