@@ -8,11 +8,14 @@ packages=(
   libyaml-cpp-dev libvalijson-dev libfmt-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   python3 shellcheck clang-format git
-  python3-yaml    # the tests read YAML back: artifacts, `aksc show --resolved`
+  python3-yaml    # the tests read YAML back: artifacts, `aksc show --resolved`, action.yml and
+                  # .pre-commit-hooks.yaml (tests/release)
   libxml2-utils   # xmllint: the tests validate --format junit against the JUnit schema
   azure-cli jq    # ../shared/tools/az-parse-check feeds the emitted az commands to az's parser
   clang libclang-rt-14-dev   # scripts/sanitize.sh: ASan, UBSan and libFuzzer
   valgrind        # tests/memcheck: the shipped operator new, which the sanitizer build leaves out
+  man-db file     # tests/release: man -l on the packaged page, file(1) on the shipped binary
+  curl            # tests/release: scripts/install.sh from a local server
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
+#include "cli/build_commit.h"
 #include "cli/commands.h"
 
 namespace aksc::cli {
@@ -25,7 +26,8 @@ std::span<const Command> commands() {
 }
 
 std::string version_text() {
-  std::string text = fmt::format("aksc {}\ndata snapshots (embedded):\n", AKSC_VERSION);
+  std::string text =
+      fmt::format("aksc {}\ncommit {}\ndata snapshots (embedded):\n", AKSC_VERSION, build_commit());
   std::size_t width = 0;  // the names line up behind the longest
   for (const DataSnapshot& snapshot : Catalog::embedded().snapshots())
     width = std::max(width, snapshot.table.size());
