@@ -56,8 +56,7 @@ const std::vector<aksc::ir::Spec>& specs() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  aksc::SourceFile source("policy.yaml",
-                          std::string(reinterpret_cast<const char*>(data), size));
+  aksc::SourceFile source("policy.yaml", std::string(reinterpret_cast<const char*>(data), size));
   aksc::FindingSink sink;
   aksc::PolicySet set;
   set.policies = aksc::parse_policy_file(source, sink);
