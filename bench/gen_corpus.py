@@ -10,9 +10,13 @@ clashes with another spec of the same workspace. With --kubernetes-share F, that
 specs (every spec whose index falls in it, spread evenly) is kind KubernetesCompute instead:
 attach or provision-and-attach with the Azure ML extension's inference router, TLS by a Secret
 and two instance types, with the same kinds of flaws plus an instance type too big for the
-nodes. Deterministic for a given N, --seed and --kubernetes-share.
+nodes. With --policies P, aksc.yaml names P organisation policies (kind: Policy) written to
+policies/: the kinds of rule a platform team writes (regions, VM families, tags, names, sizes,
+the load balancer and TLS of production, the extension's train), the templates taken in turn,
+each with an ID of its own. Deterministic for a given N, --seed, --kubernetes-share and
+--policies.
 
-usage: bench/gen_corpus.py N OUTDIR [--seed S] [--kubernetes-share F]
+usage: bench/gen_corpus.py N OUTDIR [--seed S] [--kubernetes-share F] [--policies P]
 """
 
 import argparse
@@ -150,12 +154,57 @@ def spec_text(index, rng, names_by_workspace, share):
     return header + render(index, name, region, purpose, flaw, rng)
 
 
-def write_corpus(count, outdir, seed, share):
+# The bodies of the benchmark's policies; a policy's ID is ORG-BENCH-<n>.
+POLICY_TEMPLATES = [
+    "title: Contracted regions\nseverity: error\nrequire:\n  properties:\n"
+    "    workspace: {properties: {location: {enum: [%s]}}}\n    location: {enum: [%s]}\n"
+    % (", ".join(REGIONS), ", ".join(REGIONS)),
+    "title: Reserved VM families\nseverity: warning\nrequire:\n  properties:\n"
+    "    vm_size: {pattern: \"^Standard_DS?[0-9]+s?_v[2-5]$\"}\n",
+    "title: A team tag\nseverity: error\nrequire:\n  properties:\n"
+    "    tags: {properties: {team: {pattern: \"^t[0-9]+$\"}}, required: [team]}\n"
+    "  required: [tags]\n",
+    "title: Names in lower case\nseverity: note\nrequire:\n  properties:\n"
+    "    name: {pattern: \"^[a-z][a-z0-9-]*$\"}\n",
+    "title: At most 20 nodes\nseverity: warning\nrequire:\n  properties:\n"
+    "    agent_count: {maximum: 20}\n",
+    "title: Provisioned production clusters have a Standard load balancer\nseverity: error\n"
+    "applies_to: {modes: [provision-and-attach]}\n"
+    "when: {properties: {purpose: {const: production}}}\nrequire:\n  properties:\n"
+    "    load_balancer: {properties: {sku: {const: standard}}, required: [sku]}\n",
+    "title: HTTPS only in production\nseverity: note\napplies_to: {kinds: [KubernetesCompute]}\n"
+    "when: {properties: {purpose: {const: production}}}\nrequire:\n  properties:\n"
+    "    extension: {properties: {inference: {properties: {allow_insecure_connections: "
+    "{const: false}}}}}\n",
+    "title: The stable train\nseverity: warning\napplies_to: {kinds: [KubernetesCompute]}\n"
+    "require:\n  properties:\n    extension: {properties: {release_train: {const: stable}}}\n",
+    "title: A description\nseverity: note\nrequire:\n  required: [description]\n",
+    "title: Attached clusters in the workspace's regions\nseverity: warning\n"
+    "applies_to: {modes: [attach]}\nrequire:\n  properties:\n    cluster:\n"
+    "      properties: {facts: {properties: {location: {enum: [%s]}}}}\n" % ", ".join(REGIONS),
+]
+
+
+def write_policies(root, count):
+    folder = root / "policies"
+    folder.mkdir()
+    for n in range(count):
+        body = POLICY_TEMPLATES[n % len(POLICY_TEMPLATES)]
+        (folder / f"policy-{n:02d}.yaml").write_text(
+            f"apiVersion: aksc/v1\nkind: Policy\nid: ORG-BENCH-{n:02d}\n{body}"
+            f"message: \"benchmark policy {n}\"\n")
+
+
+def write_corpus(count, outdir, seed, share, policies=0):
     rng = random.Random(seed)
     root = pathlib.Path(outdir)
     if root.exists(): shutil.rmtree(root)
     root.mkdir(parents=True)
-    (root / "aksc.yaml").write_text("# benchmark corpus\ninventory: inventory.json\n")
+    config = "# benchmark corpus\ninventory: inventory.json\n"
+    if policies:
+        config += 'policies: ["policies/*.yaml"]\n'
+        write_policies(root, policies)
+    (root / "aksc.yaml").write_text(config)
     inventory = [{"workspace": workspace_of(i), "name": f"c{i:05d}", "location": REGIONS[i % 6],
                   "vm_size": "Standard_D3_v2", "agent_count": 3} for i in range(0, count, 97)]
     (root / "inventory.json").write_text(json.dumps(inventory, indent=2) + "\n")
@@ -173,10 +222,14 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--kubernetes-share", type=float, default=0.0,
                         help="share of KubernetesCompute specs, 0 to 1 (default 0)")
+    parser.add_argument("--policies", type=int, default=0,
+                        help="organisation policies named by aksc.yaml (default 0)")
     args = parser.parse_args()
     if not 0.0 <= args.kubernetes_share <= 1.0:
         parser.error("--kubernetes-share must be between 0 and 1")
-    write_corpus(args.count, args.outdir, args.seed, args.kubernetes_share)
+    if not 0 <= args.policies <= 99:
+        parser.error("--policies must be between 0 and 99")
+    write_corpus(args.count, args.outdir, args.seed, args.kubernetes_share, args.policies)
 
 
 if __name__ == "__main__":

@@ -207,17 +207,26 @@ std::variant<std::shared_ptr<const PolicySchema>, PolicySchemaError> PolicySchem
   return std::shared_ptr<const PolicySchema>(std::move(schema));
 }
 
+namespace {
+
+// valijson keeps the std::regex of each pattern in its Validator: one per thread, kept for the
+// run, compiles each policy pattern once per thread instead of once per spec.
+valijson::Validator& thread_validator() {
+  thread_local valijson::Validator validator;
+  return validator;
+}
+
+}  // namespace
+
 bool PolicySchema::matches(const nlohmann::json& instance) const {
-  valijson::Validator validator;
   valijson::adapters::NlohmannJsonAdapter adapter(instance);
-  return validator.validate(compiled_->schema, adapter, nullptr);
+  return thread_validator().validate(compiled_->schema, adapter, nullptr);
 }
 
 std::optional<PolicyFailure> PolicySchema::failure(const nlohmann::json& instance) const {
-  valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(instance);
-  if (validator.validate(compiled_->schema, adapter, &results)) return std::nullopt;
+  if (thread_validator().validate(compiled_->schema, adapter, &results)) return std::nullopt;
   // The deepest failure says most; of equally deep ones, the first.
   std::optional<PolicyFailure> deepest;
   std::size_t depth = 0;
