@@ -188,6 +188,55 @@ std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& node,
   return std::nullopt;
 }
 
+// Members whose values are data, not subschemas.
+bool holds_data(std::string_view key) {
+  return key == "enum" || key == "const" || key == "examples" || key == "default" ||
+         key == "required";
+}
+
+bool has_ref(const nlohmann::json& node) {
+  if (node.is_object() && node.contains("$ref")) return true;
+  if (!node.is_structured()) return false;
+  for (const nlohmann::json& member : node)
+    if (has_ref(member)) return true;
+  return false;
+}
+
+bool valijson_refuses(const nlohmann::json& node) {
+  try {
+    valijson::Schema schema;
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(node);
+    parser.populateSchema(adapter, schema);
+    return false;
+  } catch (const std::exception&) {
+    return true;
+  }
+}
+
+// Where valijson's refusal is: the deepest subschema it refuses on its own ("" when none is, or
+// the culprit uses a $ref, which resolves only from the whole schema). Runs only once a schema
+// is refused, so that the finding points at the keyword's object rather than at `require`.
+std::string refused_subschema(const nlohmann::json& node, const std::string& pointer) {
+  if (!node.is_object()) return "";
+  for (const auto& [key, member] : node.items()) {
+    if (holds_data(key)) continue;
+    std::string member_pointer = pointer_append(pointer, key);
+    if (member.is_object()) {
+      std::string found = refused_subschema(member, member_pointer);
+      if (!found.empty()) return found;
+    } else if (member.is_array()) {
+      for (std::size_t i = 0; i < member.size(); ++i) {
+        std::string found =
+            refused_subschema(member[i], pointer_append(member_pointer, std::to_string(i)));
+        if (!found.empty()) return found;
+      }
+    }
+  }
+  if (pointer.empty() || has_ref(node) || !valijson_refuses(node)) return "";
+  return pointer;
+}
+
 }  // namespace
 
 std::variant<std::shared_ptr<const PolicySchema>, PolicySchemaError> PolicySchema::compile(
@@ -201,7 +250,7 @@ std::variant<std::shared_ptr<const PolicySchema>, PolicySchemaError> PolicySchem
     valijson::adapters::NlohmannJsonAdapter adapter(json);
     parser.populateSchema(adapter, schema->compiled_->schema);
   } catch (const std::exception& error) {
-    return PolicySchemaError{"",
+    return PolicySchemaError{refused_subschema(json, ""),
                              fmt::format("not a JSON Schema that aksc can use: {}", error.what())};
   }
   return std::shared_ptr<const PolicySchema>(std::move(schema));

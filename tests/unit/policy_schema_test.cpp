@@ -37,6 +37,13 @@ TEST_CASE("a schema valijson cannot compile is a problem, not an abort") {
   CHECK(problem_of(R"({"minLength": -1})").message ==
         "not a JSON Schema that aksc can use: Expected a non-negative integer value for "
         "'minLength' constraint.");
+  // The place is the deepest subschema valijson refuses alone, unless it needs a $ref.
+  CHECK(problem_of(R"({"properties": {"tags": {"properties": {"team": {"type": "strng"}}}}})")
+            .pointer == "/properties/tags/properties/team");
+  CHECK(problem_of(R"({"allOf": [{"required": ["a"]}, {"required": "b"}]})").pointer == "/allOf/1");
+  CHECK(problem_of(R"({"definitions": {"d": {"type": "strng"}}, "$ref": "#/definitions/d"})")
+            .pointer == "/definitions/d");
+  CHECK(problem_of(R"({"type": "strng"})").pointer == "");
 }
 
 TEST_CASE("a $ref must stay inside the schema and point at something") {
