@@ -100,6 +100,16 @@ const PolicySet& PolicyCache::policies_for(const Config& config) {
   PathFence fence{config.project().directory, allowed_};
   for (const PolicyGlob& glob : config.policies) {
     if (!glob.glob.written()) continue;
+    // A glob's walk may not list a folder outside the project either: the names it found would
+    // show in the findings.
+    std::string walk_start = literal_prefix(glob.glob.value);
+    FencedPath start = fence_path(walk_start.empty() ? "." : walk_start, glob.directory, fence);
+    if (has_wildcard(glob.glob.value) && !start.admitted()) {
+      report_once("AKS007", glob.file, glob.glob.range,
+                  fmt::format("policies: '{}' is not read: {}", glob.glob.value, start.refusal),
+                  fence_help("aksc.yaml"));
+      continue;
+    }
     bool truncated = false;
     std::vector<std::string> matches = expand_glob(glob.directory, glob.glob.value, truncated);
     if (truncated) {

@@ -311,3 +311,22 @@ TEST_CASE("show --resolved prints what policies see, as YAML or JSON, the same d
   CHECK(run_aksc({"show", "--resolved", "-f", "toml", "vision"}, samples).exit_code == 2);
   CHECK(run_aksc({"show", "vision"}, samples).exit_code == 2);
 }
+
+TEST_CASE("a policies: glob never lists or reads a folder outside the project") {
+  TempDir outside;
+  outside.write("secret-name.yaml", "apiVersion: aksc/v1\nkind: Policy\n");
+  PolicyProject project(sample("kubernetes/provision-gpu-internal.yaml"));
+  fs::create_directory_symlink(outside.path(), project.dir.path() / "linked");
+  project.dir.write("aksc.yaml", "policies:\n  - \"/" + outside.path().relative_path().string() +
+                                     "/*.yaml\"\n  - \"../" + outside.path().filename().string() +
+                                     "/*.yaml\"\n  - \"linked/*.yaml\"\n");
+  auto run = run_aksc({"lint", "spec.yaml"}, project.dir.path());
+  CHECK(run.exit_code == 1);
+  CHECK_FALSE(contains(run.out, "secret-name"));
+  CHECK(contains(run.out, "aksc.yaml:2:5: error: policies: '/"));
+  CHECK(contains(run.out, "is not read: it is an absolute path, outside the project [AKS007]"));
+  CHECK(contains(run.out, "aksc.yaml:3:5: error: policies: '../"));
+  CHECK(contains(run.out,
+                 "aksc.yaml:4:5: error: policies: 'linked/*.yaml' is not read: it leads "
+                 "outside the project through a symbolic link [AKS007]"));
+}
