@@ -330,3 +330,29 @@ TEST_CASE("a policies: glob never lists or reads a folder outside the project") 
                  "aksc.yaml:4:5: error: policies: 'linked/*.yaml' is not read: it leads "
                  "outside the project through a symbolic link [AKS007]"));
 }
+
+TEST_CASE("a nested aksc.yaml adds policies for its folder, the top's still apply there") {
+  TempDir dir;
+  fs::copy(source_dir() / "samples" / "policies", dir.path() / "policies",
+           fs::copy_options::recursive);
+  dir.write("aksc.yaml", "policies: [\"policies/tags.yaml\"]\n");
+  dir.write("team/aksc.yaml", "policies: [\"team-policies/*.yaml\"]\n");
+  dir.write("team/team-policies/description.yaml",
+            "apiVersion: aksc/v1\nkind: Policy\nid: TEAM-DOC-001\ntitle: A description\n"
+            "severity: warning\nrequire: {required: [description]}\n"
+            "message: \"say what the compute serves\"\n");
+  std::string spec = replaced(sample("vision/dev-create.yaml"),
+                              "description: \"model trials for the vision team\"\n", "");
+  dir.write("top.yaml", spec);
+  dir.write("team/spec.yaml", replaced(spec, "tags: {team: vision, env: dev}\n", ""));
+  auto run = run_aksc({"lint", "--format", "json", "."}, dir.path());
+  std::vector<std::string> found;
+  const json report = json::parse(run.out);
+  for (const json& finding : report["findings"]) {
+    std::string rule = finding["rule"];
+    if (rule.find('-') != std::string::npos)
+      found.push_back(finding["file"].get<std::string>() + " " + rule);
+  }
+  CHECK(found ==
+        std::vector<std::string>{"team/spec.yaml ORG-TAG-001", "team/spec.yaml TEAM-DOC-001"});
+}
