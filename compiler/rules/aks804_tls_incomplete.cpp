@@ -40,16 +40,18 @@ void check_tls_incomplete(const ir::Spec& spec, const RuleContext& /*context*/, 
     // "They don't configure sslSecret and sslCertPemFile/sslKeyPemFile at the same time."
     // (how-to-secure-kubernetes-online-endpoint.md); the CLI takes the files and drops the secret.
     out.report(ssl.secret.range,
-               fmt::format("ssl.secret is given together with ssl.{}: the extension takes the "
+               fmt::format("extension.inference.ssl.secret is given together with ssl.{}: the "
+                           "extension takes the "
                            "certificate from a Secret or from the PEM files, not both (the CLI "
                            "uses the files and ignores the secret)",
                            cert ? "cert_file" : "key_file"),
-               "keep one: ssl.secret (a Kubernetes Secret in the azureml namespace), or "
-               "ssl.cert_file and ssl.key_file");
+               "keep one under extension.inference.ssl: secret (a Kubernetes Secret in the "
+               "azureml namespace), or cert_file and key_file");
   } else if (!invalid && !secret && cert != key) {
     const ir::Field<std::string>& given = cert ? ssl.cert_file : ssl.key_file;
     out.report(given.range,
-               fmt::format("ssl.{} is given without ssl.{}: HTTPS ({}) needs both PEM files, "
+               fmt::format("extension.inference.ssl.{} is given without ssl.{}: HTTPS ({}) needs "
+                           "both PEM files, "
                            "or a Secret in ssl.secret",
                            cert ? "cert_file" : "key_file", cert ? "key_file" : "cert_file", why),
                fmt::format("add ssl.{} (the {} in PEM), or write ssl.secret: the name of a "
@@ -59,21 +61,24 @@ void check_tls_incomplete(const ir::Spec& spec, const RuleContext& /*context*/, 
   } else if (!invalid && !secret && !cert) {
     out.report(block,
                fmt::format("inference serves HTTPS ({}) but no certificate is given: write "
-                           "ssl.secret or ssl.cert_file and ssl.key_file; az k8s-extension "
-                           "create refuses the extension without one",
+                           "extension.inference.ssl.secret, or its cert_file and key_file; az "
+                           "k8s-extension create refuses the extension without one",
                            why),
-               "write ssl.secret (a Kubernetes Secret in the azureml namespace holding cert.pem "
+               "write extension.inference.ssl.secret (a Kubernetes Secret in the azureml namespace "
+               "holding cert.pem "
                "and key.pem) or ssl.cert_file and ssl.key_file (PEM files, the key without a "
                "passphrase); for a development cluster only, allow_insecure_connections: true "
                "serves plain HTTP");
   }
   if (ssl.cname.origin == ir::Origin::kInvalid || tls_value_given(ssl.cname)) return;
   out.report(ssl.cname.written() ? ssl.cname.range : block,
-             fmt::format("inference serves HTTPS ({}) but ssl.cname is {}: the extension "
+             fmt::format("inference serves HTTPS ({}) but extension.inference.ssl.cname is {}: "
+                         "the extension "
                          "requires sslCname, the host name clients call, when insecure "
                          "connections are off",
                          why, ssl.cname.written() ? "empty" : "missing"),
-             "write ssl.cname: the DNS name of the scoring endpoint that the certificate "
+             "write extension.inference.ssl.cname: the DNS name of the scoring endpoint that the "
+             "certificate "
              "covers, e.g. scoring.contoso.com");
 }
 
