@@ -24,9 +24,18 @@ DocumentCounts load_specs(FileState& file) {
   file.suppressions = scan_suppressions(*file.source, file.sink, file.policies);
   std::vector<YamlDocument> documents = load_yaml(*file.source, file.sink);
   int spec_count = 0;
+  int policy_count = 0;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     YamlDocument& doc = documents[i];
     DocumentKind kind = classify_document(doc);
+    if (kind == DocumentKind::kPolicy) {
+      ++policy_count;
+      file.notes.push_back(
+          fmt::format("{}:{}: document {} is an organisation policy (kind: "
+                      "Policy), read through aksc.yaml's policies:, skipped",
+                      file.input.display, doc.range.begin.line, i + 1));
+      continue;
+    }
     if (kind == DocumentKind::kOther) {
       file.notes.push_back(fmt::format(
           "{}:{}: document {} is not an aksc spec (apiVersion: {}, kind: {}), skipped",
@@ -44,7 +53,7 @@ DocumentCounts load_specs(FileState& file) {
                        file.max_file_size);
     check_ssl_files(spec, file.input.path.parent_path(), file.fence, file.sink);
   }
-  return {documents.size(), spec_count};
+  return {documents.size(), spec_count, policy_count};
 }
 
 void run_spec_rules(FileState& file) {

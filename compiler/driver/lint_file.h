@@ -23,6 +23,7 @@ namespace aksc {
 struct DocumentCounts {
   std::size_t documents = 0;
   int specs = 0;
+  int policies = 0;  ///< kind: Policy documents, which aksc.yaml's policies: name.
 };
 
 /// One file of a lint run: its source, config, suppressions and the findings not yet settled.

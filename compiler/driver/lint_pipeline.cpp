@@ -59,7 +59,12 @@ void account(LintFiles& files, LintResult& result) {
     ++result.files;
     result.notes.insert(result.notes.end(), file->notes.begin(), file->notes.end());
     if (file->counts.specs == 0 && !has_syntax_error(file->sink)) {
-      if (file->input.explicit_file) {
+      if (file->input.explicit_file && file->counts.policies > 0) {
+        result.input_errors.push_back(
+            file->input.display +
+            ": holds organisation policies (kind: Policy) but no aksc.yaml above it names the "
+            "file in policies:, so they are not checked; name it there, and lint the specs");
+      } else if (file->input.explicit_file) {
         result.input_errors.push_back(
             file->input.display + ": no aksc spec in this file (a spec document has apiVersion: " +
             std::string(kSpecApiVersion) + " and kind: " + std::string(kSpecKindsText) + ")");

@@ -31,7 +31,7 @@ DocumentKind classify_document(const YamlDocument& doc) {
   std::string kind = string_at(doc.root, "kind");
   if (api_version == kSpecApiVersion && is_spec_kind(kind)) return DocumentKind::kSpec;
   // An organisation policy is read through aksc.yaml's policies: (policy/), not as a spec.
-  if (api_version == kSpecApiVersion && kind == "Policy") return DocumentKind::kOther;
+  if (api_version == kSpecApiVersion && kind == "Policy") return DocumentKind::kPolicy;
   if (api_version.rfind("aksc/", 0) == 0 || is_spec_kind_in_any_case(kind)) {
     return DocumentKind::kNearMiss;
   }

@@ -18,7 +18,8 @@ inline constexpr std::string_view kSpecKindsText = "KubernetesCompute or AksComp
 enum class DocumentKind {
   kSpec,      ///< apiVersion aksc/v1 and one of kSpecKinds: checked.
   kNearMiss,  ///< Plainly meant as a spec (apiVersion aksc/..., or a spec kind in any case).
-  kOther,     ///< Not a spec (nor a policy, read through aksc.yaml): skipped with a note.
+  kPolicy,    ///< An organisation policy (kind: Policy), read through aksc.yaml: skipped.
+  kOther,     ///< Not aksc's: skipped with a note.
 };
 
 DocumentKind classify_document(const YamlDocument& doc);

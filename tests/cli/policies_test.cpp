@@ -356,3 +356,17 @@ TEST_CASE("a nested aksc.yaml adds policies for its folder, the top's still appl
   CHECK(found ==
         std::vector<std::string>{"team/spec.yaml ORG-TAG-001", "team/spec.yaml TEAM-DOC-001"});
 }
+
+TEST_CASE("a policy file no aksc.yaml names, linted on its own, says so") {
+  TempDir dir;
+  fs::copy(source_dir() / "samples" / "policies" / "tags.yaml", dir.path() / "tags.yaml");
+  auto run = run_aksc({"lint", "tags.yaml"}, dir.path());
+  CHECK(run.exit_code == 2);
+  CHECK(contains(run.err,
+                 "tags.yaml: holds organisation policies (kind: Policy) but no aksc.yaml "
+                 "above it names the file in policies:, so they are not checked"));
+  auto verbose = run_aksc({"lint", "--verbose", "."}, dir.path());
+  CHECK(contains(verbose.err,
+                 "tags.yaml:3: document 1 is an organisation policy (kind: Policy), "
+                 "read through aksc.yaml's policies:, skipped"));
+}

@@ -29,6 +29,7 @@ TEST_CASE("select_documents: both kinds are specs, other aksc documents near mis
   CHECK(kind_of("apiVersion: v1\nkind: KUBERNETESCOMPUTE\n") == DocumentKind::kNearMiss);
   CHECK(kind_of("apiVersion: aksc/v1\n") == DocumentKind::kNearMiss);
   CHECK(kind_of("apiVersion: v1\nkind: ConfigMap\n") == DocumentKind::kOther);
+  CHECK(kind_of("apiVersion: aksc/v1\nkind: Policy\n") == DocumentKind::kPolicy);
 }
 
 TEST_CASE("select_documents: --specs-only keeps files that name either kind") {
