@@ -74,9 +74,16 @@ class PolicyRun {
     return *ranges_;
   }
 
+  // The spec's first value too long for a pattern, found once for all its policies.
+  const std::optional<LongPolicySubject>& long_subject() {
+    if (!long_subject_) long_subject_ = find_long_subject(resolved());
+    return *long_subject_;
+  }
+
   // A value the schema's patterns cannot be matched against safely is a finding, never a pass.
   bool refuse_long_value(const Policy& policy, const PolicySchema& schema) {
-    std::optional<LongPolicySubject> long_value = schema.unsafe_value(resolved());
+    if (!schema.has_patterns()) return false;
+    const std::optional<LongPolicySubject>& long_value = long_subject();
     if (!long_value) return false;
     report(policy, long_value->pointer,
            fmt::format("{} cannot be checked: {} is {} bytes long, and policy patterns are matched "
@@ -100,6 +107,7 @@ class PolicyRun {
   FindingSink& sink_;
   std::optional<nlohmann::json> resolved_;
   std::optional<ResolvedRanges> ranges_;
+  std::optional<std::optional<LongPolicySubject>> long_subject_;  // outer: not looked for yet
 };
 
 }  // namespace

@@ -166,8 +166,8 @@ std::string pointer_of(const std::vector<std::string>& context) {
   return pointer;
 }
 
-std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& node,
-                                                   const std::string& pointer) {
+std::optional<LongPolicySubject> long_subject_under(const nlohmann::json& node,
+                                                    const std::string& pointer) {
   if (node.is_string()) {
     std::size_t length = node.get_ref<const std::string&>().size();
     if (length > PolicySchema::kMaxPatternSubject) return LongPolicySubject{pointer, length};
@@ -178,11 +178,11 @@ std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& node,
       std::string member_pointer = pointer_append(pointer, key);
       if (key.size() > PolicySchema::kMaxPatternSubject)
         return LongPolicySubject{member_pointer, key.size()};
-      if (auto found = find_long_subject(member, member_pointer)) return found;
+      if (auto found = long_subject_under(member, member_pointer)) return found;
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i)
-      if (auto found = find_long_subject(node[i], pointer_append(pointer, std::to_string(i))))
+      if (auto found = long_subject_under(node[i], pointer_append(pointer, std::to_string(i))))
         return found;
   }
   return std::nullopt;
@@ -288,9 +288,8 @@ std::optional<PolicyFailure> PolicySchema::failure(const nlohmann::json& instanc
   return deepest;
 }
 
-std::optional<LongPolicySubject> PolicySchema::unsafe_value(const nlohmann::json& instance) const {
-  if (!has_patterns_) return std::nullopt;
-  return find_long_subject(instance, "");
+std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& instance) {
+  return long_subject_under(instance, "");
 }
 
 }  // namespace aksc

@@ -23,7 +23,7 @@ struct PolicyFailure {
   std::string description;
 };
 
-/// A value too long for a policy's regular expressions (see PolicySchema::unsafe_value).
+/// A value too long for a policy's regular expressions (see find_long_subject).
 struct LongPolicySubject {
   std::string pointer;
   std::size_t length = 0;
@@ -49,9 +49,9 @@ class PolicySchema {
   bool matches(const nlohmann::json& instance) const;
   /// nullopt when `instance` matches; else its deepest failing member.
   std::optional<PolicyFailure> failure(const nlohmann::json& instance) const;
-  /// A string or key of `instance` too long to match against this schema's patterns, if it has
-  /// any; then neither matches nor failure may be asked.
-  std::optional<LongPolicySubject> unsafe_value(const nlohmann::json& instance) const;
+  /// Whether the schema has a `pattern` or `patternProperties`: then it may not be asked about
+  /// an instance that find_long_subject finds a value in.
+  bool has_patterns() const { return has_patterns_; }
 
  private:
   struct Compiled;
@@ -59,5 +59,9 @@ class PolicySchema {
   std::unique_ptr<Compiled> compiled_;
   bool has_patterns_ = false;
 };
+
+/// The first string or key of `instance` longer than PolicySchema::kMaxPatternSubject, if any:
+/// found once per spec, whatever the number of policies with patterns.
+std::optional<LongPolicySubject> find_long_subject(const nlohmann::json& instance);
 
 }  // namespace aksc

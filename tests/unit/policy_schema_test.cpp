@@ -117,7 +117,8 @@ TEST_CASE("values too long for std::regex are named before any pattern sees them
   auto patterned = compiled(R"({"properties": {"name": {"pattern": "^((a|b)+c?)*$"}}})");
   std::string at_limit(PolicySchema::kMaxPatternSubject, 'a');
   json spec = {{"name", at_limit}, {"tags", {{"team", "x"}}}};
-  CHECK_FALSE(patterned->unsafe_value(spec));
+  CHECK(patterned->has_patterns());
+  CHECK_FALSE(aksc::find_long_subject(spec));
   // The longest value allowed runs through the worst pattern above on a thread's stack, as the
   // lint's worker threads run policies.
   bool matched = false;
@@ -125,10 +126,10 @@ TEST_CASE("values too long for std::regex are named before any pattern sees them
   worker.join();
   CHECK(matched);
   spec["tags"][std::string(PolicySchema::kMaxPatternSubject + 1, 'k')] = "v";
-  auto long_key = patterned->unsafe_value(spec);
+  auto long_key = aksc::find_long_subject(spec);
   REQUIRE(long_key);
   CHECK(long_key->pointer == "/tags/" + std::string(PolicySchema::kMaxPatternSubject + 1, 'k'));
   CHECK(long_key->length == PolicySchema::kMaxPatternSubject + 1);
   auto plain = compiled(R"({"properties": {"name": {"const": "x"}}})");
-  CHECK_FALSE(plain->unsafe_value(spec));  // no pattern: nothing to guard
+  CHECK_FALSE(plain->has_patterns());  // no pattern: nothing to guard
 }
