@@ -25,10 +25,6 @@ ProjectPolicies load_project_policies(const std::optional<std::string>& config_p
   governing.insert(files.begin(), files.end());
   settle_config_findings(sink.findings(), governing, true, project.problems);
   std::stable_sort(project.problems.begin(), project.problems.end(), finding_less);
-  for (const auto& [name, source] : configs.sources())
-    project.sources[name] = source;
-  for (const auto& [name, source] : cache.sources())
-    project.sources[name] = source;
   return project;
 }
 

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "diag/finding.h"
-#include "diag/render.h"
 #include "policy/policy.h"
 
 namespace aksc {
@@ -18,7 +17,6 @@ struct ProjectPolicies {
   std::string config_file;  ///< The aksc.yaml that governs the folder; empty when none.
   std::vector<Policy> policies;
   std::vector<Finding> problems;  ///< In aksc.yaml and the policy files, severities settled.
-  SourceMap sources;              ///< Of the files the problems are in.
 };
 
 /// Loads the policies of `folder`'s config (`config_path` when given). Throws InputError when
