@@ -35,7 +35,6 @@ for ((round = 0; round < rounds; round++)); do
   without_times+="$a " with_times+="$b "
   ratios+="$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f", b / a }') "
 done
-printf 'without policies: %s s\n' "$(tr ' ' '\n' <<< "$without_times" | grep . | median_of)"
-printf 'with policies:    %s s\n' "$(tr ' ' '\n' <<< "$with_times" | grep . | median_of)"
-printf 'ratio:            %s (median over %d rounds)\n' \
-  "$(tr ' ' '\n' <<< "$ratios" | grep . | median_of)" "$rounds"
+printf 'without policies: %s s\n' "$(median_of_words <<< "$without_times")"
+printf 'with policies:    %s s\n' "$(median_of_words <<< "$with_times")"
+printf 'ratio:            %s (median over %d rounds)\n' "$(median_of_words <<< "$ratios")" "$rounds"

@@ -9,6 +9,11 @@ wall() {
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }'
 }
 
+# Median of numbers separated by spaces (a round-by-round list kept in a variable).
+median_of_words() {
+  tr ' ' '\n' | grep . | median_of
+}
+
 # Median of a column of numbers.
 median_of() {
   sort -g | awk '{a[NR] = $1} END {

@@ -29,11 +29,6 @@ shift
 # shellcheck source=bench/timing.sh
 source "$root/bench/timing.sh"
 
-# Median of numbers separated by spaces.
-median() {
-  tr ' ' '\n' | grep . | median_of
-}
-
 declare -A times ratios
 floor_times=""
 for ((round = 0; round < rounds; round++)); do
@@ -45,7 +40,7 @@ for ((round = 0; round < rounds; round++)); do
     ratios[$aksc]+="$(awk -v a="$t" -v b="$f" 'BEGIN { print a / b }') "
   done
 done
-echo "floor: $(echo "$floor_times" | median) s"
+echo "floor: $(echo "$floor_times" | median_of_words) s"
 for aksc in "$@"; do
-  echo "$aksc: $(echo "${times[$aksc]}" | median) s, $(echo "${ratios[$aksc]}" | median) x the floor"
+  echo "$aksc: $(echo "${times[$aksc]}" | median_of_words) s, $(echo "${ratios[$aksc]}" | median_of_words) x the floor"
 done
