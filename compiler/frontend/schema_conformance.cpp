@@ -1,6 +1,9 @@
 #include "frontend/schema_conformance.h"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -81,17 +84,28 @@ Keyword keyword_of(std::string_view name) {
   return name.substr(0, 2) == "x-" ? Keyword::kAnnotation : Keyword::kUnknown;
 }
 
-// A std::regex per pattern and thread, as valijson keeps them: compiled once, searched often.
-const std::regex* compiled_pattern(const std::string& pattern) {
-  thread_local std::unordered_map<std::string, std::regex> cache;
-  auto found = cache.find(pattern);
-  if (found != cache.end()) return &found->second;
-  try {
-    return &cache.emplace(pattern, std::regex(pattern)).first->second;
-  } catch (const std::regex_error&) {
-    return nullptr;
+// A pattern's std::regex, compiled once per process the first time a document needs it
+// (compiling one costs more than checking a spec) and then searched from any thread: searching
+// only reads it.
+class LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  /// nullptr when std::regex refuses the pattern.
+  const std::regex* get() const {
+    std::call_once(compiled_, [this] {
+      try {
+        regex_ = std::make_unique<std::regex>(pattern_);
+      } catch (const std::regex_error&) {
+      }
+    });
+    return regex_.get();
   }
-}
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<std::regex> regex_;
+};
 
 // Code points, as valijson counts them; nullopt for a string holding a NUL, where valijson's
 // count stops.
@@ -103,17 +117,57 @@ std::optional<std::size_t> code_points(const std::string& text) {
   return count;
 }
 
-std::optional<bool> has_type(const json& value, const json& name) {
-  if (!name.is_string()) return std::nullopt;
+// JSON types as bits, so that a `type` keyword is a mask made once per schema.
+enum TypeBit : unsigned {
+  kString = 1,
+  kInteger = 2,
+  kNumber = 4,
+  kBoolean = 8,
+  kObject = 16,
+  kArray = 32,
+  kNull = 64,
+};
+
+// The bit of a `type` name; 0 for a name that is not one.
+unsigned type_bit(const json& name) {
+  if (!name.is_string()) return 0;
   std::string_view type = name.get_ref<const std::string&>();
-  if (type == "string") return value.is_string();
-  if (type == "integer") return value.is_number_integer();
-  if (type == "number") return value.is_number();
-  if (type == "boolean") return value.is_boolean();
-  if (type == "object") return value.is_object();
-  if (type == "array") return value.is_array();
-  if (type == "null") return value.is_null();
-  return std::nullopt;
+  if (type == "string") return kString;
+  if (type == "integer") return kInteger;
+  if (type == "number") return kNumber;
+  if (type == "boolean") return kBoolean;
+  if (type == "object") return kObject;
+  if (type == "array") return kArray;
+  if (type == "null") return kNull;
+  return 0;
+}
+
+// The types a `type` keyword allows: one name or a list of them (an empty list allows none);
+// nullopt when one is not a type name.
+std::optional<unsigned> type_mask(const json& argument) {
+  if (!argument.is_array()) {
+    unsigned bit = type_bit(argument);
+    return bit == 0 ? std::nullopt : std::optional<unsigned>(bit);
+  }
+  unsigned mask = 0;
+  for (const json& name : argument) {
+    unsigned bit = type_bit(name);
+    if (bit == 0) return std::nullopt;
+    mask |= bit;
+  }
+  return mask;
+}
+
+// The types a value has: an integer is a number too, under valijson's strong types.
+unsigned types_of(const json& value) {
+  if (value.is_string()) return kString;
+  if (value.is_number_integer()) return kInteger | kNumber;
+  if (value.is_number()) return kNumber;
+  if (value.is_boolean()) return kBoolean;
+  if (value.is_object()) return kObject;
+  if (value.is_array()) return kArray;
+  if (value.is_null()) return kNull;
+  return 0;
 }
 
 // The verdict on parts that must all hold (keywords, items, members, allOf branches): the first
@@ -137,27 +191,99 @@ class AllHold {
 };
 
 // A subschema's keywords, looked up once per process instead of per document: the same
-// judgement as walking the schema's JSON, in the same order (its keys' order).
+// judgement as walking the schema's JSON, in the same order (its keys' order), with what each
+// keyword names found in advance (the plans of its subschemas, a `type` as a mask, a pattern's
+// regex). A subschema that is not an object has no plan (nullptr): it is not judged.
 struct PlanNode {
   struct Step {
-    Keyword keyword;
-    const json* argument;
+    Keyword keyword = Keyword::kUnknown;
+    const json* argument = nullptr;
+    const PlanNode* subschema = nullptr;    // items, not, if
+    std::vector<const PlanNode*> branches;  // allOf, anyOf, oneOf
+    std::optional<unsigned> types;          // type; nullopt when a name is not a type
+    const LazyRegex* regex = nullptr;       // pattern
+  };
+  struct Property {
+    std::string_view name;  // a key of the schema's `properties`, in their order
+    const PlanNode* schema;
+  };
+  struct Pattern {
+    const LazyRegex* regex;
+    const PlanNode* schema;
   };
   std::vector<Step> steps;
   bool has_members = false;
-  // properties, patternProperties and additionalProperties, and the partners of `if`.
+  // properties, patternProperties and additionalProperties, and the partners of `if`, as
+  // written (nullptr when absent) and planned.
   const json* properties = nullptr;
   const json* patterns = nullptr;
   const json* additional = nullptr;
   const json* then_branch = nullptr;
   const json* else_branch = nullptr;
+  std::vector<Property> planned_properties;  // sorted by name, as an object's members are
+  std::vector<Pattern> planned_patterns;
+  const PlanNode* planned_additional = nullptr;
+  const PlanNode* planned_then = nullptr;
+  const PlanNode* planned_else = nullptr;
 };
 
 }  // namespace
 
 struct ConformancePlan::Nodes {
   std::unordered_map<const json*, PlanNode> by_schema;
+  std::unordered_map<std::string, LazyRegex> regexes;  // by pattern
+
+  const PlanNode* plan_of(const json* schema) const {
+    if (!schema) return nullptr;
+    auto found = by_schema.find(schema);
+    return found == by_schema.end() ? nullptr : &found->second;
+  }
+  const LazyRegex* regex_for(const std::string& pattern) {
+    return &regexes.try_emplace(pattern, pattern).first->second;
+  }
+  void link(PlanNode& node);
 };
+
+// Fills in what a node's keywords name, once every subschema has its node.
+void ConformancePlan::Nodes::link(PlanNode& node) {
+  for (PlanNode::Step& step : node.steps) {
+    const json& argument = *step.argument;
+    switch (step.keyword) {
+      case Keyword::kItems:
+      case Keyword::kNot:
+      case Keyword::kIf:
+        step.subschema = plan_of(&argument);
+        break;
+      case Keyword::kAllOf:
+      case Keyword::kAnyOf:
+      case Keyword::kOneOf:
+        if (argument.is_array()) {
+          for (const json& branch : argument)
+            step.branches.push_back(plan_of(&branch));
+        }
+        break;
+      case Keyword::kType:
+        step.types = type_mask(argument);
+        break;
+      case Keyword::kPattern:
+        if (argument.is_string()) step.regex = regex_for(argument.get_ref<const std::string&>());
+        break;
+      default:
+        break;
+    }
+  }
+  if (node.properties && node.properties->is_object()) {
+    for (auto member = node.properties->begin(); member != node.properties->end(); ++member)
+      node.planned_properties.push_back({member.key(), plan_of(&member.value())});
+  }
+  if (node.patterns && node.patterns->is_object()) {
+    for (auto member = node.patterns->begin(); member != node.patterns->end(); ++member)
+      node.planned_patterns.push_back({regex_for(member.key()), plan_of(&member.value())});
+  }
+  node.planned_additional = plan_of(node.additional);
+  node.planned_then = plan_of(node.then_branch);
+  node.planned_else = plan_of(node.else_branch);
+}
 
 ConformancePlan::ConformancePlan(const json& schema)
     : root_(&schema), nodes_(std::make_unique<Nodes>()) {
@@ -179,7 +305,11 @@ ConformancePlan::ConformancePlan(const json& schema)
       const json& argument = member.value();
       Keyword keyword = keyword_of(name);
       planned.has_members = planned.has_members || keyword == Keyword::kMembers;
-      if (keyword != Keyword::kAnnotation) planned.steps.push_back({keyword, &argument});
+      if (keyword != Keyword::kAnnotation) {
+        PlanNode::Step& step = planned.steps.emplace_back();
+        step.keyword = keyword;
+        step.argument = &argument;
+      }
       if (name == "properties") planned.properties = &argument;
       if (name == "patternProperties") planned.patterns = &argument;
       if (name == "additionalProperties") planned.additional = &argument;
@@ -196,6 +326,8 @@ ConformancePlan::ConformancePlan(const json& schema)
       }
     }
   }
+  for (auto& entry : nodes_->by_schema)
+    nodes_->link(entry.second);
 }
 
 ConformancePlan::~ConformancePlan() = default;
@@ -204,75 +336,58 @@ namespace {
 
 class Checker {
  public:
-  explicit Checker(const std::unordered_map<const json*, PlanNode>& plan) : plan_(plan) {}
-
-  Conformance check(const json& value, const json& schema) {
-    auto planned = plan_.find(&schema);
-    if (planned == plan_.end()) return Conformance::kUnknown;  // not an object
-    const PlanNode& node = planned->second;
+  Conformance check(const json& value, const PlanNode* node) {
+    if (!node) return Conformance::kUnknown;  // not an object
     AllHold all;
-    for (const PlanNode::Step& step : node.steps) {
-      if (all.add(check_keyword(step.keyword, *step.argument, value, node))) return all.verdict();
+    for (const PlanNode::Step& step : node->steps) {
+      if (all.add(check_keyword(step, value, *node))) return all.verdict();
     }
-    if (node.has_members) all.add(members(value, node));
+    if (node->has_members) all.add(members(value, *node));
     return all.verdict();
   }
 
  private:
-  Conformance check_keyword(Keyword keyword, const json& argument, const json& value,
-                            const PlanNode& schema) {
-    switch (keyword) {
+  Conformance check_keyword(const PlanNode::Step& step, const json& value, const PlanNode& schema) {
+    const json& argument = *step.argument;
+    switch (step.keyword) {
       case Keyword::kAnnotation:
       case Keyword::kMembers:  // judged together, after the others
       case Keyword::kPartner:  // judged with `if`
         return Conformance::kConforms;
       case Keyword::kType:
-        return type(value, argument);
+        if (!step.types) return Conformance::kUnknown;
+        return from_bool((types_of(value) & *step.types) != 0);
       case Keyword::kEnum:
         return one_of_strings(value, argument);
       case Keyword::kConst:
         return equal_strings(value, argument);
       case Keyword::kMinLength:
       case Keyword::kMaxLength:
-        return length(keyword, value, argument);
+        return length(step.keyword, value, argument);
       case Keyword::kPattern:
-        return pattern(value, argument);
+        return pattern(value, step.regex);
       case Keyword::kMinimum:
       case Keyword::kMaximum:
-        return bound(keyword, value, argument);
+        return bound(step.keyword, value, argument);
       case Keyword::kMinItems:
       case Keyword::kMaxItems:
-        return items_count(keyword, value, argument);
+        return items_count(step.keyword, value, argument);
       case Keyword::kRequired:
         return required(value, argument);
       case Keyword::kItems:
-        return items(value, argument);
+        return items(value, argument, step.subschema);
       case Keyword::kAllOf:
       case Keyword::kAnyOf:
       case Keyword::kOneOf:
-        return combination(keyword, value, argument);
+        return combination(step.keyword, value, argument, step.branches);
       case Keyword::kNot:
-        return negation(check(value, argument));
+        return negation(check(value, step.subschema));
       case Keyword::kIf:
-        return conditional(value, argument, schema);
+        return conditional(value, step.subschema, schema);
       case Keyword::kUnknown:
         break;
     }
     return Conformance::kUnknown;
-  }
-
-  static Conformance type(const json& value, const json& argument) {
-    if (!argument.is_array()) {
-      std::optional<bool> matches = has_type(value, argument);
-      return matches ? from_bool(*matches) : Conformance::kUnknown;
-    }
-    bool any = false;
-    for (const json& name : argument) {
-      std::optional<bool> matches = has_type(value, name);
-      if (!matches) return Conformance::kUnknown;
-      any = any || *matches;
-    }
-    return from_bool(any);
   }
 
   // An `enum` judged for strings and booleans (the extension's settings list true, false,
@@ -310,12 +425,13 @@ class Checker {
     return from_bool(keyword == Keyword::kMinLength ? *count >= limit : *count <= limit);
   }
 
-  static Conformance pattern(const json& value, const json& argument) {
-    if (!argument.is_string()) return Conformance::kUnknown;
-    if (!value.is_string()) return Conformance::kConforms;
-    const std::regex* regex = compiled_pattern(argument.get_ref<const std::string&>());
+  // `regex` is nullptr when the pattern is not a string.
+  static Conformance pattern(const json& value, const LazyRegex* regex) {
     if (!regex) return Conformance::kUnknown;
-    return from_bool(std::regex_search(value.get_ref<const std::string&>(), *regex));
+    if (!value.is_string()) return Conformance::kConforms;
+    const std::regex* compiled = regex->get();
+    if (!compiled) return Conformance::kUnknown;
+    return from_bool(std::regex_search(value.get_ref<const std::string&>(), *compiled));
   }
 
   static Conformance bound(Keyword keyword, const json& value, const json& argument) {
@@ -346,68 +462,73 @@ class Checker {
     return Conformance::kConforms;
   }
 
-  Conformance items(const json& value, const json& argument) {
+  Conformance items(const json& value, const json& argument, const PlanNode* schema) {
     if (!argument.is_object()) return Conformance::kUnknown;  // tuples and booleans
     if (!value.is_array()) return Conformance::kConforms;
     AllHold all;
     for (const json& item : value) {
-      if (all.add(check(item, argument))) break;
+      if (all.add(check(item, schema))) break;
     }
     return all.verdict();
   }
 
   // `properties`, `patternProperties` and `additionalProperties` together: each member is
   // judged by its property's schema, by every pattern its key matches, and when neither names
-  // it, by `additionalProperties` (absent or true: anything; false: nothing).
+  // it, by `additionalProperties` (absent or true: anything; false: nothing). An object's
+  // members and the schema's properties come sorted by name alike, so one pass over both finds
+  // each member's property.
   Conformance members(const json& value, const PlanNode& schema) {
-    static const json empty = json::object();
-    const json& properties = schema.properties ? *schema.properties : empty;
-    const json& patterns = schema.patterns ? *schema.patterns : empty;
+    if (schema.properties && !schema.properties->is_object()) return Conformance::kUnknown;
+    if (schema.patterns && !schema.patterns->is_object()) return Conformance::kUnknown;
     const json* additional = schema.additional;
-    if (!properties.is_object() || !patterns.is_object()) return Conformance::kUnknown;
     if (additional && !additional->is_boolean() && !additional->is_object()) {
       return Conformance::kUnknown;
     }
     if (!value.is_object()) return Conformance::kConforms;
+    const std::vector<PlanNode::Property>& properties = schema.planned_properties;
+    std::size_t next_property = 0;
     AllHold all;
-    for (const auto& [key, member] : value.items()) {
+    for (const auto& [key, member] : value.get_ref<const json::object_t&>()) {
       bool named = false;
       Conformance result = Conformance::kConforms;
-      auto property = properties.find(key);
-      if (property != properties.end()) {
+      std::string_view name = key;
+      while (next_property < properties.size() && properties[next_property].name < name)
+        ++next_property;
+      if (next_property < properties.size() && properties[next_property].name == name) {
         named = true;
-        result = check(member, *property);
+        result = check(member, properties[next_property].schema);
       }
-      for (const auto& [pattern, subschema] : patterns.items()) {
+      for (const PlanNode::Pattern& pattern : schema.planned_patterns) {
         if (result == Conformance::kFails) break;
-        const std::regex* regex = compiled_pattern(pattern);
+        const std::regex* regex = pattern.regex->get();
         if (!regex) return Conformance::kUnknown;
         if (!std::regex_search(key, *regex)) continue;
         named = true;
-        Conformance matched = check(member, subschema);
+        Conformance matched = check(member, pattern.schema);
         if (matched != Conformance::kConforms) result = matched;
       }
       if (!named && additional) {
         result = additional->is_boolean() ? from_bool(additional->get<bool>())
-                                          : check(member, *additional);
+                                          : check(member, schema.planned_additional);
       }
       if (all.add(result)) break;
     }
     return all.verdict();
   }
 
-  Conformance combination(Keyword keyword, const json& value, const json& branches) {
-    if (!branches.is_array() || branches.empty()) return Conformance::kUnknown;
+  Conformance combination(Keyword keyword, const json& value, const json& argument,
+                          const std::vector<const PlanNode*>& branches) {
+    if (!argument.is_array() || branches.empty()) return Conformance::kUnknown;
     if (keyword == Keyword::kAllOf) {
       AllHold all;
-      for (const json& branch : branches) {
+      for (const PlanNode* branch : branches) {
         if (all.add(check(value, branch))) break;
       }
       return all.verdict();
     }
     int conforming = 0;
     bool unknown = false;
-    for (const json& branch : branches) {
+    for (const PlanNode* branch : branches) {
       Conformance result = check(value, branch);
       if (result == Conformance::kUnknown) unknown = true;
       if (result == Conformance::kConforms) ++conforming;
@@ -422,20 +543,20 @@ class Checker {
     return from_bool(result == Conformance::kFails);
   }
 
-  Conformance conditional(const json& value, const json& condition, const PlanNode& schema) {
+  Conformance conditional(const json& value, const PlanNode* condition, const PlanNode& schema) {
     Conformance test = check(value, condition);
     if (test == Conformance::kUnknown) return test;
-    const json* branch = test == Conformance::kConforms ? schema.then_branch : schema.else_branch;
-    return branch ? check(value, *branch) : Conformance::kConforms;
+    bool then = test == Conformance::kConforms;
+    const json* branch = then ? schema.then_branch : schema.else_branch;
+    if (!branch) return Conformance::kConforms;
+    return check(value, then ? schema.planned_then : schema.planned_else);
   }
-
-  const std::unordered_map<const json*, PlanNode>& plan_;
 };
 
 }  // namespace
 
 Conformance ConformancePlan::check(const json& instance) const {
-  return Checker(nodes_->by_schema).check(instance, *root_);
+  return Checker().check(instance, nodes_->plan_of(root_));
 }
 
 }  // namespace aksc
