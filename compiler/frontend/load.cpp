@@ -60,7 +60,11 @@ class DocumentBuilder : public YAML::EventHandler {
   DocumentBuilder(const SourceFile& source, FindingSink& sink, const LoadLimits& limits)
       : source_(source), sink_(sink), limits_(limits) {}
 
-  YamlDocument take() { return std::move(document_); }
+  YamlDocument take() {
+    if (document_.root.is_object())
+      document_.built_members = &document_.root.get_ref<const nlohmann::json::object_t&>();
+    return std::move(document_);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     document_ = YamlDocument();
@@ -147,6 +151,9 @@ class DocumentBuilder : public YAML::EventHandler {
     bool dropped = false;  // the value of a repeated key: built for aliases, then dropped
     std::string key;
     SourceRange key_range;
+    // A list's items' locations, told where their nodes are once the list is whole: adding an
+    // item may move the ones before it.
+    std::vector<NodeLocation*> item_locations;
   };
   struct Anchored {
     nlohmann::json value;
@@ -234,7 +241,7 @@ class DocumentBuilder : public YAML::EventHandler {
     if (anchor != 0) anchors_[anchor] = {value, node_count};
     if (frames_.empty()) {
       document_.root = std::move(value);
-      return Placed{file_pointer("", false, {{}, range}), &document_.root};
+      return Placed{file_pointer("", false, {{}, range}).first, &document_.root};
     }
     Frame& parent = frames_.back();
     nlohmann::json& collection = *parent.node;
@@ -247,25 +254,31 @@ class DocumentBuilder : public YAML::EventHandler {
       if (!added) {
         if (!parent.dropped) report_duplicate(parent, pointer);
         dropped_.push_back(std::make_unique<nlohmann::json>(std::move(value)));
-        return Placed{file_pointer(std::move(pointer), true, {}), dropped_.back().get(), true};
+        return Placed{file_pointer(std::move(pointer), true, {}).first, dropped_.back().get(),
+                      true};
       }
       slot->second = std::move(value);
-      return Placed{file_pointer(std::move(pointer), parent.dropped, {parent.key_range, range}),
-                    &slot->second, parent.dropped};
+      std::string_view filed =
+          file_pointer(std::move(pointer), parent.dropped, {parent.key_range, range, &slot->second})
+              .first;
+      return Placed{filed, &slot->second, parent.dropped};
     }
     std::string pointer = pointer_append(parent.pointer, std::to_string(collection.size()));
     collection.push_back(std::move(value));
-    return Placed{file_pointer(std::move(pointer), parent.dropped, {{}, range}), &collection.back(),
-                  parent.dropped};
+    auto [filed, location] = file_pointer(std::move(pointer), parent.dropped, {{}, range});
+    parent.item_locations.push_back(location);
+    return Placed{filed, &collection.back(), parent.dropped};
   }
 
   // Keeps a placed node's pointer where it stays put while the document is built: as the key
-  // of its location (moved there, not copied), or for a node kept out of the document, aside.
-  std::string_view file_pointer(std::string pointer, bool dropped, NodeLocation location) {
-    if (dropped) return dropped_pointers_.emplace_back(std::move(pointer));
+  // of its location (moved there, not copied), or for a node kept out of the document, aside
+  // (with no location: nullptr).
+  std::pair<std::string_view, NodeLocation*> file_pointer(std::string pointer, bool dropped,
+                                                          NodeLocation location) {
+    if (dropped) return {dropped_pointers_.emplace_back(std::move(pointer)), nullptr};
     auto [entry, added] = document_.locations.try_emplace(std::move(pointer), location);
     if (!added) entry->second = location;
-    return entry->first;
+    return {entry->first, &entry->second};
   }
 
   void report_duplicate(const Frame& parent, const std::string& pointer) {
@@ -299,6 +312,9 @@ class DocumentBuilder : public YAML::EventHandler {
   void close() {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
+    for (std::size_t i = 0; i < frame.item_locations.size(); ++i) {
+      if (frame.item_locations[i]) frame.item_locations[i]->node = &(*frame.node)[i];
+    }
     if (frame.anchor != 0) anchors_[frame.anchor] = {*frame.node, node_count_ - frame.first_node};
   }
 

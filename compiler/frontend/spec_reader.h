@@ -24,7 +24,7 @@ class Reader {
       : document_(document), invalid_(invalid) {}
 
   const nlohmann::json* node(std::string_view pointer) const {
-    return node_at(document_.root, pointer);
+    return document_.find(pointer).node;
   }
 
   SourceRange key_range(std::string_view pointer) const { return document_.locate_key(pointer); }
@@ -36,12 +36,12 @@ class Reader {
   template <typename T, typename Convert>
   Field<T> read(std::string_view pointer, Convert convert) const {
     Field<T> field;
-    const nlohmann::json* value = node(pointer);
-    if (!value || value->is_null()) {
-      if (value) field.range = document_.locate(pointer);
-      return field;
-    }
-    field.range = document_.locate(pointer);
+    YamlDocument::Found found = document_.find(pointer);
+    const nlohmann::json* value = found.node;
+    if (!value) return field;
+    field.range =
+        found.location ? YamlDocument::range_of(*found.location) : document_.locate(pointer);
+    if (value->is_null()) return field;
     std::optional<T> converted = invalid_.count(pointer) ? std::nullopt : convert(*value);
     field.origin = converted ? Origin::kWritten : Origin::kInvalid;
     if (converted) field.value = std::move(*converted);

@@ -16,11 +16,20 @@ SourceRange YamlDocument::locate(std::string_view pointer) const {
   for (std::string_view p = pointer;; p = parent_pointer(p)) {
     auto found = locations.find(p);
     if (found != locations.end()) {
-      const NodeLocation& location = found->second;
-      return location.value.known() ? location.value : location.key;
+      return range_of(found->second);
     }
     if (p.empty()) return range;
   }
+}
+
+YamlDocument::Found YamlDocument::find(std::string_view pointer) const {
+  auto found = locations.find(pointer);
+  const NodeLocation* location = found == locations.end() ? nullptr : &found->second;
+  if (pointer.empty()) return {&root, location};
+  bool as_built = root.is_object() && built_members != nullptr &&
+                  &root.get_ref<const nlohmann::json::object_t&>() == built_members;
+  if (location && location->node && as_built) return {location->node, location};
+  return {node_at(root, pointer), location};
 }
 
 SourceRange YamlDocument::locate_key(std::string_view pointer) const {

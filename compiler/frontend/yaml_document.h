@@ -18,6 +18,9 @@ namespace aksc {
 struct NodeLocation {
   SourceRange key;    ///< The key of the entry holding the node; unknown for the root and items.
   SourceRange value;  ///< The node itself.
+  /// The node in the tree the loader built (not set for the root, which moves with the
+  /// document); YamlDocument::find says when it may be used.
+  const nlohmann::json* node = nullptr;
 };
 
 /// One YAML document as JSON, with scalars typed by the YAML 1.2 core schema (so that
@@ -35,6 +38,23 @@ struct YamlDocument {
   /// The node's value range; for a value written as nothing (`name:`), its key; for an unknown
   /// pointer, the nearest located ancestor.
   SourceRange locate(std::string_view pointer) const;
+  /// What locate gives for a node's own location.
+  static SourceRange range_of(const NodeLocation& location) {
+    return location.value.known() ? location.value : location.key;
+  }
+
+  /// A node and its location, both found with one lookup of its pointer.
+  struct Found {
+    const nlohmann::json* node = nullptr;    ///< nullptr when the document has none there
+    const NodeLocation* location = nullptr;  ///< nullptr when it has no location of its own
+  };
+  /// The node at a JSON pointer, as node_at finds it, with its location. The lowering reads
+  /// forty fields of every spec: each is one lookup in `locations` rather than a walk from the
+  /// root, in the tree the loader built. A copy of the document holds another tree, and the
+  /// nodes inside an alias's value have no location, so those are found by walking.
+  Found find(std::string_view pointer) const;
+  /// The root's members as the loader built them (see find): a copy of `root` has its own.
+  const void* built_members = nullptr;
   /// The key range of a mapping entry, or its value range when it has no key.
   SourceRange locate_key(std::string_view pointer) const;
 };

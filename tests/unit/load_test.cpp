@@ -718,6 +718,65 @@ TEST_CASE("node_at finds what nlohmann's json_pointer finds, and nothing more", 
   CHECK(aksc::node_at(root, "/a/x~2y") == nullptr);  // not an escape
 }
 
+namespace {
+
+// Every pointer of the document and a few that name nothing: find() must give the node that
+// walking from the root gives, with the document's location of it.
+void check_find_agrees_with_walking(const YamlDocument& doc) {
+  std::vector<std::string> pointers;
+  for (const auto& [pointer, location] : doc.locations) {
+    pointers.push_back(pointer);
+    pointers.push_back(pointer + "/0");
+    pointers.push_back(pointer + "/missing");
+  }
+  for (const std::string& pointer : pointers) {
+    INFO(pointer);
+    YamlDocument::Found found = doc.find(pointer);
+    CHECK(found.node == aksc::node_at(doc.root, pointer));
+    auto located = doc.locations.find(pointer);
+    CHECK(found.location == (located == doc.locations.end() ? nullptr : &located->second));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("YamlDocument::find gives the node walking gives, as built, copied and moved", "[load]") {
+  // Lists that grow item by item (their items move), lists of lists and of mappings, an alias
+  // (whose inner nodes have no location of their own) and a repeated key (dropped).
+  Loaded loaded = load(
+      "a: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
+      "b:\n  - [x, y, [z, w]]\n  - {k: v, l: [1, 2]}\n  - - 1\n    - 2\n"
+      "c: &anchor {p: {q: [r, s]}}\n"
+      "d: *anchor\n"
+      "e: 1\ne: {f: 2}\n");
+  REQUIRE(loaded.documents.size() == 1);
+  YamlDocument& doc = loaded.documents[0];
+  REQUIRE(doc.find("/a/8").node != nullptr);
+  CHECK(*doc.find("/a/8").node == 9);
+  CHECK(*doc.find("/b/0/2/1").node == "w");
+  CHECK(doc.find("/b/0/2/1").node == &doc.root["b"][0][2][1]);
+  CHECK(doc.find("/d/p/q/1").node == &doc.root["d"]["p"]["q"][1]);  // inside the alias
+  CHECK(doc.find("/d/p/q/1").location == nullptr);
+  CHECK(doc.find("/e/f").node == nullptr);  // the repeated key's value is not the document's
+  check_find_agrees_with_walking(doc);
+  // Found in one lookup: every located node but the root knows where it is.
+  for (const auto& [pointer, location] : doc.locations) {
+    INFO(pointer);
+    if (!pointer.empty()) CHECK(location.node == aksc::node_at(doc.root, pointer));
+  }
+
+  YamlDocument moved = std::move(doc);
+  CHECK(moved.find("/b/1/l/1").node == &moved.root["b"][1]["l"][1]);
+  check_find_agrees_with_walking(moved);
+
+  // A copy has a tree of its own: found in it, not in the original.
+  YamlDocument copy = moved;
+  copy.root["b"][1]["l"][1] = "changed";
+  CHECK(*copy.find("/b/1/l/1").node == "changed");
+  CHECK(copy.find("/b/1/l/1").node == &copy.root["b"][1]["l"][1]);
+  check_find_agrees_with_walking(copy);
+}
+
 TEST_CASE("load_yaml locates keys that need escaping in pointers", "[load]") {
   Loaded loaded = load("tags:\n  \"a/b\": 1\n  \"c~d\": 2\n");
   REQUIRE(loaded.findings.empty());
