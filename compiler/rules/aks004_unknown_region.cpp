@@ -83,14 +83,13 @@ void check_location(const ir::Field<std::string>& field, std::string_view key,
                     const Catalog& catalog, RuleReporter& out) {
   if (!field.written()) return;  // a defaulted location is a copy of a checked one
   const std::string& text = field.value;
-  std::string table = table_note(catalog, "regions");
   if (const Region* region = catalog.find_region(text)) {
     if (!is_logical(*region)) return;
     std::vector<std::string> physical = physical_regions_of(*region, catalog);
     out.report(field.range,
                fmt::format("{} '{}' is a logical Azure location (a geography or an alias, region "
                            "type Logical in {}), not a region: nothing can be deployed to it",
-                           key, text, table),
+                           key, text, table_note(catalog, "regions")),
                physical.empty()
                    ? fmt::format("use a physical region; `{}` lists them", kListCommand)
                    : fmt::format("use a physical region, e.g. {}", quoted_list(physical)));
@@ -105,8 +104,8 @@ void check_location(const ir::Field<std::string>& field, std::string_view key,
     return;
   }
   out.report(field.range,
-             fmt::format("{} '{}' is not an Azure location in {}{}", key, text, table,
-                         suggestion(text, catalog)),
+             fmt::format("{} '{}' is not an Azure location in {}{}", key, text,
+                         table_note(catalog, "regions"), suggestion(text, catalog)),
              fmt::format("write the location name as `{}` prints it (lower case, no spaces); a "
                          "region newer than the table can be added in aksc.yaml under "
                          "data: regions",

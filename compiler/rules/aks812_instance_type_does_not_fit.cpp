@@ -91,19 +91,26 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
     };
 
     const std::string name = type.name.usable() ? type.name.value : "(unnamed)";
-    std::string selected;
-    for (const NodeGroup* group : candidates) {
-      selected += (selected.empty() ? "" : "; ") + describe_group(*group) + ": " +
-                  node_capacity_text(*group->size);
-    }
-    const std::string which =
+    // The nodes' capacities and the table's note, written only for a finding: most instance
+    // types fit.
+    auto selected = [&candidates] {
+      std::string text;
+      for (const NodeGroup* group : candidates) {
+        text += (text.empty() ? "" : "; ") + describe_group(*group) + ": " +
+                node_capacity_text(*group->size);
+      }
+      return text;
+    };
+    const std::string_view which =
         candidates.size() == 1 ? "the selected nodes have" : "every selected node has";
-    const std::string basis = fmt::format(
-        "compared with the VM size's capacity, before what AKS reserves for the system; {}",
-        table_note(context.catalog, "vm-sizes"));
+    auto basis = [&context] {
+      return fmt::format(
+          "compared with the VM size's capacity, before what AKS reserves for the system; {}",
+          table_note(context.catalog, "vm-sizes"));
+    };
     bool reported = false;
     auto report_resource = [&](const ir::Field<std::string>& field, std::string_view what,
-                               auto fits, std::string most) {
+                               auto fits, auto most) {
       if (std::any_of(candidates.begin(), candidates.end(),
                       [&](const NodeGroup* group) { return fits(*group->size); }))
         return;
@@ -111,11 +118,11 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
       out.report(field.range,
                  fmt::format("instance type '{}' asks for {} {}, more than {} ({}); its pods "
                              "can never be scheduled ({})",
-                             name, what, field.value, which, selected, basis),
+                             name, what, field.value, which, selected(), basis()),
                  fmt::format("lower it to what a node has ({} at most, and less in practice: "
                              "AKS reserves part of each node), or add a node pool of a larger "
                              "VM size and select it with node_selector",
-                             most));
+                             most()));
     };
     std::int64_t most_vcpus = 0, most_mib = 0, most_gpus = 0;
     for (const NodeGroup* group : candidates) {
@@ -123,11 +130,11 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
       most_mib = std::max<std::int64_t>(most_mib, group->size->memory_mib);
       most_gpus = std::max<std::int64_t>(most_gpus, group->size->gpus);
     }
-    report_resource(type.requests.cpu, "cpu", cpu_fits, vcpus_text(most_vcpus));
+    report_resource(type.requests.cpu, "cpu", cpu_fits, [&] { return vcpus_text(most_vcpus); });
     report_resource(type.requests.memory, "memory", memory_fits,
-                    Quantity::from_mebibytes(most_mib).bytes_text());
+                    [&] { return Quantity::from_mebibytes(most_mib).bytes_text(); });
     report_resource(type.limits.gpu, "nvidia.com/gpu", gpu_fits,
-                    fmt::format("{} GPU{}", most_gpus, most_gpus == 1 ? "" : "s"));
+                    [&] { return fmt::format("{} GPU{}", most_gpus, most_gpus == 1 ? "" : "s"); });
     if (reported) continue;
     const bool one_fits =
         std::any_of(candidates.begin(), candidates.end(), [&](const NodeGroup* g) {
@@ -139,7 +146,7 @@ void check_instance_type_does_not_fit(const ir::Spec& spec, const RuleContext& c
                            "together, which no selected node has at once ({}); its pods can "
                            "never be scheduled ({})",
                            name, type.requests.cpu.value, type.requests.memory.value,
-                           gpu ? type.limits.gpu.value : "0", selected, basis),
+                           gpu ? type.limits.gpu.value : "0", selected(), basis()),
                "lower the requests to fit one node size, or select the nodes that can hold them "
                "all with node_selector");
   }
