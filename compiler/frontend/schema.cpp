@@ -1,5 +1,6 @@
 #include "frontend/schema.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -28,6 +29,7 @@ Schema::Schema(nlohmann::json json, std::string_view annotated)
     : json_(std::move(json)), annotated_(annotated) {
   index_refs(json_);
   index_members(json_);  // follows $refs: after index_refs
+  mark_enums_below();
 }
 
 const Schema::Compiled& Schema::compiled() const {
@@ -173,6 +175,36 @@ const nlohmann::json* Schema::child_schema(const nlohmann::json* schema,
   return members.any_other;
 }
 
+void Schema::mark_enums_below() {
+  enum class State { kUnseen, kVisiting, kDone };
+  std::unordered_map<const nlohmann::json*, State> state;
+  std::function<bool(const nlohmann::json*)> visit = [&](const nlohmann::json* schema) {
+    auto found = schema ? members_.find(schema) : members_.end();
+    if (found == members_.end()) return false;  // nothing below a schema that is not an object
+    Members& members = found->second;
+    State& seen = state[schema];
+    if (seen == State::kVisiting) return true;  // a $ref loop: assume an enum
+    if (seen == State::kDone) return members.enum_below;
+    seen = State::kVisiting;
+    bool below = members.enum_options != nullptr;
+    if (members.properties) {
+      for (const nlohmann::json& property : *members.properties)
+        below = visit(follow_ref(&property)) || below;
+    }
+    below = visit(members.any_other) || below;
+    members.enum_below = below;
+    state[schema] = State::kDone;
+    return below;
+  };
+  for (auto& entry : members_)
+    visit(entry.first);
+}
+
+bool Schema::may_hold_enum(const nlohmann::json* subschema) const {
+  auto found = members_.find(subschema);
+  return found != members_.end() && found->second.enum_below;
+}
+
 const nlohmann::json* Schema::enum_options(const nlohmann::json* subschema) const {
   auto found = members_.find(subschema);
   return found == members_.end() ? nullptr : found->second.enum_options;
@@ -222,7 +254,7 @@ namespace {
 // root again.
 void canonicalize_node(nlohmann::json& node, const nlohmann::json* subschema,
                        const Schema& schema) {
-  if (!subschema) return;  // nothing below says `enum`
+  if (!subschema || !schema.may_hold_enum(subschema)) return;  // nothing below says `enum`
   if (node.is_object()) {
     for (auto& [key, value] : node.items()) {
       canonicalize_node(value, schema.child_schema(subschema, key), schema);

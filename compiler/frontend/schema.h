@@ -40,6 +40,9 @@ class Schema {
   const nlohmann::json* child_schema(const nlohmann::json* schema, std::string_view token) const;
   /// The `enum` array of `subschema` (a node of json()), or nullptr when it has none.
   const nlohmann::json* enum_options(const nlohmann::json* subschema) const;
+  /// False when neither `subschema` nor any schema child_schema reaches from it has an `enum`:
+  /// canonicalize_enums skips what it describes.
+  bool may_hold_enum(const nlohmann::json* subschema) const;
   /// Validates `instance` and returns valijson's raw errors as (path, description) pairs. A
   /// document that the quick look (ConformancePlan) finds valid has none, and needs no valijson.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
@@ -51,6 +54,7 @@ class Schema {
   const nlohmann::json* follow_ref(const nlohmann::json* schema) const;
   void index_refs(const nlohmann::json& node);
   void index_members(const nlohmann::json& node);
+  void mark_enums_below();
 
   // The annotated schema and, for each node of json_, the node it came from; built once, on
   // the first description asked for (only messages need them).
@@ -75,6 +79,7 @@ class Schema {
     const nlohmann::json* any_other = nullptr;   // items, additionalProperties or the only
                                                  // patternProperties, $ref followed
     const nlohmann::json* enum_options = nullptr;
+    bool enum_below = true;  // this or a schema below has an enum (mark_enums_below)
   };
   std::unordered_map<const nlohmann::json*, Members> members_;
   // valijson's form of json_, compiled the first time a document needs it: most documents are

@@ -466,3 +466,40 @@ TEST_CASE("a schema built from JSON reads its descriptions from that JSON", "[sc
   CHECK(schema.description(schema.subschema_at("/a")) == "An a. More.");
   CHECK(schema.description(schema.subschema_at("")).empty());
 }
+
+TEST_CASE("schema: canonicalisation skips only what no enum is below", "[schema]") {
+  // An enum three levels down, one in a list's items, one behind a $ref, a $ref loop with no
+  // enum (assumed to hold one), and a branch with none.
+  Schema schema(nlohmann::json::parse(R"({
+    "definitions": {
+      "size": {"enum": ["Small", "Large"]},
+      "tree": {"properties": {"child": {"$ref": "#/definitions/tree"}}}
+    },
+    "properties": {
+      "deep": {"properties": {"a": {"properties": {"b": {"enum": ["Alpha"]}}}}},
+      "list": {"items": {"enum": ["Beta"]}},
+      "ref": {"properties": {"size": {"$ref": "#/definitions/size"}}},
+      "loop": {"$ref": "#/definitions/tree"},
+      "plain": {"properties": {"name": {"type": "string"}}}
+    }
+  })"));
+  const nlohmann::json* root = &schema.json();
+  CHECK(schema.may_hold_enum(root));
+  CHECK(schema.may_hold_enum(schema.child_schema(root, "deep")));
+  CHECK(schema.may_hold_enum(schema.child_schema(root, "list")));
+  CHECK(schema.may_hold_enum(schema.child_schema(root, "ref")));
+  CHECK(schema.may_hold_enum(schema.child_schema(root, "loop")));
+  CHECK_FALSE(schema.may_hold_enum(schema.child_schema(root, "plain")));
+  CHECK_FALSE(schema.may_hold_enum(nullptr));
+
+  FindingSink sink;
+  SourceFile source("t.yaml",
+                    "deep: {a: {b: alpha}}\nlist: [beta, BETA]\nref: {size: large}\n"
+                    "plain: {name: small}\n");
+  std::vector<YamlDocument> documents = aksc::load_yaml(source, sink);
+  REQUIRE(documents.size() == 1);
+  aksc::canonicalize_enums(documents[0], schema);
+  CHECK(documents[0].root.dump() ==
+        R"({"deep":{"a":{"b":"Alpha"}},"list":["Beta","Beta"],"plain":{"name":"small"},)"
+        R"("ref":{"size":"Large"}})");
+}
