@@ -101,8 +101,19 @@ std::size_t append_neutralized_char(std::string& out, std::string_view text, std
 }
 
 void append_neutralized(std::string& out, std::string_view text) {
-  for (std::size_t at = 0; at < text.size();)
-    at = append_neutralized_char(out, text, at);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    // Printable ASCII is its own text, appended a run at a time; '[' may complete an escape
+    // sequence's introducer, so it goes the way of every other byte.
+    std::size_t plain = at;
+    while (plain < text.size()) {
+      unsigned char byte = static_cast<unsigned char>(text[plain]);
+      if (byte < 0x20 || byte >= 0x7F || byte == '[') break;
+      ++plain;
+    }
+    out.append(text.substr(at, plain - at));
+    at = plain < text.size() ? append_neutralized_char(out, text, plain) : plain;
+  }
 }
 
 std::string neutralize(std::string_view text) {
