@@ -30,6 +30,7 @@ Schema::Schema(nlohmann::json json, std::string_view annotated)
   index_refs(json_);
   index_members(json_);  // follows $refs: after index_refs
   mark_enums_below();
+  note_top_level();
 }
 
 const Schema::Compiled& Schema::compiled() const {
@@ -198,6 +199,38 @@ void Schema::mark_enums_below() {
   };
   for (auto& entry : members_)
     visit(entry.first);
+}
+
+void Schema::note_top_level() {
+  auto notes_of = [](const nlohmann::json& schema) {
+    auto annotation = [&schema](const char* key) {
+      auto found = schema.find(key);
+      return found == schema.end() ? nullptr : &*found;
+    };
+    return TopLevelNotes{annotation("x-aksc-kinds"), annotation("x-aksc-kind-help"),
+                         annotation("x-aksc-modes")};
+  };
+  const nlohmann::json* root = subschema_at("");
+  auto found = root ? members_.find(root) : members_.end();
+  if (found == members_.end()) return;
+  const Members& members = found->second;
+  if (members.properties) {
+    for (auto property = members.properties->begin(); property != members.properties->end();
+         ++property) {
+      const nlohmann::json* schema = follow_ref(&property.value());
+      top_level_.emplace(property.key(), schema && schema->is_object()
+                                             ? std::optional<TopLevelNotes>(notes_of(*schema))
+                                             : std::nullopt);
+    }
+  }
+  if (members.any_other && members.any_other->is_object())
+    top_level_other_ = notes_of(*members.any_other);
+}
+
+const Schema::TopLevelNotes* Schema::top_level_notes(std::string_view name) const {
+  auto found = top_level_.find(name);
+  if (found == top_level_.end()) return top_level_other_ ? &*top_level_other_ : nullptr;
+  return found->second ? &*found->second : nullptr;
 }
 
 bool Schema::may_hold_enum(const nlohmann::json* subschema) const {

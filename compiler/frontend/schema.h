@@ -1,7 +1,9 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,6 +45,17 @@ class Schema {
   /// False when neither `subschema` nor any schema child_schema reaches from it has an `enum`:
   /// canonicalize_enums skips what it describes.
   bool may_hold_enum(const nlohmann::json* subschema) const;
+  /// What aksc's own keywords say of a member of a document's top level: the kinds
+  /// (`x-aksc-kinds`, with `x-aksc-kind-help`) and modes (`x-aksc-modes`) it applies to, each
+  /// nullptr when its schema does not say.
+  struct TopLevelNotes {
+    const nlohmann::json* kinds = nullptr;
+    const nlohmann::json* kind_help = nullptr;
+    const nlohmann::json* modes = nullptr;
+  };
+  /// The notes of the top-level member `name` (its property's schema, or the schema of any
+  /// other member), found once per process; nullptr when that schema is not an object.
+  const TopLevelNotes* top_level_notes(std::string_view name) const;
   /// Validates `instance` and returns valijson's raw errors as (path, description) pairs. A
   /// document that the quick look (ConformancePlan) finds valid has none, and needs no valijson.
   std::vector<std::pair<std::string, std::string>> raw_errors(const nlohmann::json& instance) const;
@@ -55,6 +68,7 @@ class Schema {
   void index_refs(const nlohmann::json& node);
   void index_members(const nlohmann::json& node);
   void mark_enums_below();
+  void note_top_level();
 
   // The annotated schema and, for each node of json_, the node it came from; built once, on
   // the first description asked for (only messages need them).
@@ -82,6 +96,10 @@ class Schema {
     bool enum_below = true;  // this or a schema below has an enum (mark_enums_below)
   };
   std::unordered_map<const nlohmann::json*, Members> members_;
+  // top_level_notes by property name (nullopt where that schema is not an object), and for any
+  // other member.
+  std::map<std::string, std::optional<TopLevelNotes>, std::less<>> top_level_;
+  std::optional<TopLevelNotes> top_level_other_;
   // valijson's form of json_, compiled the first time a document needs it: most documents are
   // judged valid without it, and compiling costs a one-spec run more than its spec.
   struct Compiled;

@@ -103,11 +103,12 @@ bool append_kind_problems(const nlohmann::json& instance, const Schema& schema,
     }
   }
   for (const auto& [key, value] : instance.items()) {
-    const nlohmann::json* property = schema.child_schema(root, key);
-    if (!property || !property->is_object()) continue;
-    auto kinds = property->find("x-aksc-kinds");
-    if (kinds == property->end() || lists(*kinds, *kind)) continue;
-    const std::string* instead = string_member(*property, "x-aksc-kind-help");
+    const Schema::TopLevelNotes* notes = schema.top_level_notes(key);
+    if (!notes || !notes->kinds || lists(*notes->kinds, *kind)) continue;
+    const nlohmann::json* kinds = notes->kinds;
+    const std::string* instead = notes->kind_help && notes->kind_help->is_string()
+                                     ? &notes->kind_help->get_ref<const std::string&>()
+                                     : nullptr;
     problems.push_back({pointer_append("", key), true,
                         fmt::format("'{}' does not apply to kind '{}'", key, *kind),
                         instead ? "remove it; " + *instead

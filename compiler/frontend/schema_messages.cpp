@@ -457,10 +457,9 @@ void append_mode_problems(const nlohmann::json& instance, const Schema& schema,
     return;  // an unknown mode is reported once, as a bad enum value
   }
   for (const auto& [key, value] : instance.items()) {
-    const nlohmann::json* property = schema.child_schema(root, key);
-    if (!property || !property->is_object()) continue;
-    auto modes = property->find("x-aksc-modes");
-    if (modes == property->end() || names_mode(*modes)) continue;
+    const Schema::TopLevelNotes* notes = schema.top_level_notes(key);
+    if (!notes || !notes->modes || names_mode(*notes->modes)) continue;
+    const nlohmann::json* modes = notes->modes;
     std::vector<std::string> names = modes->get<std::vector<std::string>>();
     problems.push_back(
         {pointer_append("", key), true, fmt::format("'{}' does not apply to mode '{}'", key, mode),
