@@ -40,14 +40,38 @@ struct Paint {
     std::string_view code = severity == Severity::kError     ? "1;31"
                             : severity == Severity::kWarning ? "1;35"
                                                              : "1;36";
-    wrap(out, code, fmt::format("{}:", to_string(severity)));
+    if (!on) {
+      out += to_string(severity);
+      out += ':';
+      return;
+    }
+    fmt::format_to(std::back_inserter(out), "\x1b[{}m{}:\x1b[0m", code, to_string(severity));
   }
 };
 
+// A file's name as findings show it, made once for the findings in a row that name it.
+class ShownPath {
+ public:
+  const std::string& of(const std::string& file) {
+    if (!made_ || file != file_) {
+      file_ = file;
+      shown_ = neutral_path(file);
+      made_ = true;
+    }
+    return shown_;
+  }
+
+ private:
+  bool made_ = false;
+  std::string file_;
+  std::string shown_;
+};
+
 // "file:line:col:" in bold.
-void append_position(std::string& out, const Location& location, const Paint& paint) {
+void append_position(std::string& out, const Location& location, const Paint& paint,
+                     ShownPath& path) {
   paint.begin_bold(out);
-  out += neutral_path(location.file);
+  out += path.of(location.file);
   const SourcePosition& begin = location.range.begin;
   if (begin.known()) fmt::format_to(std::back_inserter(out), ":{}:{}", begin.line, begin.column);
   out += ':';
@@ -99,10 +123,12 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
   // Findings come sorted by position; related locations point anywhere, so they get their own.
   ColumnCursor finding_cursor;
   ColumnCursor related_cursor;
+  ShownPath finding_path;
+  ShownPath related_path;
   std::string text;
   for (const Finding& finding : findings) {
     if (finding.suppressed_because) continue;
-    append_position(text, finding.location, paint);
+    append_position(text, finding.location, paint, finding_path);
     text += ' ';
     paint.severity(text, finding.severity);
     text += ' ';
@@ -120,7 +146,7 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
       text += '\n';
     }
     for (const RelatedLocation& related : finding.related) {
-      append_position(text, related.location, paint);
+      append_position(text, related.location, paint, related_path);
       text += ' ';
       paint.wrap(text, "1;36", "note:");
       text += ' ';
@@ -139,7 +165,7 @@ void render_text(std::ostream& out, const std::vector<Finding>& findings, const 
     for (const Finding& finding : findings) {
       if (!finding.suppressed_because) continue;
       std::string line;
-      append_position(line, finding.location, paint);
+      append_position(line, finding.location, paint, finding_path);
       fmt::format_to(std::back_inserter(line), " suppressed: {}: ", finding.rule);
       append_neutralized(line, *finding.suppressed_because);
       out << line << "\n";

@@ -19,6 +19,7 @@
 #include "frontend/input_error.h"
 #include "rules/project_index.h"
 #include "rules/rule.h"
+#include "support/string_hash.h"
 
 namespace aksc {
 namespace {
@@ -125,7 +126,7 @@ LintFiles load_project_only_files(const LintFiles& files, const std::set<FolderI
 }
 
 // Per file, as shown in findings: the lines excerpts show, unsorted, possibly repeated.
-using ShownLines = std::map<std::string, std::vector<int>, std::less<>>;
+using ShownLines = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
 
 // The files that findings point into, with their related locations, and the lines of each that
 // the renderers show excerpts of.
