@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares aksc binaries on one corpus, in turns with the yaml-cpp parse floor, so that every
-# binary sees the same spells of a noisy machine: each round runs the floor, then each binary.
+# binary sees the same spells of a noisy machine: each round runs the floor and each binary,
+# in an order rotated from round to round.
 #
 #   bench/turns.sh [--rounds 15] [--jobs 2] CORPUS AKSC...
 #
@@ -31,11 +32,23 @@ source "$root/bench/timing.sh"
 
 declare -A times ratios
 floor_times=""
+# The order of the floor and the binaries turns from round to round, so that none always runs
+# right after another: on this machine the run after a given one can be faster or slower.
+programs=("$floor" "$@")
+declare -A round_time
 for ((round = 0; round < rounds; round++)); do
-  f=$(wall "$floor" --jobs "$jobs" "$corpus")
+  for ((i = 0; i < ${#programs[@]}; i++)); do
+    program=${programs[$(((i + round) % ${#programs[@]}))]}
+    if [ "$program" = "$floor" ]; then
+      round_time[$program]=$(wall "$floor" --jobs "$jobs" "$corpus")
+    else
+      round_time[$program]=$(wall "$program" lint -j "$jobs" -q "$corpus")
+    fi
+  done
+  f=${round_time[$floor]}
   floor_times+="$f "
   for aksc in "$@"; do
-    t=$(wall "$aksc" lint -j "$jobs" -q "$corpus")
+    t=${round_time[$aksc]}
     times[$aksc]+="$t "
     ratios[$aksc]+="$(awk -v a="$t" -v b="$f" 'BEGIN { print a / b }') "
   done
