@@ -110,9 +110,13 @@ LintResult run_lint(const LintRequest& request) {
     governing.insert(policy_file);
   settle_config_findings(config_sink.findings(), governing, request.config_path.has_value(),
                          result.findings);
-  // Usually in order already: files come in walk order, each file's findings settled in order.
-  if (!std::is_sorted(result.findings.begin(), result.findings.end(), finding_less))
-    std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  // Mostly in order already: files come in walk order, each file's findings settled in order,
+  // and the configs' findings after them. What is out of order is sorted and merged in, with
+  // the order among equals that sorting the whole would keep.
+  auto in_order =
+      std::is_sorted_until(result.findings.begin(), result.findings.end(), finding_less);
+  std::stable_sort(in_order, result.findings.end(), finding_less);
+  std::inplace_merge(result.findings.begin(), in_order, result.findings.end(), finding_less);
   result.data = catalogs.snapshots_used();
   return result;
 }
