@@ -172,6 +172,8 @@ void settle_file(FileState& file, const ShownLines& shown, std::uintmax_t max_fi
   std::vector<Finding> found = file.sink.take();  // freed here, not at the hand-over
   file.settled.reserve(found.size());
   settle_findings(found, *file.config, file.suppressions, file.input, file.settled);
+  // In order here, on the threads: the whole-project rules' findings came after the file's own.
+  std::stable_sort(file.settled.begin(), file.settled.end(), finding_less);
 }
 
 }  // namespace
