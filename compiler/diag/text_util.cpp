@@ -20,9 +20,16 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 bool iless(std::string_view a, std::string_view b) {
-  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return static_cast<unsigned char>(lower(x)) < static_cast<unsigned char>(lower(y));
-  });
+  // Equal bytes need no case folding: names searched in the catalog share long prefixes
+  // ("Standard_").
+  std::size_t common = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    if (a[i] == b[i]) continue;
+    auto x = static_cast<unsigned char>(lower(a[i]));
+    auto y = static_cast<unsigned char>(lower(b[i]));
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
 }
 
 std::string to_lower(std::string_view text) {

@@ -1,6 +1,8 @@
-// The line splitting that the CSV tables, rule docs and the table generator share.
+// Text helpers: the line splitting that the CSV tables, rule docs and the table generator share,
+// and case folding.
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,4 +31,36 @@ TEST_CASE("append_lower appends the ASCII lower case, leaving other bytes as the
   aksc::append_lower(out, "");
   CHECK(out == "Kept mixedcase-42 \xC3\x89t\xC3\xA9");
   CHECK(aksc::to_lower("AbC") == "abc");
+}
+
+TEST_CASE("iless orders as comparing the ASCII lower cases would, byte by byte") {
+  const std::vector<std::string> words = {"",
+                                          "a",
+                                          "A",
+                                          "ab",
+                                          "aB",
+                                          "Standard_D2_v3",
+                                          "standard_d2_v3",
+                                          "Standard_D2s_v3",
+                                          "Standard_D2",
+                                          "STANDARD_E4",
+                                          "standard_",
+                                          "_x",
+                                          "Z",
+                                          "z",
+                                          "[",
+                                          "`",
+                                          "\xC3\xA9",
+                                          "\xC3\x89",
+                                          "a\xFF",
+                                          "a\x01",
+                                          "a b",
+                                          "a_b",
+                                          "Standard_DS2_v2"};
+  for (const std::string& a : words) {
+    for (const std::string& b : words) {
+      INFO(a << " vs " << b);
+      CHECK(aksc::iless(a, b) == (aksc::to_lower(a) < aksc::to_lower(b)));
+    }
+  }
 }
