@@ -1,4 +1,6 @@
 // AKS315 network-reserved-range — rules/AKS315-network-reserved-range.md
+#include <vector>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -15,14 +17,25 @@ namespace {
 constexpr std::string_view kReserved[] = {"169.254.0.0/16", "172.30.0.0/16", "172.31.0.0/16",
                                           "192.0.2.0/24"};
 
+// kReserved parsed, once per process rather than for every field of every spec.
+const std::vector<net::Cidr>& reserved_ranges() {
+  static const std::vector<net::Cidr> ranges = [] {
+    std::vector<net::Cidr> parsed;
+    for (std::string_view reserved : kReserved)
+      parsed.push_back(*net::parse_cidr(reserved));
+    return parsed;
+  }();
+  return ranges;
+}
+
 void check_field(std::string_view name, std::string_view what, const ir::Field<std::string>& field,
                  RuleReporter& out) {
   if (!field.usable()) return;
   std::optional<net::Cidr> range = net::parse_network_cidr(field.value, nullptr);
   if (!range) return;  // AKS312's case
   std::vector<std::string_view> hit;
-  for (std::string_view reserved : kReserved) {
-    if (range->overlaps(*net::parse_cidr(reserved))) hit.push_back(reserved);
+  for (std::size_t i = 0; i < reserved_ranges().size(); ++i) {
+    if (range->overlaps(reserved_ranges()[i])) hit.push_back(kReserved[i]);
   }
   if (hit.empty()) return;
   out.report(field.range,
