@@ -51,7 +51,9 @@ struct YamlDocument {
   /// The node at a JSON pointer, as node_at finds it, with its location. The lowering reads
   /// forty fields of every spec: each is one lookup in `locations` rather than a walk from the
   /// root, in the tree the loader built. A copy of the document holds another tree, and the
-  /// nodes inside an alias's value have no location, so those are found by walking.
+  /// nodes inside an alias's value have no location, so those are found by walking. Assigning
+  /// to a node (as canonicalize_enums does) leaves it where it is; adding or erasing members
+  /// would not, and a document changed that way must not be read with find().
   Found find(std::string_view pointer) const;
   /// The root's members as the loader built them (see find): a copy of `root` has its own.
   const void* built_members = nullptr;
