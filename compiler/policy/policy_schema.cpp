@@ -265,6 +265,43 @@ valijson::Validator& thread_validator() {
   return validator;
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// valijson writes the numbers of its messages with std::to_string ("greater than or equal to
+// 4.000000"); a finding says them as a policy writes them ("4", "50.5"). Only a fraction of
+// exactly six digits, std::to_string's, loses its padding zeros; other numbers stay as they are.
+std::string tidy_numbers(std::string_view text) {
+  std::string tidy;
+  tidy.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    bool starts_number =
+        is_digit(text[at]) && (at == 0 || (!is_digit(text[at - 1]) && text[at - 1] != '.'));
+    if (!starts_number) {
+      tidy += text[at++];
+      continue;
+    }
+    std::size_t point = at;
+    while (point < text.size() && is_digit(text[point]))
+      ++point;
+    std::size_t end = point;
+    if (point + 1 < text.size() && text[point] == '.' && is_digit(text[point + 1])) {
+      end = point + 1;
+      while (end < text.size() && is_digit(text[end]))
+        ++end;
+    }
+    tidy += text.substr(at, point - at);
+    std::string_view fraction = text.substr(point, end - point);  // ".500000", or empty
+    if (fraction.size() == 7) fraction = fraction.substr(0, fraction.find_last_not_of('0') + 1);
+    if (fraction == ".") fraction = {};
+    tidy += fraction;
+    at = end;
+  }
+  return tidy;
+}
+
 }  // namespace
 
 bool PolicySchema::matches(const nlohmann::json& instance) const {
@@ -282,7 +319,7 @@ std::optional<PolicyFailure> PolicySchema::failure(const nlohmann::json& instanc
   for (const valijson::ValidationResults::Error& error : results) {
     if (deepest && error.context.size() <= depth) continue;
     depth = error.context.size();
-    deepest = PolicyFailure{pointer_of(error.context), error.description};
+    deepest = PolicyFailure{pointer_of(error.context), tidy_numbers(error.description)};
   }
   if (!deepest) deepest = PolicyFailure{"", "does not match"};
   return deepest;

@@ -113,6 +113,20 @@ TEST_CASE("the failure is the deepest failing member, or the object missing a pr
   CHECK(item->pointer == "/pools/1/vm_size");
 }
 
+TEST_CASE("the failure says numbers as a policy writes them, not as valijson formats them") {
+  auto bounds = compiled(R"({"properties": {"nodes": {"minimum": 4, "maximum": 50.5},
+                                             "offset": {"minimum": -2.25}}})");
+  auto low = bounds->failure(json::parse(R"({"nodes": 3})"));
+  REQUIRE(low);
+  CHECK(low->description == "Expected number greater than or equal to 4");
+  auto high = bounds->failure(json::parse(R"({"nodes": 60})"));
+  REQUIRE(high);
+  CHECK(high->description == "Expected number less than or equal to 50.5");
+  auto negative = bounds->failure(json::parse(R"({"offset": -3})"));
+  REQUIRE(negative);
+  CHECK(negative->description == "Expected number greater than or equal to -2.25");
+}
+
 TEST_CASE("values too long for std::regex are named before any pattern sees them") {
   auto patterned = compiled(R"({"properties": {"name": {"pattern": "^((a|b)+c?)*$"}}})");
   std::string at_limit(PolicySchema::kMaxPatternSubject, 'a');
