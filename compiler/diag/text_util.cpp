@@ -77,8 +77,12 @@ std::string percent_encode(std::string_view text, std::string_view keep) {
   return encoded;
 }
 
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 bool is_ascii_letter_or_digit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c);
 }
 
 std::string_view trim(std::string_view text) {

@@ -22,6 +22,8 @@ std::string_view last_character(std::string_view text);
 /// RFC 3986 percent-encoding: the unreserved characters (letters, digits, '-', '.', '_', '~')
 /// and those of `keep` as they are, every other byte as %XX.
 std::string percent_encode(std::string_view text, std::string_view keep = {});
+/// Whether `c` is an ASCII digit, 0 to 9 (whatever the locale says).
+bool is_ascii_digit(char c);
 /// Whether `c` is an ASCII letter or digit.
 bool is_ascii_letter_or_digit(char c);
 /// `text` with leading and trailing blanks removed.

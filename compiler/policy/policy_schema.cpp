@@ -11,6 +11,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "diag/text_util.h"
 #include "frontend/yaml_document.h"
 
 namespace aksc {
@@ -265,10 +266,6 @@ valijson::Validator& thread_validator() {
   return validator;
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // valijson writes the numbers of its messages with std::to_string ("greater than or equal to
 // 4.000000"); a finding says them as a policy writes them ("4", "50.5"). Only a fraction of
 // exactly six digits, std::to_string's, loses its padding zeros; other numbers stay as they are.
@@ -277,19 +274,19 @@ std::string tidy_numbers(std::string_view text) {
   tidy.reserve(text.size());
   std::size_t at = 0;
   while (at < text.size()) {
-    bool starts_number =
-        is_digit(text[at]) && (at == 0 || (!is_digit(text[at - 1]) && text[at - 1] != '.'));
+    bool starts_number = is_ascii_digit(text[at]) &&
+                         (at == 0 || (!is_ascii_digit(text[at - 1]) && text[at - 1] != '.'));
     if (!starts_number) {
       tidy += text[at++];
       continue;
     }
     std::size_t point = at;
-    while (point < text.size() && is_digit(text[point]))
+    while (point < text.size() && is_ascii_digit(text[point]))
       ++point;
     std::size_t end = point;
-    if (point + 1 < text.size() && text[point] == '.' && is_digit(text[point + 1])) {
+    if (point + 1 < text.size() && text[point] == '.' && is_ascii_digit(text[point + 1])) {
       end = point + 1;
-      while (end < text.size() && is_digit(text[end]))
+      while (end < text.size() && is_ascii_digit(text[end]))
         ++end;
     }
     tidy += text.substr(at, point - at);

@@ -1,16 +1,12 @@
 // AKS206 vm-size-below-aks-minimum — rules/AKS206-vm-size-below-aks-minimum.md
-#include <cctype>
 
 #include <fmt/format.h>
 
+#include "diag/text_util.h"
 #include "rules/sizing_rules.h"
 
 namespace aksc::rules {
 namespace {
-
-bool is_digit(char c) {
-  return std::isdigit(static_cast<unsigned char>(c)) != 0;
-}
 
 // A size of the same family with enough vCPUs, checked against the catalog: the unconstrained
 // original of a constrained-core size (Standard_DS11-1_v2 → Standard_DS11_v2), else the name
@@ -24,15 +20,15 @@ const VmSize* larger_sibling(const VmSize& size, int minimum, const Catalog& cat
   std::size_t underscore = name.find('_');
   if (underscore == std::string::npos) return nullptr;
   std::size_t first = underscore + 1;
-  while (first < name.size() && !is_digit(name[first]))
+  while (first < name.size() && !is_ascii_digit(name[first]))
     ++first;
   std::size_t last = first;
-  while (last < name.size() && is_digit(name[last]))
+  while (last < name.size() && is_ascii_digit(name[last]))
     ++last;
   if (first == last) return nullptr;
   if (last < name.size() && name[last] == '-') {  // constrained: "<vcpus>-<available>"
     std::size_t after = last + 1;
-    while (after < name.size() && is_digit(name[after]))
+    while (after < name.size() && is_ascii_digit(name[after]))
       ++after;
     if (const VmSize* base = usable(name.substr(0, last) + name.substr(after))) return base;
   }

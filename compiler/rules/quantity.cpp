@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "diag/text_util.h"
+
 namespace aksc::rules {
 namespace {
 
@@ -24,10 +26,6 @@ constexpr SuffixScale kQuantitySuffixes[] = {
     {"M", 6, 0},   {"G", 9, 0},   {"T", 12, 0},  {"P", 15, 0},  {"E", 18, 0},
 };
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // The signed integer of a decimal exponent ("3", "-1", "+2"); nullopt when it is not one or is
 // beyond any quantity (its magnitude is capped, which keeps the scaling loop short).
 std::optional<int> exponent_value(std::string_view text) {
@@ -37,7 +35,7 @@ std::optional<int> exponent_value(std::string_view text) {
   if (at == text.size()) return std::nullopt;
   int value = 0;
   for (; at < text.size(); ++at) {
-    if (!is_digit(text[at])) return std::nullopt;
+    if (!is_ascii_digit(text[at])) return std::nullopt;
     value = std::min(value * 10 + (text[at] - '0'), 1000);
   }
   return negative ? -value : value;
@@ -104,7 +102,7 @@ QuantityParse parse_quantity(std::string_view text) {
       point = true;
       continue;
     }
-    if (!is_digit(c)) break;
+    if (!is_ascii_digit(c)) break;
     ++digit_count;
     if (mantissa == 0 && c == '0') {
       if (point) ++fraction_digits;

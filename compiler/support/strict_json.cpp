@@ -13,10 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // The length of the UTF-8 sequence starting at `at` (RFC 3629: no overlong forms, no
 // surrogates, nothing past U+10FFFF), or 0 when the bytes there are not one.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
@@ -63,7 +59,7 @@ class Parser {
  private:
   bool at_end() const { return at_ >= text_.size(); }
   bool next_is(char c) const { return !at_end() && text_[at_] == c; }
-  bool next_is_digit() const { return !at_end() && is_digit(text_[at_]); }
+  bool next_is_digit() const { return !at_end() && is_ascii_digit(text_[at_]); }
 
   void skip_space() {
     while (!at_end()) {
@@ -107,7 +103,7 @@ class Parser {
       case 'n':
         return literal("null", nullptr);
       default:
-        if (text_[at_] == '-' || is_digit(text_[at_])) return parse_number();
+        if (text_[at_] == '-' || is_ascii_digit(text_[at_])) return parse_number();
         fail("expected a JSON value: an object, an array, a string, a number, true, false or null");
     }
   }

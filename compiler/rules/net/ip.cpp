@@ -5,12 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "diag/text_util.h"
+
 namespace aksc::net {
 namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -111,7 +109,7 @@ std::optional<int> parse_prefix_length(std::string_view whole, std::string_view 
   if (text.empty())
     return fail<int>(error, fmt::format("'{}' has no prefix length after '/'", whole));
   for (char c : text) {
-    if (!is_digit(c)) {
+    if (!is_ascii_digit(c)) {
       return fail<int>(
           error, fmt::format("'{}' has prefix length '{}', which is not a number", whole, text));
     }
@@ -215,7 +213,7 @@ std::optional<Address> parse_ipv4(std::string_view text, std::string* error) {
       return fail<Address>(error, fmt::format("'{}' has an empty octet", text));
     }
     for (char c : octet) {
-      if (!is_digit(c)) {
+      if (!is_ascii_digit(c)) {
         return fail<Address>(
             error, fmt::format("'{}' has octet '{}', which is not a decimal number", text, octet));
       }
