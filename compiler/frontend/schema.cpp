@@ -270,13 +270,7 @@ std::vector<std::pair<std::string, std::string>> Schema::valijson_errors(
   std::vector<std::pair<std::string, std::string>> errors;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
-    std::string pointer;
-    for (const std::string& part : error.context) {
-      if (part.size() >= 2 && part.front() == '[' && part.back() == ']') {
-        pointer = pointer_append(pointer, std::string_view(part).substr(1, part.size() - 2));
-      }
-    }
-    errors.emplace_back(std::move(pointer), std::move(error.description));
+    errors.emplace_back(pointer_from_context(error.context), std::move(error.description));
   }
   return errors;
 }

@@ -90,6 +90,15 @@ const nlohmann::json* node_at(const nlohmann::json& root, std::string_view point
   return node;
 }
 
+std::string pointer_from_context(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
+      pointer = pointer_append(pointer, std::string_view(part).substr(1, part.size() - 2));
+  }
+  return pointer;
+}
+
 std::string pointer_append(std::string_view pointer, std::string_view token) {
   std::string result;
   result.reserve(pointer.size() + 1 + token.size());

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,10 @@ using InvalidPointers = std::set<std::string, std::less<>>;
 
 /// Appends a reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);
+
+/// The JSON pointer of a valijson error's context ("<root>", "[load_balancer]", "[0]"): its
+/// bracketed parts, in order.
+std::string pointer_from_context(const std::vector<std::string>& context);
 
 /// Takes the first reference token off a non-empty JSON pointer, unescaped ("/a~1b/c" gives
 /// "a/b" and leaves "/c"): a view of the pointer itself when the token holds no escape, else a

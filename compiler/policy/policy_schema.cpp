@@ -157,16 +157,6 @@ class SchemaChecker {
   bool has_patterns_ = false;
 };
 
-// valijson's context ("<root>", "[load_balancer]", "[0]") as a JSON pointer.
-std::string pointer_of(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const std::string& part : context) {
-    if (part.size() < 2 || part.front() != '[' || part.back() != ']') continue;
-    pointer = pointer_append(pointer, std::string_view(part).substr(1, part.size() - 2));
-  }
-  return pointer;
-}
-
 std::optional<LongPolicySubject> long_subject_under(const nlohmann::json& node,
                                                     const std::string& pointer) {
   if (node.is_string()) {
@@ -316,7 +306,7 @@ std::optional<PolicyFailure> PolicySchema::failure(const nlohmann::json& instanc
   for (const valijson::ValidationResults::Error& error : results) {
     if (deepest && error.context.size() <= depth) continue;
     depth = error.context.size();
-    deepest = PolicyFailure{pointer_of(error.context), tidy_numbers(error.description)};
+    deepest = PolicyFailure{pointer_from_context(error.context), tidy_numbers(error.description)};
   }
   if (!deepest) deepest = PolicyFailure{"", "does not match"};
   return deepest;
